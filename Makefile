@@ -1,0 +1,49 @@
+# Warta: `make demo` builds the example graph and serves it; `make test` runs the whole suite.
+# Both rest on `make install`, which is idempotent and fast when nothing changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  ?= warta-store
+
+.PHONY: install demo test system-deps train eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	# torch first, pinned: the CPU build is cached on these machines; unpinned pulls CUDA wheels.
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Headless Chromium and its driver for the browser tests (Debian packages).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null); \
+	  else \
+	    echo "browser tests need Debian's chromium and chromium-driver: sudo apt-get install chromium chromium-driver"; \
+	  fi; \
+	fi
+
+demo: install
+	$(BIN)/kg build examples/articles --store $(STORE)
+	$(BIN)/kg serve --store $(STORE)
+
+test: install system-deps
+	$(BIN)/pytest
+
+train: install
+	$(BIN)/python scripts/train_extractor.py
+
+eval: install
+	$(BIN)/kg eval ../shared/eval/seeds
+
+bench: install
+	$(BIN)/python scripts/bench_extract.py
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache

@@ -1,0 +1,73 @@
+"""The ``kg`` command line: a thin layer over the library.
+
+Each command lives in its own module here (``build.py``, ``serve.py`` ...), parses its options,
+calls one library function and renders the result. Library errors (``KGError``) become one line
+on stderr and a non-zero exit; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from kg import __version__
+from kg.cli.common import STATE, console_err
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "Warta: build a knowledge graph from news articles and serve it over SPARQL.\n\n"
+        "article -> clean text -> sentences -> mentions -> events -> linked actors -> RDF -> "
+        "store -> SPARQL / pictures"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"warta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    config: Optional[str] = typer.Option(
+        None, "--config", help="Config file (TOML). Default: ./warta.toml if present."
+    ),
+    set_: list[str] = typer.Option(
+        [], "--set", help="Override a config key, e.g. --set batch_size=16. Repeatable."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True),
+):
+    STATE.config_file = config
+    STATE.overrides = list(set_)
+    STATE.debug = debug
+
+
+def _register() -> None:
+    # Importing a module registers its commands on ``app``.
+    import importlib
+    import pkgutil
+
+    import kg.cli as pkg
+
+    for mod in sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)):
+        if mod not in {"common"}:
+            importlib.import_module(f"kg.cli.{mod}")
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        console_err.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,126 @@
+"""One config object, resolved once at the entry point and passed down.
+
+Precedence: defaults < file (``warta.toml`` or ``--config``) < ``KG_*`` environment < ``--set key=value``.
+
+>>> c = Config.resolve(env={"KG_STORE": "/tmp/s"}, overrides=["batch_size=8"], file=None)
+>>> c.store, c.batch_size
+('/tmp/s', 8)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from kg.errors import ConfigError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_MODEL = PACKAGE_DIR / "models" / "warta-extractor-small"
+
+
+@dataclass(frozen=True)
+class Config:
+    store: str = "./warta-store"
+    base_iri: str = "https://w3id.org/warta/resource/"
+    segmenter: str = "kg.segmenter.rules.v1"
+    extractor: str = "kg.extractor.transformer.v1"
+    model: str = str(DEFAULT_MODEL)
+    linker: str = "kg.linker.offline.v1"
+    wikidata_endpoint: str = "https://query.wikidata.org/sparql"
+    link_cache: str = "~/.cache/warta/wikidata"
+    link_timeout: float = 10.0
+    link_rate: float = 1.0  # requests per second to the online endpoint
+    max_bytes: int = 10_000_000  # larger inputs are refused with a clear message
+    languages: tuple[str, ...] = ("id", "en", "ms", "fr", "de", "es")
+    batch_size: int = 32
+    threads: int = 0  # torch intra-op threads; 0 = library default
+    bind: str = "127.0.0.1:7878"
+    query_timeout: int = 30
+    cors: bool = False
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return [f.name for f in dataclasses.fields(cls)]
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        file: str | os.PathLike | None = "warta.toml",
+        env: Mapping[str, str] | None = None,
+        overrides: list[str] | None = None,
+    ) -> "Config":
+        values: dict[str, Any] = {}
+        if file is not None and Path(file).is_file():
+            import tomllib
+
+            try:
+                data = tomllib.loads(Path(file).read_text(encoding="utf-8"))
+            except Exception as e:  # noqa: BLE001 - report any parse error with the file name
+                raise ConfigError(f"cannot parse config file: {e}", source=str(file)) from e
+            values.update(data.get("warta", data))
+        env = os.environ if env is None else env
+        for name in cls.field_names():
+            key = "KG_" + name.upper()
+            if key in env:
+                values[name] = env[key]
+        for item in overrides or []:
+            if "=" not in item:
+                raise ConfigError(f"--set expects key=value, got {item!r}")
+            k, v = item.split("=", 1)
+            values[k.strip()] = v.strip()
+        return cls.from_mapping(values)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> "Config":
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for k, v in values.items():
+            if k not in fields:
+                raise ConfigError(
+                    f"unknown config key {k!r}", hint="known keys: " + ", ".join(sorted(fields))
+                )
+            kwargs[k] = _coerce(k, fields[k].default, v)
+        return cls(**kwargs)
+
+    def replace(self, **kw: Any) -> "Config":
+        return dataclasses.replace(self, **{k: v for k, v in kw.items() if v is not None})
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @property
+    def hash(self) -> str:
+        """Hash of the settings that change what a build writes (not where it writes it)."""
+        relevant = {k: v for k, v in self.to_dict().items() if k in _OUTPUT_KEYS}
+        blob = json.dumps(relevant, sort_keys=True, default=str).encode()
+        return hashlib.sha256(blob).hexdigest()[:12]
+
+
+_OUTPUT_KEYS = {"base_iri", "segmenter", "extractor", "linker", "languages"}
+
+
+def _coerce(name: str, default: Any, value: Any) -> Any:
+    if not isinstance(value, str):
+        return tuple(value) if isinstance(default, tuple) else value
+    try:
+        if isinstance(default, bool):
+            if value.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if value.lower() in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(value)
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        if isinstance(default, tuple):
+            return tuple(x.strip() for x in value.split(",") if x.strip())
+    except ValueError as e:
+        raise ConfigError(f"bad value for {name}: {value!r}") from e
+    return value
