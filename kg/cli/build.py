@@ -1,0 +1,48 @@
+"""``kg build``: ingest articles into the store."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from kg.cli import app
+from kg.cli.common import console, console_err, get_config, handle_errors
+
+
+@app.command("build")
+@handle_errors
+def build(
+    paths: list[str] = typer.Argument(..., help="Files, folders or globs of .txt, .html and .jsonl articles."),
+    store: Optional[str] = typer.Option(None, "--store", help="Store directory (default ./warta-store)."),
+    endpoint: Optional[str] = typer.Option(
+        None, "--endpoint", help="Write to a running SPARQL 1.1 server (Graph Store Protocol) instead."
+    ),
+    extractor: Optional[str] = typer.Option(None, "--extractor", help="Extractor name (see `kg plugins`)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Extractor checkpoint directory."),
+    link: Optional[str] = typer.Option(
+        None, "--link", help="Linking: offline (default), online (asks Wikidata, cached), none."
+    ),
+    force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+) -> None:
+    """Build the knowledge graph: read, clean, extract, link, write RDF to the store."""
+    from kg.pipeline import build as run_build
+
+    linker = {"offline": "kg.linker.offline.v1", "online": "kg.linker.online.v1", "none": "kg.linker.none.v1"}
+    cfg = get_config(store=store, extractor=extractor, model=model, linker=linker.get(link, link))
+
+    def show(p):
+        console_err.print(f"[red]skipped[/] {p.source} [{p.stage}]: {p.reason}", highlight=False, soft_wrap=True)
+
+    report = run_build(paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(), force=force, on_problem=show)
+    where = endpoint or cfg.store
+    console.print(
+        f"{len(report.articles)} article(s) written ({report.replaced} replaced), "
+        f"{len(report.unchanged)} unchanged, {len(report.problems)} failed; "
+        f"{report.quads_written} quads in {report.seconds:.1f}s -> {where}",
+        highlight=False,
+    )
+    if report.problems:
+        raise typer.Exit(1)

@@ -1,0 +1,203 @@
+"""The build: article -> clean text -> sentences -> mentions -> events -> linked actors -> RDF -> store.
+
+``build`` chains the stages named in the config, each looked up in its registry. A bad document
+is reported by name and stage and the batch goes on; each article is written to the store in one
+transaction, so a killed build leaves no half-written article and a re-run finishes the job.
+Unchanged articles (same cleaned text, same build signature) are skipped: re-running a build is
+idempotent.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from kg import __version__
+from kg.config import Config
+from kg.doc import Article, Problem
+from kg.errors import KGError
+
+BATCH_ARTICLES = 16  # articles per extractor call: sentences are batched across them
+
+
+@dataclass
+class BuildReport:
+    articles: list[Article] = field(default_factory=list)  # written (new or changed)
+    unchanged: list[Article] = field(default_factory=list)  # already in the store: skipped
+    problems: list[Problem] = field(default_factory=list)
+    replaced: int = 0  # changed articles whose old graph was replaced
+    quads_written: int = 0
+    seconds: float = 0.0
+    phase_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def open_target(config: Config, store: Optional[str] = None, endpoint: Optional[str] = None):
+    """The store a build writes to: an embedded directory, or a SPARQL 1.1 server (GSP)."""
+    if endpoint:
+        from kg.store.remote import EndpointStore
+
+        return EndpointStore(endpoint)
+    from kg.store.embedded import EmbeddedStore
+
+    return EmbeddedStore(store or config.store)
+
+
+def build(
+    paths: list[str],
+    config: Config,
+    *,
+    store: Optional[str] = None,
+    endpoint: Optional[str] = None,
+    progress: bool = False,
+    force: bool = False,
+    on_problem: Optional[Callable[[Problem], None]] = None,
+) -> BuildReport:
+    """Build the knowledge graph of ``paths`` into ``store`` (a directory) or ``endpoint``."""
+    from kg import registry
+    from kg.ingest import read_inputs
+    from kg.rdf.mapping import article_to_quads, ontology_quads
+
+    t0 = time.perf_counter()
+    report = BuildReport()
+    phases = report.phase_seconds
+
+    def problem(p: Problem) -> None:
+        report.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
+    def timed(name: str, fn, *a):
+        t = time.perf_counter()
+        try:
+            return fn(*a)
+        finally:
+            phases[name] = phases.get(name, 0.0) + time.perf_counter() - t
+
+    target = open_target(config, store, endpoint)
+    try:
+        target.ensure_ontology(ontology_quads())
+
+        # 1. read + clean + language; decide what needs work.
+        todo: list[tuple[Article, list[str]]] = []
+        seen: set[str] = set()
+        t = time.perf_counter()
+        for item in read_inputs(paths, config):
+            if isinstance(item, Problem):
+                problem(item)
+                continue
+            if item.sha256 in seen:  # the same text twice in one batch: one graph
+                report.unchanged.append(item)
+                continue
+            seen.add(item.sha256)
+            try:
+                state = target.article_state(item.sha256, item.url)
+                replaces = [g for g in target.graphs_for_url(item.url)] if state == "changed" else []
+            except KGError as e:
+                problem(Problem(item.source, "store", str(e)))
+                continue
+            if state == "same" and not force:
+                report.unchanged.append(item)
+            else:
+                todo.append((item, replaces))
+        phases["read"] = time.perf_counter() - t
+        if not todo:
+            return report
+
+        # 2. the stages, built once per build.
+        segmenter = registry.segmenters.create(config.segmenter, config=config)
+        extractor = registry.extractors.create(config.extractor, config=config)
+        linker = registry.linkers.create(config.linker, config=config)
+        provenance = {
+            "software": f"warta {__version__}",
+            "extractor": f"{config.extractor} ({getattr(extractor, 'version', 'unknown')})",
+            "linker": config.linker,
+            "config": config.hash,
+        }
+
+        with _progress(progress, len(todo)) as advance:
+            for start in range(0, len(todo), BATCH_ARTICLES):
+                batch = todo[start : start + BATCH_ARTICLES]
+                ready: list[tuple[Article, list[str]]] = []
+                for art, replaces in batch:
+                    try:
+                        art.sentences = timed("segment", segmenter.segment, art)
+                        ready.append((art, replaces))
+                    except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+                        problem(Problem(art.source, "segment", _reason(e)))
+                        advance()
+                try:
+                    timed("extract", extractor.extract, [a for a, _ in ready])
+                except Exception:  # noqa: BLE001 - retry one article at a time to name the bad one
+                    survivors = []
+                    for art, replaces in ready:
+                        try:
+                            timed("extract", extractor.extract, [art])
+                            survivors.append((art, replaces))
+                        except Exception as e1:  # noqa: BLE001
+                            problem(Problem(art.source, "extract", _reason(e1)))
+                            advance()
+                    ready = survivors
+                for art, replaces in ready:
+                    stage = "link"
+                    try:
+                        timed("link", linker.link, art)
+                        stage = "rdf"
+                        art.provenance.update(provenance)
+                        quads = timed("rdf", article_to_quads, art, config, provenance)
+                        stage = "store"
+                        graph = config.base_iri + "graph/" + art.id
+                        timed("store", target.write_article, graph, quads, replaces)
+                        report.articles.append(art)
+                        report.quads_written += len(quads)
+                        report.replaced += bool(replaces)
+                    except Exception as e:  # noqa: BLE001
+                        problem(Problem(art.source, stage, _reason(e)))
+                    advance()
+    finally:
+        close = getattr(target, "close", None)
+        if close:
+            close()
+        report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _reason(e: BaseException) -> str:
+    if isinstance(e, KGError):
+        return str(e)
+    return f"{type(e).__name__}: {e}"
+
+
+class _progress:
+    """A rich progress bar over articles, or nothing."""
+
+    def __init__(self, enabled: bool, total: int):
+        self.enabled = enabled
+        self.total = total
+        self._p = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self._p = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+        )
+        self._p.__enter__()
+        task = self._p.add_task("building", total=self.total)
+        return lambda: self._p.advance(task)
+
+    def __exit__(self, *exc):
+        if self._p is not None:
+            self._p.__exit__(*exc)
+        return False
+
