@@ -1,0 +1,136 @@
+"""The linker contract and what every linker shares: keys, context windows, coreference.
+
+Every linker is built as ``Cls(config=cfg)`` and has ``link(article) -> None``, which sets
+``mention.link`` on EVERY mention of the article.
+
+>>> from kg.config import Config
+>>> from kg.doc import Article, Mention
+>>> a = Article.from_text("Presiden Vladimir Putin bertemu Kim. Putin tersenyum.", source="mem:1", lang="id")
+>>> a.mentions = [Mention(9, 23, "Vladimir Putin", "Person"), Mention(32, 35, "Kim", "Person"),
+...               Mention(37, 42, "Putin", "Person")]
+>>> NullLinker(config=Config()).link(a)
+>>> [m.link.key for m in a.mentions]
+['person/vladimir-putin', 'person/kim', 'person/vladimir-putin']
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from kg.config import Config
+from kg.doc import ACTOR_TYPES, Article, Link, Mention
+from kg.link.keys import fallback_key, fold, strip_titles, token_contained, tokens
+
+ROLE_WINDOW_BEFORE = 60  # characters before a mention searched for office words
+ROLE_WINDOW_AFTER = 40
+
+
+class BaseLinker:
+    """Shared machinery. Subclasses implement :meth:`resolve` for one mention."""
+
+    name = "kg.linker.base"
+
+    def __init__(self, *, config: Config | None = None):
+        self.config = config or Config()
+
+    # -- public API ---------------------------------------------------------------------------
+    def link(self, article: Article) -> None:
+        """Set ``mention.link`` on every mention; full names first, then short forms."""
+        mentions = article.mentions
+        deferred: list[Mention] = []
+        for m in mentions:
+            if self._is_short(m):
+                deferred.append(m)
+            else:
+                m.link = self.resolve(m, article)
+        for m in deferred:
+            m.link = self._corefer(m, mentions) or self.resolve(m, article)
+        for m in mentions:  # an organisation named in part later ("Korps Teknik")
+            if m.type == "Organization" and m.link and not m.link.qid and m.link.score < 1.0:
+                better = self._contained_org(m, mentions)
+                if better is not None:
+                    m.link = replace(better, score=round(better.score * 0.9, 3))
+        for m in mentions:
+            if m.link is None:  # never leave a mention unlinked
+                m.link = self.fallback(m)
+
+    def resolve(self, m: Mention, article: Article) -> Link:
+        return self.fallback(m)
+
+    # -- helpers ------------------------------------------------------------------------------
+    @property
+    def skip_words(self) -> frozenset[str]:
+        return frozenset()
+
+    def fallback(self, m: Mention) -> Link:
+        """The unlinked key: type + normalised name (titles stripped, variants merged)."""
+        t = m.type if m.type in ACTOR_TYPES else "Organization"
+        return Link(key=fallback_key(t, m.text, self.skip_words), type=t, qid=None, label=None,
+                    score=0.5, linker=self.name)
+
+    def _is_short(self, m: Mention) -> bool:
+        return m.type == "Person" and len(strip_titles(m.text, self.skip_words).split()) == 1
+
+    def _corefer(self, m: Mention, mentions: list[Mention]) -> Optional[Link]:
+        """A surname-only mention takes the link of a full name in the same article.
+
+        The nearest full name before it wins; one after it is used only if none precedes.
+        """
+        short = strip_titles(m.text, self.skip_words)
+        fits = [
+            o for o in mentions
+            if o is not m and o.type == "Person" and o.link is not None
+            and token_contained(short, strip_titles(o.text, self.skip_words))
+        ]
+        if not fits:
+            return None
+        before = [o for o in fits if o.start < m.start]
+        o = max(before, key=lambda x: x.start) if before else min(fits, key=lambda x: x.start)
+        return replace(o.link, score=round(o.link.score * 0.95, 3))
+
+    def _contained_org(self, m: Mention, mentions: list[Mention]) -> Optional[Link]:
+        mt = tokens(m.text)
+        if len(mt) < 2:
+            return None
+        for o in sorted(mentions, key=lambda x: abs(x.start - m.start)):
+            if o is m or o.type != "Organization" or o.link is None:
+                continue
+            ot = tokens(o.text)
+            if len(ot) > len(mt) and ot[: len(mt)] == mt and (o.link.qid or o.link.score >= 1.0):
+                return o.link
+        return None
+
+    @staticmethod
+    def sentence_text(m: Mention, article: Article) -> str:
+        """The sentence holding the mention (or a window of text around it)."""
+        if 0 <= m.sentence < len(article.sentences):
+            s = article.sentences[m.sentence]
+            if s.start <= m.start < s.end:
+                return s.text
+        s = article.sentence_of(m.start)
+        if s is not None:
+            return s.text
+        return article.text[max(0, m.start - 200) : m.end + 200]
+
+    @staticmethod
+    def role_window(m: Mention, article: Article) -> str:
+        """Text just around the mention, where office words ("Presiden", "juru bicara") sit."""
+        lo = max(0, m.start - ROLE_WINDOW_BEFORE)
+        hi = min(len(article.text), m.end + ROLE_WINDOW_AFTER)
+        return article.text[lo : m.start] + " " + m.text + " " + article.text[m.end : hi]
+
+
+class NullLinker(BaseLinker):
+    """Keys only (``kg.linker.none.v1``): no Wikidata ids, spelling variants still merge."""
+
+    name = "kg.linker.none.v1"
+
+
+def same_text(a: str, b: str) -> bool:
+    """Case/diacritic/space-insensitive equality.
+
+    >>> same_text("Korea  Utara", "korea utara")
+    True
+    """
+    return fold(a) == fold(b)

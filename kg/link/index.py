@@ -1,0 +1,122 @@
+"""The offline alias index: ``kg/link/data/aliases.tsv`` loaded once per process into dicts.
+
+Rebuild the TSV with ``python scripts/build_alias_index.py``; every row says where its id came
+from (``provenance``).
+
+>>> idx = load_index()
+>>> sorted({e.qid for e in idx.lookup("Korea Utara")})
+['Q423']
+>>> sorted({(e.type, e.qid) for e in idx.lookup("Pyongyang")})
+[('Country', 'Q423'), ('Place', 'Q18808')]
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import LinkingError
+from kg.link.keys import fallback_key, fold, is_acronym, name_key
+
+DEFAULT_INDEX = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+REQUIRED = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One alias row."""
+
+    alias: str
+    lang: str
+    qid: str
+    type: str
+    canonical_en: str
+    role: str
+    country: str
+    form: str
+    provenance: str
+
+    @property
+    def key(self) -> str:
+        """Store-wide key of the entity this alias names."""
+        return self.qid or fallback_key(self.type, self.canonical_en)
+
+
+class AliasIndex:
+    """Exact (folded) and variant (phonetic) lookups; acronyms match case-sensitively."""
+
+    def __init__(self, entries: list[Entry], path: str = ""):
+        self.path = path
+        self.entries = entries
+        self._folded: dict[str, list[Entry]] = {}
+        self._variant: dict[str, list[Entry]] = {}
+        self._acronym: dict[str, list[Entry]] = {}
+        self.country_words: dict[str, str] = {}  # folded country form -> iso3 (for context)
+        for e in entries:
+            if is_acronym(e.alias):
+                self._acronym.setdefault(e.alias.replace(".", ""), []).append(e)
+                continue
+            self._folded.setdefault(fold(e.alias), []).append(e)
+            self._variant.setdefault(name_key(e.alias), []).append(e)
+            if e.type == "Country" and e.form in {"name", "short", "capital"}:
+                self.country_words.setdefault(fold(e.alias), e.country)
+        skip = set(self.country_words)
+        for e in entries:  # "<Demonym> government" rows give the demonyms ("russian", ...)
+            if e.form == "government" and e.lang == "en" and e.alias.endswith(" government"):
+                skip.add(fold(e.alias[: -len(" government")]))
+        self.country_skip = frozenset(skip)
+        for e in entries:  # demonyms/acronyms do not go into the skip list; names do
+            if e.type == "Country" and e.form == "acronym":
+                self.country_words.setdefault(fold(e.alias), e.country)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, surface: str) -> list[Entry]:
+        """Rows whose alias equals ``surface`` (folded, or case-sensitively for acronyms)."""
+        bare = surface.strip()
+        if is_acronym(bare):
+            return list(self._acronym.get(bare.replace(".", ""), []))
+        return list(self._folded.get(fold(bare), []))
+
+    def lookup_variant(self, surface: str) -> list[Entry]:
+        """Rows whose alias has the same spelling-variant key (y/i, double letters, titles)."""
+        return list(self._variant.get(name_key(surface, self.country_skip), []))
+
+    def by_qid(self, qid: str) -> list[Entry]:
+        return [e for e in self.entries if e.qid == qid]
+
+
+_CACHE: dict[str, AliasIndex] = {}
+_LOCK = threading.Lock()
+
+
+def load_index(path: str | Path | None = None) -> AliasIndex:
+    """Load (once per process and path) the alias TSV."""
+    p = Path(path) if path else DEFAULT_INDEX
+    k = str(p.resolve())
+    with _LOCK:
+        if k not in _CACHE:
+            _CACHE[k] = _read(p)
+        return _CACHE[k]
+
+
+def _read(path: Path) -> AliasIndex:
+    if not path.is_file():
+        raise LinkingError(
+            f"alias index not found: {path}",
+            hint="rebuild it with: python scripts/build_alias_index.py",
+        )
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise LinkingError(
+                f"alias index lacks columns {missing}",
+                source=str(path),
+                hint="rebuild it with: python scripts/build_alias_index.py",
+            )
+        entries = [Entry(**{c: (row.get(c) or "") for c in REQUIRED}) for row in reader]
+    return AliasIndex(entries, str(path))

@@ -1,0 +1,545 @@
+#!/usr/bin/env python3
+"""Build ``kg/link/data/aliases.tsv``, the offline linker's multilingual alias index.
+
+Sources (all read at build time, nothing downloaded):
+
+* ``../shared/data/countries.tsv`` (see its ``countries.SOURCES.md``): country names in
+  en/id/ms/fr/de/es/ru/ko/uk, capitals (as the country's government when a mention is typed
+  Country, as the city when typed Place), demonym-based government forms.
+* ``../shared/data/wikidata-qids.tsv``: verified ids for actors and places, with Indonesian forms.
+* ``CURATED`` below: heads of state and government, ministers, spokespeople, international
+  organisations, agencies, media. A Wikidata id appears ONLY where it comes from one of the two
+  shared files or from a public data file cited in the row's provenance; everything else is
+  listed without an id (it still gets a stable key and role information).
+* ``ALIASES`` below: general language facts (common spellings, abbreviations, translations),
+  never strings copied from the seed articles.
+
+Deterministic: the same inputs give a byte-identical file (rows sorted, no timestamps).
+
+Usage: ``python scripts/build_alias_index.py [--shared ../shared/data] [--out kg/link/data/aliases.tsv]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared" / "data"
+DEFAULT_OUT = REPO / "kg" / "link" / "data" / "aliases.tsv"
+
+COLUMNS = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
+LANGS = ("en", "id", "ms", "fr", "de", "es", "ru", "ko", "uk")
+
+# --- citations for ids verified outside the shared files -------------------------------------
+SRC_SPOC_RU = (
+    "SpocWiki/_Standards Earth/Continent/Europe/Europe~East/Russia.md (commit 096a9ba2, "
+    "CC BY-SA 4.0) member_of/diplomatic_relation: '[[_Standards/WikiData/WD~{label},{num}]]'"
+)
+SRC_FNK = (
+    "Ahmet-Dedeler/free-north-korea data/entities/qids.json (commit b094dd6b): "
+    "'\"{slug}\": \"{qid}\"' (SINGLE SOURCE)"
+)
+SRC_POLITICO_US = (
+    "hearvox/wiki-media-cred data/wikipedia-us-newspapers.tsv line 6251 (cited in "
+    "../shared/data/wikidata-qids.tsv, Politico Europe row): Politico Q3109740"
+)
+NO_QID = "curated {what}; no Wikidata id verified from a citable file, so none given"
+
+# (canonical_en, type, role, country iso3, qid-or-"shared"-or-None, qid provenance, aliases)
+# aliases: list of (alias, lang, form). form: name | short | surname | acronym | metonym.
+CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, str]]]] = [
+    # heads of state and government (ids from ../shared/data/wikidata-qids.tsv)
+    ("Vladimir Putin", "Person", "head_of_state", "RUS", "shared", "", [
+        ("Putin", "mul", "surname"), ("Vladimir Vladimirovich Putin", "en", "name"),
+        ("Wladimir Putin", "de", "name"), ("Vladimir Poutine", "fr", "name"),
+        ("Poutine", "fr", "surname"), ("Владимир Путин", "ru", "name"), ("Путин", "ru", "surname"),
+        ("Володимир Путін", "uk", "name"), ("Путін", "uk", "surname"), ("블라디미르 푸틴", "ko", "name"),
+    ]),
+    ("Kim Jong Un", "Person", "head_of_state", "PRK", "shared", "", [
+        ("Kim Jong-un", "en", "name"), ("Kim", "mul", "surname"), ("김정은", "ko", "name"),
+        ("Ким Чен Ын", "ru", "name"),
+    ]),
+    ("Xi Jinping", "Person", "head_of_state", "CHN", "shared", "", [
+        ("Xi", "mul", "surname"), ("习近平", "zh", "name"), ("Си Цзиньпин", "ru", "name"),
+    ]),
+    ("Olaf Scholz", "Person", "head_of_government", "DEU", "shared", "", [
+        ("Scholz", "mul", "surname"), ("Олаф Шольц", "ru", "name"),
+    ]),
+    ("Joe Biden", "Person", "head_of_state", "USA", "shared", "", [
+        ("Biden", "mul", "surname"), ("Joseph Biden", "en", "name"),
+        ("Joseph R. Biden", "en", "name"), ("Джо Байден", "ru", "name"),
+    ]),
+    ("Donald Trump", "Person", "head_of_state", "USA", "shared", "", [
+        ("Trump", "mul", "surname"), ("Donald J. Trump", "en", "name"),
+        ("Дональд Трамп", "ru", "name"),
+    ]),
+    ("Kamala Harris", "Person", "vice_president", "USA", "shared", "", [
+        ("Harris", "mul", "surname"),
+    ]),
+    ("Volodymyr Zelenskyy", "Person", "head_of_state", "UKR", "shared", "", [
+        ("Zelenskyy", "mul", "surname"), ("Zelensky", "mul", "surname"),
+        ("Volodymyr Zelensky", "en", "name"), ("Wolodymyr Selenskyj", "de", "name"),
+        ("Selenskyj", "de", "surname"), ("Volodymyr Zelensky", "fr", "name"),
+        ("Володимир Зеленський", "uk", "name"), ("Владимир Зеленский", "ru", "name"),
+        ("Зеленский", "ru", "surname"), ("Зеленський", "uk", "surname"),
+    ]),
+    ("Yoon Suk Yeol", "Person", "head_of_state", "KOR", "shared", "", [
+        ("Yoon Suk-yeol", "en", "name"), ("Yoon", "mul", "surname"), ("윤석열", "ko", "name"),
+    ]),
+    ("Keir Starmer", "Person", "head_of_government", "GBR", "shared", "", [
+        ("Starmer", "mul", "surname"),
+    ]),
+    ("Mark Rutte", "Person", "secretary_general", "", "shared", "", [
+        ("Rutte", "mul", "surname"),
+    ]),
+    ("Ursula von der Leyen", "Person", "president", "", "shared", "", [
+        ("von der Leyen", "mul", "surname"),
+    ]),
+    ("Antonio Guterres", "Person", "secretary_general", "", "shared", "", [
+        ("António Guterres", "pt", "name"), ("Guterres", "mul", "surname"),
+    ]),
+    # North Korean officials: one cited registry (single source)
+    ("Choe Son Hui", "Person", "foreign_minister", "PRK", "Q30436217",
+     SRC_FNK.format(slug="choe-son-hui", qid="Q30436217"), [
+        ("Choe Son-hui", "en", "name"), ("최선희", "ko", "name"),
+    ]),
+    ("Kim Yo Jong", "Person", "official", "PRK", "Q4330912",
+     SRC_FNK.format(slug="kim-yo-jong", qid="Q4330912"), [
+        ("Kim Yo-jong", "en", "name"), ("Kim", "mul", "surname"), ("김여정", "ko", "name"),
+    ]),
+    # officials listed without an id (none verified): key + role still help
+    ("Sergey Lavrov", "Person", "foreign_minister", "RUS", None, "", [
+        ("Sergei Lavrov", "en", "name"), ("Lavrov", "mul", "surname"),
+        ("Сергей Лавров", "ru", "name"), ("Лавров", "ru", "surname"),
+    ]),
+    ("Dmitry Peskov", "Person", "spokesperson", "RUS", None, "", [
+        ("Dmitri Peskov", "en", "name"), ("Peskov", "mul", "surname"),
+        ("Дмитрий Песков", "ru", "name"),
+    ]),
+    ("Maria Zakharova", "Person", "spokesperson", "RUS", None, "", [
+        ("Zakharova", "mul", "surname"), ("Мария Захарова", "ru", "name"),
+    ]),
+    ("Andrey Belousov", "Person", "defence_minister", "RUS", None, "", [
+        ("Andrei Belousov", "en", "name"), ("Belousov", "mul", "surname"),
+    ]),
+    ("Sergei Shoigu", "Person", "official", "RUS", None, "", [
+        ("Sergey Shoigu", "en", "name"), ("Shoigu", "mul", "surname"),
+    ]),
+    ("Antony Blinken", "Person", "foreign_minister", "USA", None, "", [
+        ("Tony Blinken", "en", "name"), ("Blinken", "mul", "surname"),
+    ]),
+    ("Lloyd Austin", "Person", "defence_minister", "USA", None, "", [
+        ("Lloyd J. Austin", "en", "name"), ("Austin", "mul", "surname"),
+    ]),
+    ("Pat Ryder", "Person", "spokesperson", "USA", None, "", [
+        ("Patrick Ryder", "en", "name"), ("Ryder", "mul", "surname"),
+    ]),
+    ("John Kirby", "Person", "spokesperson", "USA", None, "", [("Kirby", "mul", "surname")]),
+    ("Andrii Sybiha", "Person", "foreign_minister", "UKR", None, "", [
+        ("Andriy Sybiha", "en", "name"), ("Sybiha", "mul", "surname"),
+    ]),
+    ("Dmytro Kuleba", "Person", "foreign_minister", "UKR", None, "", [
+        ("Kuleba", "mul", "surname"),
+    ]),
+    ("Rustem Umerov", "Person", "defence_minister", "UKR", None, "", [
+        ("Umerov", "mul", "surname"),
+    ]),
+    ("Jens Stoltenberg", "Person", "secretary_general", "", None, "", [
+        ("Stoltenberg", "mul", "surname"),
+    ]),
+    ("Emmanuel Macron", "Person", "head_of_state", "FRA", None, "", [
+        ("Macron", "mul", "surname"),
+    ]),
+    ("Wang Yi", "Person", "foreign_minister", "CHN", None, "", []),
+    ("Cho Tae-yul", "Person", "foreign_minister", "KOR", None, "", []),
+    ("Prabowo Subianto", "Person", "head_of_state", "IDN", None, "", [
+        ("Prabowo", "mul", "surname"),
+    ]),
+    ("Joko Widodo", "Person", "head_of_state", "IDN", None, "", [
+        ("Jokowi", "mul", "short"), ("Widodo", "mul", "surname"),
+    ]),
+    ("Anwar Ibrahim", "Person", "head_of_government", "MYS", None, "", [
+        ("Anwar", "mul", "surname"),
+    ]),
+    ("Narendra Modi", "Person", "head_of_government", "IND", None, "", [
+        ("Modi", "mul", "surname"),
+    ]),
+    ("Recep Tayyip Erdoğan", "Person", "head_of_state", "TUR", None, "", [
+        ("Erdogan", "mul", "surname"), ("Erdoğan", "tr", "surname"),
+    ]),
+    ("Benjamin Netanyahu", "Person", "head_of_government", "ISR", None, "", [
+        ("Netanyahu", "mul", "surname"),
+    ]),
+    # international organisations
+    ("NATO", "Organization", "alliance", "", "shared", "", [
+        ("North Atlantic Treaty Organization", "en", "name"), ("OTAN", "fr", "acronym"),
+        ("OTAN", "es", "acronym"), ("НАТО", "ru", "acronym"), ("НАТО", "uk", "acronym"),
+        ("Pakta Pertahanan Atlantik Utara", "id", "name"), ("나토", "ko", "acronym"),
+    ]),
+    ("United Nations", "Organization", "intergovernmental", "", "shared", "", [
+        ("UN", "en", "acronym"), ("PBB", "id", "acronym"),
+        ("Perserikatan Bangsa-Bangsa", "id", "name"), ("Pertubuhan Bangsa-Bangsa Bersatu", "ms", "name"),
+        ("Nations unies", "fr", "name"), ("ONU", "fr", "acronym"), ("ONU", "es", "acronym"),
+        ("Vereinte Nationen", "de", "name"), ("Naciones Unidas", "es", "name"),
+        ("Организация Объединённых Наций", "ru", "name"), ("ООН", "ru", "acronym"),
+    ]),
+    ("G20", "Organization", "intergovernmental", "", "shared", "", [
+        ("Group of 20", "en", "name"), ("Group of Twenty", "en", "name"), ("G-20", "mul", "acronym"),
+        ("Kelompok 20", "id", "name"),
+    ]),
+    ("APEC", "Organization", "intergovernmental", "", "shared", "", [
+        ("Asia-Pacific Economic Cooperation", "en", "name"),
+        ("Kerja Sama Ekonomi Asia-Pasifik", "id", "name"),
+    ]),
+    ("European Commission", "Organization", "executive", "", "shared", "", [
+        ("Komisi Eropa", "id", "name"), ("Commission européenne", "fr", "name"),
+        ("Europäische Kommission", "de", "name"), ("Comisión Europea", "es", "name"),
+    ]),
+    ("European Union", "Organization", "intergovernmental", "", "Q458",
+     SRC_SPOC_RU.format(label="European_Union", num=458), [
+        ("EU", "en", "acronym"), ("Uni Eropa", "id", "name"), ("Kesatuan Eropah", "ms", "name"),
+        ("Union européenne", "fr", "name"), ("UE", "fr", "acronym"), ("UE", "es", "acronym"),
+        ("Europäische Union", "de", "name"), ("Unión Europea", "es", "name"),
+        ("Европейский союз", "ru", "name"), ("Євросоюз", "uk", "name"),
+    ]),
+    ("United Nations Security Council", "Organization", "intergovernmental", "", "Q37470",
+     SRC_SPOC_RU.format(label="United_Nations_Security_Council", num=37470), [
+        ("UN Security Council", "en", "name"), ("Dewan Keamanan PBB", "id", "name"),
+        ("DK PBB", "id", "acronym"), ("Conseil de sécurité des Nations unies", "fr", "name"),
+        ("UN-Sicherheitsrat", "de", "name"), ("Consejo de Seguridad de las Naciones Unidas", "es", "name"),
+    ]),
+    ("BRICS", "Organization", "intergovernmental", "", "Q243630",
+     SRC_SPOC_RU.format(label="BRICS", num=243630), []),
+    ("Collective Security Treaty Organization", "Organization", "alliance", "", "Q318693",
+     SRC_SPOC_RU.format(label="Collective_Security_Treaty_Organization", num=318693), [
+        ("CSTO", "en", "acronym"), ("Organisasi Perjanjian Keamanan Kolektif", "id", "name"),
+    ]),
+    ("Shanghai Cooperation Organisation", "Organization", "intergovernmental", "", "Q485207",
+     SRC_SPOC_RU.format(label="Shanghai_Cooperation_Organisation", num=485207), [
+        ("SCO", "en", "acronym"), ("Organisasi Kerja Sama Shanghai", "id", "name"),
+    ]),
+    ("Organization for Security and Co-operation in Europe", "Organization", "intergovernmental",
+     "", "Q81299", SRC_SPOC_RU.format(label="Organization_for_Security_and_Co-operation_in_Europe", num=81299), [
+        ("OSCE", "en", "acronym"), ("OSZE", "de", "acronym"), ("OSCE", "fr", "acronym"),
+    ]),
+    ("World Health Organization", "Organization", "intergovernmental", "", "Q7817",
+     SRC_SPOC_RU.format(label="World_Health_Organization", num=7817), [
+        ("WHO", "en", "acronym"), ("Organisasi Kesehatan Dunia", "id", "name"),
+        ("OMS", "fr", "acronym"),
+    ]),
+    ("World Trade Organization", "Organization", "intergovernmental", "", "Q7825",
+     SRC_SPOC_RU.format(label="World_Trade_Organization", num=7825), [
+        ("WTO", "en", "acronym"), ("Organisasi Perdagangan Dunia", "id", "name"),
+    ]),
+    ("Interpol", "Organization", "intergovernmental", "", "Q8475",
+     SRC_SPOC_RU.format(label="Interpol", num=8475), []),
+    ("Arab League", "Organization", "intergovernmental", "", "Q7172",
+     SRC_SPOC_RU.format(label="Arab_League", num=7172), [
+        ("Liga Arab", "id", "name"), ("Ligue arabe", "fr", "name"),
+    ]),
+    ("ASEAN", "Organization", "intergovernmental", "", None, "", [
+        ("Association of Southeast Asian Nations", "en", "name"),
+        ("Perhimpunan Bangsa-Bangsa Asia Tenggara", "id", "name"),
+    ]),
+    # ministries, agencies, militaries
+    ("United States Department of Defense", "Organization", "defence_ministry", "USA", "shared", "", [
+        ("Pentagon", "mul", "metonym"), ("US Department of Defense", "en", "name"),
+        ("Department of Defense", "en", "name"), ("Departemen Pertahanan AS", "id", "name"),
+        ("Kementerian Pertahanan AS", "id", "name"), ("Departemen Pertahanan Amerika Serikat", "id", "name"),
+        ("Kementerian Pertahanan Amerika Serikat", "id", "name"),
+    ]),
+    ("US Department of State", "Organization", "foreign_ministry", "USA", "shared", "", [
+        ("State Department", "en", "name"), ("United States Department of State", "en", "name"),
+        ("Departemen Luar Negeri AS", "id", "name"), ("Kementerian Luar Negeri AS", "id", "name"),
+        ("Departemen Luar Negeri Amerika Serikat", "id", "name"),
+    ]),
+    ("National Intelligence Service", "Organization", "intelligence", "KOR", None, "", [
+        ("NIS", "en", "acronym"), ("Badan Intelijen Nasional Korea Selatan", "id", "name"),
+        ("Dinas Intelijen Nasional Korea Selatan", "id", "name"),
+        ("South Korean intelligence", "en", "name"), ("South Korea's National Intelligence Service", "en", "name"),
+        ("국가정보원", "ko", "name"), ("국정원", "ko", "short"),
+    ]),
+    ("Central Intelligence Agency", "Organization", "intelligence", "USA", None, "", [
+        ("CIA", "mul", "acronym"), ("Badan Intelijen Pusat AS", "id", "name"),
+    ]),
+    ("Federal Security Service", "Organization", "intelligence", "RUS", None, "", [
+        ("FSB", "mul", "acronym"), ("ФСБ", "ru", "acronym"), ("Dinas Keamanan Federal Rusia", "id", "name"),
+    ]),
+    ("Security Service of Ukraine", "Organization", "intelligence", "UKR", None, "", [
+        ("SBU", "mul", "acronym"), ("Dinas Keamanan Ukraina", "id", "name"), ("СБУ", "uk", "acronym"),
+    ]),
+    ("Main Directorate of Intelligence of Ukraine", "Organization", "intelligence", "UKR", None, "", [
+        ("HUR", "mul", "acronym"), ("GUR", "mul", "acronym"),
+        ("Defence Intelligence of Ukraine", "en", "name"),
+        ("Badan Intelijen Pertahanan Ukraina", "id", "name"),
+    ]),
+    ("Badan Intelijen Negara", "Organization", "intelligence", "IDN", None, "", [
+        ("BIN", "id", "acronym"), ("State Intelligence Agency", "en", "name"),
+    ]),
+    ("Korean People's Army", "Organization", "military", "PRK", None, "", [
+        ("KPA", "en", "acronym"), ("Tentara Rakyat Korea", "id", "name"),
+    ]),
+    ("Armed Forces of Ukraine", "Organization", "military", "UKR", None, "", [
+        ("Angkatan Bersenjata Ukraina", "id", "name"), ("Ukrainian Armed Forces", "en", "name"),
+    ]),
+    ("Russian Armed Forces", "Organization", "military", "RUS", None, "", [
+        ("Angkatan Bersenjata Rusia", "id", "name"), ("Armed Forces of the Russian Federation", "en", "name"),
+    ]),
+    ("Tentara Nasional Indonesia", "Organization", "military", "IDN", None, "", [
+        ("TNI", "id", "acronym"), ("Indonesian National Armed Forces", "en", "name"),
+    ]),
+    # think tanks and media (ids from ../shared/data/wikidata-qids.tsv unless cited here)
+    ("Chatham House", "Organization", "think_tank", "GBR", "shared", "", [
+        ("Royal Institute of International Affairs", "en", "name"),
+    ]),
+    ("Center for Strategic and International Studies", "Organization", "think_tank", "USA", "shared", "", [
+        ("Centre for Strategic and International Studies", "en", "name"),
+    ]),
+    ("Reuters", "Organization", "news_agency", "GBR", "shared", "", [
+        ("Kantor berita Reuters", "id", "name"), ("Рейтер", "ru", "name"),
+    ]),
+    ("Politico Europe", "Organization", "news_media", "", "shared", "", []),
+    ("Politico", "Organization", "news_media", "USA", "Q3109740", SRC_POLITICO_US, []),
+    ("The Washington Post", "Organization", "news_media", "USA", "shared", "", [
+        ("Washington Post", "en", "name"),
+    ]),
+    ("CNN", "Organization", "news_media", "USA", "shared", "", [
+        ("Cable News Network", "en", "name"),
+    ]),
+    ("Epoch Times", "Organization", "news_media", "USA", "shared", "", [
+        ("The Epoch Times", "en", "name"),
+    ]),
+    ("Associated Press", "Organization", "news_agency", "USA", None, "", [
+        ("AP", "en", "acronym"), ("The Associated Press", "en", "name"),
+    ]),
+    ("Agence France-Presse", "Organization", "news_agency", "FRA", None, "", [
+        ("AFP", "mul", "acronym"),
+    ]),
+    ("BBC", "Organization", "news_media", "GBR", None, "", [
+        ("British Broadcasting Corporation", "en", "name"),
+    ]),
+    ("Bloomberg News", "Organization", "news_media", "USA", None, "", [("Bloomberg", "mul", "short")]),
+    ("Financial Times", "Organization", "news_media", "GBR", None, "", [("FT", "en", "acronym")]),
+    ("The New York Times", "Organization", "news_media", "USA", None, "", [
+        ("New York Times", "en", "name"), ("NYT", "en", "acronym"),
+    ]),
+    ("The Wall Street Journal", "Organization", "news_media", "USA", None, "", [
+        ("Wall Street Journal", "en", "name"), ("WSJ", "en", "acronym"),
+    ]),
+    ("Al Jazeera", "Organization", "news_media", "QAT", None, "", []),
+    ("Korean Central News Agency", "Organization", "news_agency", "PRK", None, "", [
+        ("KCNA", "mul", "acronym"), ("Kantor Berita Pusat Korea", "id", "name"),
+        ("조선중앙통신", "ko", "name"),
+    ]),
+    ("Yonhap News Agency", "Organization", "news_agency", "KOR", None, "", [
+        ("Yonhap", "mul", "short"), ("Kantor berita Yonhap", "id", "name"), ("연합뉴스", "ko", "name"),
+    ]),
+    ("TASS", "Organization", "news_agency", "RUS", None, "", [("ТАСС", "ru", "acronym")]),
+    ("RIA Novosti", "Organization", "news_agency", "RUS", None, "", [("РИА Новости", "ru", "name")]),
+    ("Antara", "Organization", "news_agency", "IDN", None, "", [
+        ("Kantor Berita Antara", "id", "name"), ("LKBN Antara", "id", "name"),
+    ]),
+    ("JoongAng Ilbo", "Organization", "news_media", "KOR", None, "", [("중앙일보", "ko", "name")]),
+    ("The Korea Herald", "Organization", "news_media", "KOR", None, "", [("Korea Herald", "en", "name")]),
+    ("The Kyiv Independent", "Organization", "news_media", "UKR", None, "", [("Kyiv Independent", "en", "name")]),
+]
+
+# Metonyms and other general language facts about countries: (alias, lang, iso3, form, note).
+COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
+    ("Kremlin", "mul", "RUS", "metonym", "seat of the Russian presidency, used for its government"),
+    ("Kremlin", "id", "RUS", "metonym", "seat of the Russian presidency, used for its government"),
+    ("Gedung Putih", "id", "USA", "metonym", "Indonesian for the White House, the US presidency"),
+    ("White House", "en", "USA", "metonym", "seat of the US presidency, used for its government"),
+    ("Downing Street", "en", "GBR", "metonym", "seat of the UK prime minister"),
+    ("Élysée", "fr", "FRA", "metonym", "seat of the French presidency"),
+    ("Moskow", "id", "RUS", "capital", "common Indonesian spelling of Moscow"),
+    ("Washington", "en", "USA", "capital", "capital name as given by dr5hn (countries.SOURCES.md, capital_en USA)"),
+    ("Kiev", "en", "UKR", "capital", "older English spelling of Kyiv"),
+    ("Peking", "mul", "CHN", "capital", "older name of Beijing"),
+    ("Korut", "id", "PRK", "short", "Indonesian abbreviation of Korea Utara"),
+    ("Korsel", "id", "KOR", "short", "Indonesian abbreviation of Korea Selatan"),
+    ("DPRK", "en", "PRK", "acronym", "Democratic People's Republic of Korea"),
+    ("Republik Rakyat Demokratik Korea", "id", "PRK", "name", "official name in Indonesian"),
+    ("Democratic People's Republic of Korea", "en", "PRK", "name", "official name"),
+    ("ROK", "en", "KOR", "acronym", "Republic of Korea"),
+    ("Republic of Korea", "en", "KOR", "name", "official name"),
+    ("Republik Korea", "id", "KOR", "name", "official name in Indonesian"),
+    ("Federasi Rusia", "id", "RUS", "name", "official name in Indonesian"),
+    ("Russian Federation", "en", "RUS", "name", "official name"),
+    ("US", "en", "USA", "acronym", "United States"),
+    ("USA", "en", "USA", "acronym", "United States of America"),
+    ("U.S.", "en", "USA", "acronym", "United States"),
+    ("United States of America", "en", "USA", "name", "official name"),
+    ("America", "en", "USA", "short", "common English short name"),
+    ("UK", "en", "GBR", "acronym", "United Kingdom"),
+    ("Britain", "en", "GBR", "short", "common English short name"),
+    ("Britania Raya", "id", "GBR", "name", "Indonesian name of the United Kingdom"),
+    ("Cina", "id", "CHN", "short", "Indonesian spelling variant of China"),
+    ("RRT", "id", "CHN", "acronym", "Republik Rakyat Tiongkok"),
+    ("Republik Rakyat Tiongkok", "id", "CHN", "name", "official name in Indonesian"),
+    ("People's Republic of China", "en", "CHN", "name", "official name"),
+    ("RI", "id", "IDN", "acronym", "Republik Indonesia"),
+    ("Republik Indonesia", "id", "IDN", "name", "official name"),
+]
+
+SHARED_LANG_FORM = re.compile(r"\s*\(([^)]*)\)\s*$")
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def shared_prov(r: dict[str, str]) -> str:
+    """Cite a wikidata-qids.tsv row (its ``source`` column holds the full citation)."""
+    first = " ".join(r["source"].split())[:80]
+    return f"wikidata-qids.tsv row '{r['name']}' {r['qid']} (source column: {first}...)"
+
+
+def build_rows(shared: Path) -> list[dict[str, str]]:
+    countries = read_tsv(shared / "countries.tsv")
+    verified = read_tsv(shared / "wikidata-qids.tsv")
+    rows: list[dict[str, str]] = []
+
+    def add(alias, lang, qid, type_, canonical, role, country, form, prov):
+        alias = " ".join(str(alias).split())
+        if not alias:
+            return
+        rows.append(
+            dict(alias=alias, lang=lang, qid=qid or "", type=type_, canonical_en=canonical,
+                 role=role, country=country, form=form, provenance=prov)
+        )
+
+    # verified ids by (English name, type): the shared file's names, parentheses dropped
+    by_name: dict[tuple[str, str], tuple[str, str]] = {}
+    for r in verified:
+        prov = shared_prov(r)
+        for part in r["name"].split(" / "):
+            by_name[(SHARED_LANG_FORM.sub("", part).strip(), r["type"])] = (r["qid"], prov)
+
+    # 1. countries.tsv
+    by_iso: dict[str, dict[str, str]] = {}
+    for c in countries:
+        iso, qid, name = c["iso3"], c["wikidata_qid"], c["name_en"]
+        by_iso[iso] = c
+        src = f"countries.tsv iso3={iso}"
+        for lang in LANGS:
+            add(c[f"name_{lang}"], lang, qid, "Country", name, "state", iso, "name",
+                f"{src} name_{lang}; qid: wikidata_qid")
+        dem = c["demonym_en"]
+        gov = f"{src}; general phrase pattern"
+        if c["name_en"]:
+            add(f"{c['name_en']} government", "en", qid, "Country", name, "government", iso, "government", gov)
+            add(f"government of {c['name_en']}", "en", qid, "Country", name, "government", iso, "government", gov)
+        if dem:
+            add(f"{dem} government", "en", qid, "Country", name, "government", iso, "government",
+                f"{src} demonym_en; general phrase pattern")
+        if c["name_id"]:
+            for w in ("pemerintah", "pemerintahan"):
+                add(f"{w} {c['name_id']}", "id", qid, "Country", name, "government", iso, "government", gov)
+        if c["name_ms"]:
+            add(f"kerajaan {c['name_ms']}", "ms", qid, "Country", name, "government", iso, "government", gov)
+        # capitals: the government when typed Country, the city when typed Place
+        cap_en, cap_id = c["capital_en"], c["capital_id"]
+        cap_qid, cap_prov = c["capital_qid"], f"{src} capital_qid"
+        if not cap_qid and (cap_en, "Place") in by_name:
+            cap_qid, cap_prov = by_name[(cap_en, "Place")]
+        for cap, lang, col in ((cap_en, "en", "capital_en"), (cap_id, "id", "capital_id")):
+            if not cap:
+                continue
+            add(cap, lang, qid, "Country", name, "capital_as_government", iso, "capital",
+                f"{src} {col}; qid: wikidata_qid (the state)")
+            add(cap, lang, cap_qid, "Place", cap_en, "capital_city", iso, "city",
+                (f"{src} {col}; qid: " + cap_prov) if cap_qid else f"{src} {col}; capital_qid empty")
+        # "<country> intelligence": the country's intelligence services, unlinked
+        if iso != "KOR" and c["name_id"]:
+            intel = f"{dem or name} intelligence"
+            add(f"intelijen {c['name_id']}", "id", "", "Organization", intel, "intelligence", iso,
+                "name", f"{src} name_id; general phrase pattern; no id (several agencies)")
+            add(intel, "en", "", "Organization", intel, "intelligence", iso, "name",
+                f"{src} demonym_en; general phrase pattern; no id (several agencies)")
+    add("intelijen Korea Selatan", "id", "", "Organization", "National Intelligence Service",
+        "intelligence", "KOR", "name", "general usage: South Korea's intelligence service is the NIS")
+
+    for alias, lang, iso, form, note in COUNTRY_ALIASES:
+        c = by_iso[iso]
+        add(alias, lang, c["wikidata_qid"], "Country", c["name_en"],
+            "government" if form == "metonym" else "state", iso, form,
+            f"general usage: {note}; qid: countries.tsv iso3={iso}")
+        if form == "capital":
+            add(alias, lang, c["capital_qid"], "Place", c["capital_en"], "capital_city", iso, "city",
+                f"general usage: {note}; qid: countries.tsv iso3={iso} capital_qid")
+
+    # 2. wikidata-qids.tsv: every verified row, with its Indonesian forms
+    for r in verified:
+        prov = shared_prov(r)
+        parts = [SHARED_LANG_FORM.sub("", p).strip() for p in r["name"].split(" / ")]
+        canonical = max(parts, key=len)
+        for p in parts:
+            add(p, "en", r["qid"], r["type"], canonical, "", "", "name", prov)
+        for form in filter(None, (x.strip() for x in r["indonesian_surface_forms"].split(";"))):
+            add(form, "id", r["qid"], r["type"], canonical, "", "", "name", prov)
+
+    # 3. curated entities
+    for canonical, type_, role, iso, qid, qprov, aliases in CURATED:
+        if qid == "shared":
+            if (canonical, type_) not in by_name:
+                raise SystemExit(f"{canonical!r} ({type_}) not found in wikidata-qids.tsv")
+            qid, qprov = by_name[(canonical, type_)]
+        what = f"{type_.lower()} ({role or 'entity'})"
+        prov = qprov if qid else NO_QID.format(what=what)
+        add(canonical, "en", qid, type_, canonical, role, iso, "name", prov)
+        for alias, lang, form in aliases:
+            add(alias, lang, qid, type_, canonical, role, iso, form,
+                prov + ("" if form == "name" else f"; alias form: {form}"))
+    return _merge(rows)
+
+
+def _merge(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Fill role/country of shared-file rows from curated rows of the same entity; dedupe; sort."""
+    info: dict[tuple[str, str], tuple[str, str]] = {}
+    for r in rows:
+        if r["qid"] and r["role"] and r["form"] == "name":
+            info.setdefault((r["qid"], r["type"]), (r["role"], r["country"]))
+    seen: dict[tuple, dict[str, str]] = {}
+    for r in rows:
+        if r["qid"] and not r["role"] and (r["qid"], r["type"]) in info:
+            r["role"], r["country"] = info[(r["qid"], r["type"])]
+        k = (r["alias"], r["lang"], r["qid"], r["type"], r["canonical_en"], r["form"])
+        if k not in seen:
+            seen[k] = r
+    return sorted(seen.values(), key=lambda r: (r["alias"].casefold(), r["alias"], r["type"],
+                                                r["lang"], r["qid"], r["canonical_en"], r["form"]))
+
+
+def render(rows: list[dict[str, str]]) -> str:
+    buf = io.StringIO()
+    buf.write("\t".join(COLUMNS) + "\n")
+    for r in rows:
+        buf.write("\t".join(r[c].replace("\t", " ") for c in COLUMNS) + "\n")
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write aliases.tsv")
+    args = ap.parse_args(argv)
+    for name in ("countries.tsv", "wikidata-qids.tsv"):
+        if not (args.shared / name).is_file():
+            print(f"error: {args.shared / name} not found (pass --shared)", file=sys.stderr)
+            return 2
+    rows = build_rows(args.shared)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render(rows), encoding="utf-8")
+    print(f"wrote {len(rows)} rows to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+import time
+from pathlib import Path
+
+import pytest
+
+from kg import registry
+from kg.config import Config
+from kg.link.base import NullLinker
+from kg.link.offline import OfflineLinker
+
+from link_helpers import article, linked
+
+
+@pytest.fixture(scope="module")
+def lk():
+    return OfflineLinker(config=Config())
+
+
+def test_registered_under_their_names():
+    cfg = Config()
+    assert isinstance(registry.linkers.create("kg.linker.offline.v1", config=cfg), OfflineLinker)
+    assert isinstance(registry.linkers.create("kg.linker.none.v1", config=cfg), NullLinker)
+
+
+@pytest.mark.parametrize("surface,lang", [
+    ("Rusia", "id"), ("Russia", "en"), ("Russland", "de"), ("Russie", "fr"), ("Rusia", "es"),
+    ("Россия", "ru"), ("러시아", "ko"), ("Росія", "uk"), ("Federasi Rusia", "id"), ("Moskow", "id"),
+])
+def test_country_in_many_languages(lk, surface, lang):
+    (l,) = linked(f"{surface} ...", [(surface, "Country")], lk, lang)
+    assert (l.qid, l.key, l.type, l.label) == ("Q159", "Q159", "Country", "Russia")
+
+
+def test_capital_as_country_vs_place(lk):
+    text = "Pyongyang mengirim tentara. Mereka tiba di Pyongyang dan Kyiv."
+    a, b, c = linked(text, [("Pyongyang", "Country"), ("Pyongyang", "Place"), ("Kyiv", "Place")], lk)
+    assert (a.qid, a.type) == ("Q423", "Country")
+    assert (b.qid, b.type) == ("Q18808", "Place")
+    assert (c.qid, c.type) == ("Q1899", "Place")
+
+
+def test_kremlin_typed_country_is_russia_and_org_refines_to_country(lk):
+    a, b = linked("Kremlin membantah. Juru bicara Kremlin diam.",
+                  [("Kremlin", "Country"), ("Kremlin", "Organization")], lk)
+    assert a.qid == b.qid == "Q159"
+    assert b.type == "Country"
+
+
+def test_person_never_links_to_a_country(lk):
+    (l,) = linked("Rusia berkata.", [("Rusia", "Person")], lk)
+    assert l.qid is None and l.key == "person/rusia"
+
+
+def test_place_mention_of_country_name_links_the_country(lk):
+    (l,) = linked("Tentara dikirim ke Ukraina.", [("Ukraina", "Place")], lk)
+    assert (l.qid, l.type) == ("Q212", "Country")
+
+
+def test_role_words_disambiguate_a_surname(lk):
+    (l,) = linked("Pemimpin Korea Utara Kim memuji tentara.", [("Kim", "Person")], lk)
+    assert l.qid == "Q56226"
+    # no context: "Kim" names several people in the index, so it is left unlinked
+    (l,) = linked("Kim tersenyum.", [("Kim", "Person")], lk)
+    assert l.qid is None and l.key == "person/kim"
+
+
+def test_surname_resolves_to_full_name_in_same_article(lk):
+    text = "Kanselir Olaf Scholz menelepon. Scholz berkata. Menteri Antony Blinken datang. Blinken pergi."
+    links = linked(text, [("Olaf Scholz", "Person"), ("Scholz", "Person"),
+                          ("Antony Blinken", "Person"), ("Blinken", "Person")], lk)
+    assert links[0].qid == links[1].qid == "Q61053"
+    assert links[2].key == links[3].key == "person/antoni-blinken"
+    # an unknown person: the surname takes the full name's key, within the article only
+    a, b = linked("Analis Edward Howell berkata. Howell menambahkan.",
+                  [("Edward Howell", "Person"), ("Howell", "Person")], lk)
+    assert a.key == b.key == "person/edward-howel"
+    (c,) = linked("Howell menambahkan.", [("Howell", "Person")], lk)
+    assert c.key == "person/howel"
+
+
+def test_surname_alone_uses_index_when_unambiguous(lk):
+    (l,) = linked("Putin berkata.", [("Putin", "Person")], lk)
+    assert (l.qid, l.label) == ("Q7747", "Vladimir Putin")
+
+
+def test_titles_and_variants_link(lk):
+    a, b, c = linked("Presiden Volodymyr Zelensky dan Zelenskiy serta Menteri Luar Negeri Rusia Sergei Lavrov.",
+                     [("Presiden Volodymyr Zelensky", "Person"), ("Zelenskiy", "Person"),
+                      ("Menteri Luar Negeri Rusia Sergei Lavrov", "Person")], lk)
+    assert a.qid == b.qid == "Q3874799"
+    assert c.qid is None and c.key == "person/sergei-lavrov" and c.label == "Sergey Lavrov"
+
+
+def test_leader_government_is_the_country(lk):
+    (l,) = linked("Pemerintahan Biden mengecam.", [("Pemerintahan Biden", "Country")], lk)
+    assert l.qid == "Q30"
+
+
+def test_acronyms_are_case_sensitive(lk):
+    a, b = linked("AS dan NATO.", [("AS", "Country"), ("NATO", "Organization")], lk)
+    assert (a.qid, b.qid) == ("Q30", "Q7184")
+    (c,) = linked("as", [("as", "Country")], lk)
+    assert c.qid is None
+
+
+def test_every_mention_gets_a_link_even_odd_ones(lk):
+    links = linked("??? x", [("???", "Person"), ("x", "Weird")], lk)
+    assert all(l.key for l in links)
+
+
+def test_null_linker_keys_only():
+    (l,) = linked("Presiden Vladimir Putin.", [("Presiden Vladimir Putin", "Person")],
+                  NullLinker(config=Config()))
+    assert (l.key, l.qid, l.linker) == ("person/vladimir-putin", None, "kg.linker.none.v1")
+
+
+def test_linking_the_seed_articles_is_fast(seeds_dir: Path, lk):
+    from kg.link.evaluate import evaluate_seeds
+
+    t0 = time.perf_counter()
+    r = evaluate_seeds(seeds_dir, Config())
+    assert time.perf_counter() - t0 < 5
+    assert r.seconds < 0.5  # five articles, ~150 mentions
+    assert r.accuracy >= 0.9, r.summary()
+    assert not [w for w in r.wrong if w.critical and w.system_qid], r.wrong
