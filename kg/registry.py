@@ -48,7 +48,13 @@ class Registry:
                 f"unknown {self.kind} {name!r}",
                 hint=f"known {self.kind}s: {known}",
             )
-        return eps[name].load()
+        try:
+            return eps[name].load()
+        except ImportError as e:
+            raise RegistryError(
+                f"{self.kind} {name!r} is registered but cannot be imported: {e}",
+                hint="reinstall the package that provides it (make install)",
+            ) from e
 
     def create(self, name: str, **kwargs: Any) -> Any:
         return self.get(name)(**kwargs)

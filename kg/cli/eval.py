@@ -1,0 +1,43 @@
+"""``kg eval FOLDER``: score Warta on a folder of annotated articles (<id>.txt + <id>.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+import typer
+
+from kg.cli import app
+from kg.cli.common import console, console_err, get_config, handle_errors
+
+
+@app.command("eval")
+@handle_errors
+def eval_cmd(
+    folder: str = typer.Argument(..., help="Gold folder: <id>.txt (article) + <id>.json (annotation)."),
+    store: Optional[str] = typer.Option(
+        None, "--store", help="Build into this store (kept), or with --no-build score it as is."
+    ),
+    build: bool = typer.Option(True, "--build/--no-build", help="Build the folder first (default)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
+    errors: bool = typer.Option(True, "--errors/--no-errors", help="List what each article missed/invented."),
+    keep_store: bool = typer.Option(False, "--keep-store", help="Keep the temporary store and print its path."),
+) -> None:
+    """Build the folder's articles into a fresh store and score them (P/R/F1 per kind)."""
+    from kg.eval.render import render
+    from kg.eval.run import run_eval
+
+    cfg = get_config()
+    run = run_eval(folder, cfg, store=store, build=build, keep_store=keep_store,
+                   progress=not as_json)
+    if as_json:
+        out = run.report.to_json()
+        out["store"] = run.store
+        out["build_problems"] = [p.__dict__ for p in run.problems]
+        typer.echo(json.dumps(out, ensure_ascii=False, sort_keys=False))
+    else:
+        render(run.report, console, errors=errors)
+        for p in run.problems:
+            console_err.print(f"[red]build problem[/] {p.source} ({p.stage}): {p.reason}", highlight=False)
+        if run.store and run.built:
+            console.print(f"store: {run.store}")
