@@ -114,9 +114,9 @@ def build(
         linker = registry.linkers.create(config.linker, config=config)
         provenance = {
             "software": f"warta {__version__}",
-            "extractor": f"{config.extractor} ({getattr(extractor, 'version', 'unknown')})",
+            "model": f"{config.extractor} ({getattr(extractor, 'version', 'unknown')})",
             "linker": config.linker,
-            "config": config.hash,
+            "config_hash": config.hash,
         }
 
         with _progress(progress, len(todo)) as advance:

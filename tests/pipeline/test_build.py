@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import HERE, run_kg
+from kgrun import BOOT, HERE, run_kg
 
 from kg.pipeline import build
 
@@ -97,7 +97,7 @@ def test_sigkill_mid_build_then_rerun_equals_uninterrupted_build(tmp_path):
     assert r.returncode == 0, r.stderr
 
     killed = tmp_path / "killed"
-    boot = [sys.executable, "-c", __import__("conftest")._BOOT.format(here=str(HERE))]
+    boot = [sys.executable, "-c", BOOT.format(here=str(HERE))]
     p = subprocess.Popen(
         boot + ["build", str(src), "--store", str(killed), "--no-progress", *EXTRACTOR],
         env={**os.environ, "WARTA_TEST_EXTRACT_DELAY": "0.4"},

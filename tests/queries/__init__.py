@@ -1,0 +1,1 @@
+"""Tests of the competency queries in queries/*.rq."""

@@ -1,0 +1,1 @@
+"""Tests of kg/rdf: ontology, shapes, vocabulary, mapping, validation."""
