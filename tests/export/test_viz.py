@@ -1,0 +1,53 @@
+"""The explorer page as text: self-contained, data embedded safely, vendored library checked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from kg.errors import ExportError
+from kg.export import viz
+from kg.export.graph import QUERIES, load_data
+from kg.export.source import StoreSource
+
+DATA_BLOCK = re.compile(r'<script type="application/json" id="warta-data">(.*?)</script>', re.S)
+
+
+def test_embedded_data_round_trips_and_cannot_close_the_script(xss_store_dir):
+    data = load_data(StoreSource.open(xss_store_dir))
+    html = viz.render_explorer(data, None)
+    block = DATA_BLOCK.search(html).group(1)
+    assert json.loads(block) == data  # what the page parses is exactly the store's data
+    assert "</" not in block and "<!--" not in block
+    assert "window.__pwned" in block  # the hostile text is there, as data
+    # only the page's own four script elements are ever closed
+    assert len(re.findall(r"</script", html, re.I)) == 4
+
+
+def test_line_separators_are_escaped():
+    html = viz.render_explorer({"nodes": [{"label": "a\u2028b\u2029c"}], "edges": []}, None)
+    block = DATA_BLOCK.search(html).group(1)
+    assert "\u2028" not in block and "\u2029" not in block and "\\u2028" in block
+
+
+def test_config_carries_the_same_queries_and_endpoint():
+    html = viz.render_explorer(None, "http://127.0.0.1:7878/query")
+    cfg = json.loads(re.search(r'id="warta-config">(.*?)</script>', html, re.S).group(1))
+    assert cfg["queries"] == QUERIES and cfg["endpoint"] == "http://127.0.0.1:7878/query"
+    with pytest.raises(ExportError):
+        viz.render_explorer(None, None)
+
+
+def test_placeholders_in_data_are_not_expanded():
+    html = viz.render_explorer({"nodes": [{"label": "@@CYTOSCAPE@@"}], "edges": []}, None)
+    assert DATA_BLOCK.search(html).group(1).count("@@CYTOSCAPE@@") == 1
+
+
+def test_vendored_library_matches_its_recorded_hash():
+    notes = (viz.STATIC / "VENDORED.md").read_text()
+    digest = hashlib.sha256((viz.STATIC / viz.VENDORED_JS).read_bytes()).hexdigest()
+    assert digest in notes and "cytoscape" in notes and "MIT" in notes
+    assert viz.vendored_js().startswith("/**")
