@@ -20,8 +20,16 @@ EXTRACTOR = ["--set", "extractor=tests.extractor.fixture.v1"]
 
 
 def quads(store: Path) -> list[str]:
+    """The store's quads as sorted N-Quads lines; blank nodes (only the ontology's OWL lists have
+    them) are renamed per load, so they are compared by count, not by label."""
     s = ox.Store.read_only(str(store))
-    return sorted(str(q) for q in s)
+    out = []
+    for q in s:
+        line = str(q)
+        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+            line = "<blank-node quad in " + str(q.graph_name) + ">"
+        out.append(line)
+    return sorted(out)
 
 
 def count_articles(store: Path) -> int:
@@ -60,23 +68,27 @@ def test_changed_article_replaces_its_graph(articles_dir, fixture_config, tmp_pa
     store = tmp_path / "store"
     build([str(articles_dir)], fixture_config, store=str(store))
     f = articles_dir / "kursk-en.txt"
-    f.write_text(f.read_text(encoding="utf-8").replace("10,000", "12,000"), encoding="utf-8")
+    old = f.read_text(encoding="utf-8")
+    f.write_text(old.replace("US says", "Washington says"), encoding="utf-8")
     report = build([str(articles_dir)], fixture_config, store=str(store))
-    assert report.replaced == 1
+    assert report.replaced == 1 and len(report.unchanged) == 1
     assert count_articles(store) == 2  # the old version is gone, not kept beside the new one
-    text = "\n".join(quads(store))
-    assert "12,000" in text and "at least 10,000 North Korean" not in text
+    s = ox.Store.read_only(str(store))
+    q = f"""PREFIX kg: <https://w3id.org/warta/ontology#> PREFIX schema: <http://schema.org/>
+    SELECT ?sha WHERE {{ ?a kg:sha256 ?sha ; schema:url <{f.resolve().as_uri()}> }}"""
+    shas = [r["sha"].value for r in s.query(q, use_default_graph_as_union=True)]
+    assert shas == [report.articles[0].sha256]
 
 
 def test_bad_inputs_are_named_and_the_batch_goes_on(articles_dir, tmp_path):
     (articles_dir / "empty.txt").write_bytes(b"")
     (articles_dir / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    (articles_dir / "latin1.txt").write_bytes("Menteri mengatakan bahwa pasukan tiba di Beirut pada Kamis.".encode("utf-16"))
+    (articles_dir / "latin1.txt").write_bytes("Le ministre a déclaré que les troupes sont arrivées à Beyrouth jeudi.".encode("latin-1"))
     (articles_dir / "soup.html").write_text("<html><body><nav><a href='/'>Home</a></nav><div></div></body></html>")
     huge = articles_dir / "huge.txt"
     with open(huge, "wb") as f:
         f.truncate(50 * 1024 * 1024)
-    r = run_kg("build", str(articles_dir), "--store", str(tmp_path / "store"), "--no-progress", *EXTRACTOR)
+    r = run_kg(*EXTRACTOR, "build", str(articles_dir), "--store", str(tmp_path / "store"), "--no-progress")
     assert r.returncode == 1, r.stderr
     err = r.stderr
     for name in ("empty.txt", "binary.txt", "latin1.txt", "soup.html", "huge.txt"):
@@ -89,26 +101,26 @@ def test_sigkill_mid_build_then_rerun_equals_uninterrupted_build(tmp_path):
     src = tmp_path / "many"
     src.mkdir()
     base = (HERE / "data" / "kursk-id.txt").read_text(encoding="utf-8")
-    for i in range(12):
+    for i in range(40):
         (src / f"a{i:02d}.txt").write_text(base + f"\nCatatan redaksi nomor {i}.\n", encoding="utf-8")
 
     ref = tmp_path / "ref"
-    r = run_kg("build", str(src), "--store", str(ref), "--no-progress", *EXTRACTOR)
+    r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(ref), "--no-progress")
     assert r.returncode == 0, r.stderr
 
     killed = tmp_path / "killed"
     boot = [sys.executable, "-c", BOOT.format(here=str(HERE))]
     p = subprocess.Popen(
-        boot + ["build", str(src), "--store", str(killed), "--no-progress", *EXTRACTOR],
-        env={**os.environ, "WARTA_TEST_EXTRACT_DELAY": "0.4"},
+        boot + [*EXTRACTOR, "build", str(src), "--store", str(killed), "--no-progress"],
+        env={**os.environ, "WARTA_TEST_EXTRACT_DELAY": "0.15"},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
-    time.sleep(3.5)  # model-free build: startup ~1-2 s, then 0.4 s per article
+    time.sleep(5.0)  # startup ~1-2 s, then 2.4 s per batch of 16 articles: dies inside the 2nd or 3rd batch
     assert p.poll() is None, "build finished before it could be killed; raise the delay"
     p.send_signal(signal.SIGKILL)
     p.wait()
     partial = count_articles(killed)
-    assert 0 <= partial < 12
-    r = run_kg("build", str(src), "--store", str(killed), "--no-progress", *EXTRACTOR)
+    assert 0 <= partial < 40
+    r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(killed), "--no-progress")
     assert r.returncode == 0, r.stderr
     assert quads(killed) == quads(ref)
