@@ -1,0 +1,1 @@
+"""SPARQL over the store: ``run_query`` (embedded directory or endpoint) and result renderers."""

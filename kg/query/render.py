@@ -1,0 +1,208 @@
+r"""Render a query ``Result``: table (rich), CSV, TSV, SPARQL JSON, Turtle, N-Triples, JSON-LD.
+
+CSV, TSV and JSON follow the W3C "SPARQL 1.1 Query Results CSV and TSV Formats" and "SPARQL 1.1
+Query Results JSON Format" recommendations; CONSTRUCT/DESCRIBE results print as Turtle or
+N-Triples (``json`` gives JSON-LD for them).
+
+>>> from pyoxigraph import NamedNode, Literal
+>>> r = Result("SELECT", variables=["who", "n"],
+...            rows=[(NamedNode("http://www.wikidata.org/entity/Q423"), Literal("1500", datatype=NamedNode(XSD + "integer")))])
+>>> to_csv(r)
+'who,n\r\nhttp://www.wikidata.org/entity/Q423,1500\r\n'
+>>> to_json(r)
+'{"head": {"vars": ["who", "n"]}, "results": {"bindings": [{"who": {"type": "uri", "value": "http://www.wikidata.org/entity/Q423"}, "n": {"type": "literal", "value": "1500", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]}}'
+>>> short(NamedNode("http://www.wikidata.org/entity/Q423"))
+'wd:Q423'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Optional
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.query.run import Result, Term
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+PREFIXES: dict[str, str] = {
+    "kg": "https://w3id.org/warta/ontology#",
+    "kgr": "https://w3id.org/warta/resource/",
+    "wd": "http://www.wikidata.org/entity/",
+    "schema": "http://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": XSD,
+}
+
+FORMATS = ("table", "csv", "tsv", "json", "turtle", "ntriples")
+
+
+def render(result: Result, fmt: str = "table", *, prefixes: Optional[dict[str, str]] = None) -> str:
+    """The result as text in ``fmt`` (``table`` is for a terminal; see ``print_table``)."""
+    fmt = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown output format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    if result.is_graph:
+        if fmt in ("turtle", "ntriples", "json"):
+            return to_rdf(result, fmt, prefixes)
+        if fmt == "table":
+            return _table_text(result, prefixes)
+        raise QueryError(f"{result.form} returns triples: {fmt} is for SELECT/ASK", hint="use --format turtle or ntriples")
+    if fmt in ("turtle", "ntriples"):
+        raise QueryError(f"{fmt} is for CONSTRUCT/DESCRIBE results", hint="use --format table, csv, tsv or json")
+    return {"csv": to_csv, "tsv": to_tsv, "json": to_json}.get(fmt, lambda r: _table_text(r, prefixes))(result)
+
+
+# -- W3C result formats ----------------------------------------------------------------------
+def term_json(t: Term) -> dict[str, Any]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": t.value}
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype.value != XSD_STRING:
+            out["datatype"] = t.datatype.value
+        return out
+    if isinstance(t, ox.Triple):  # SPARQL 1.2 / RDF-star
+        return {
+            "type": "triple",
+            "value": {"subject": term_json(t.subject), "predicate": term_json(t.predicate), "object": term_json(t.object)},
+        }
+    raise QueryError(f"cannot encode term {t!r}")
+
+
+def to_json(result: Result) -> str:
+    if result.form == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, ensure_ascii=False)
+    bindings = [
+        {v: term_json(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+    ]
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+
+
+def _csv_value(t: Optional[Term]) -> str:
+    if t is None:
+        return ""
+    if isinstance(t, ox.BlankNode):
+        return "_:" + t.value
+    if isinstance(t, (ox.NamedNode, ox.Literal)):
+        return t.value
+    return str(t)
+
+
+def to_csv(result: Result) -> str:
+    """CSV: values without types (IRIs bare, literals as their lexical form), CRLF line ends."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    if result.form == "ASK":
+        w.writerows([["boolean"], [str(bool(result.boolean)).lower()]])
+        return buf.getvalue()
+    w.writerow(result.variables)
+    w.writerows([_csv_value(t) for t in row] for row in result.rows)
+    return buf.getvalue()
+
+
+def to_tsv(result: Result) -> str:
+    """TSV: ``?var`` headers and terms in N-Triples syntax (``<iri>``, ``"text"@id``)."""
+    if result.form == "ASK":
+        return f"?boolean\n{str(bool(result.boolean)).lower()}\n"
+    lines = ["\t".join("?" + v for v in result.variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_rdf(result: Result, fmt: str, prefixes: Optional[dict[str, str]] = None) -> str:
+    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD}[fmt]
+    used = _used_prefixes(result.triples, prefixes or PREFIXES) if fmt == "turtle" else None
+    data = ox.serialize(result.triples, format=rdf_format, prefixes=used) or b""
+    return data.decode("utf-8")
+
+
+def _used_prefixes(triples: list[ox.Triple], prefixes: dict[str, str]) -> dict[str, str]:
+    """Prefixes that occur, skipping any whose local names would need ``\\/`` escapes (kgr:)."""
+    iris = {t.value for tr in triples for t in (tr.subject, tr.predicate, tr.object) if isinstance(t, ox.NamedNode)}
+    iris |= {tr.object.datatype.value for tr in triples if isinstance(tr.object, ox.Literal) and not tr.object.language}
+    iris.discard(XSD_STRING)
+    out = {}
+    for p, ns in prefixes.items():
+        locals_ = [i[len(ns):] for i in iris if i.startswith(ns)]
+        if locals_ and not any("/" in x for x in locals_):
+            out[p] = ns
+    return out
+
+
+# -- for people ------------------------------------------------------------------------------
+def short(t: Optional[Term], prefixes: Optional[dict[str, str]] = None) -> str:
+    """A compact, readable form: ``wd:Q423``, ``"Korea Utara"@id``, ``1500``."""
+    if t is None:
+        return ""
+    prefixes = prefixes or PREFIXES
+    if isinstance(t, ox.NamedNode):
+        best = max((ns for ns in prefixes.values() if t.value.startswith(ns)), key=len, default=None)
+        if best is not None:
+            name = next(p for p, ns in prefixes.items() if ns == best)
+            return f"{name}:{t.value[len(best):]}"
+        return f"<{t.value}>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f'"{t.value}"@{t.language}'
+        if t.datatype.value == XSD_STRING:
+            return t.value
+        if t.datatype.value.startswith(XSD):
+            return t.value
+        return f'"{t.value}"^^{short(t.datatype, prefixes)}'
+    return str(t)
+
+
+def _rows(result: Result, prefixes) -> tuple[list[str], list[list[str]]]:
+    if result.form == "ASK":
+        return ["boolean"], [[str(bool(result.boolean)).lower()]]
+    if result.is_graph:
+        return ["subject", "predicate", "object"], [
+            [short(tr.subject, prefixes), short(tr.predicate, prefixes), short(tr.object, prefixes)] for tr in result.triples
+        ]
+    return result.variables, [[short(t, prefixes) for t in row] for row in result.rows]
+
+
+def build_table(result: Result, prefixes: Optional[dict[str, str]] = None):
+    """A rich ``Table`` of the result (IRIs shortened with the Warta prefixes)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    head, rows = _rows(result, prefixes)
+    table = Table(show_lines=False)
+    for h in head:
+        table.add_column(h, overflow="fold")
+    for r in rows:
+        table.add_row(*(Text(c) for c in r))  # Text: no rich markup in data
+    return table
+
+
+def summary(result: Result) -> str:
+    """``"4 rows in 0.01s"``."""
+    n = len(result)
+    unit = "triple" if result.is_graph else "row"
+    return f"{n} {unit}{'s' if n != 1 else ''} in {result.seconds:.2f}s"
+
+
+def _table_text(result: Result, prefixes) -> str:
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=160, color_system=None)
+    console.print(build_table(result, prefixes))
+    console.print(summary(result))
+    return console.file.getvalue()

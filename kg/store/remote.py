@@ -1,0 +1,247 @@
+"""A Warta store on a running SPARQL 1.1 server (Oxigraph server, Fuseki, GraphDB ...).
+
+Reads go through the SPARQL 1.1 Protocol (POST to the query endpoint), writes through the Graph
+Store HTTP Protocol: an article is one ``PUT <gsp>?graph=<graph iri>`` of N-Triples, which the
+server applies as one replace of that graph. The endpoint layout defaults to Oxigraph's
+(``/query``, ``/update``, ``/store`` under the base URL); pass ``query_url``/``update_url``/
+``gsp_url`` for other servers, e.g. Fuseki's ``/ds/sparql``, ``/ds/update``, ``/ds/data``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+import pyoxigraph as ox
+import requests
+
+from kg.errors import EndpointError
+from kg.store.base import KG, ONTOLOGY_GRAPH, SCHEMA_URLS, ArticleState, check_iri, in_graph
+
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+
+
+class EndpointStore:
+    """The ``GraphStore`` interface over HTTP. ``auth`` is anything ``requests`` accepts."""
+
+    def __init__(
+        self,
+        url: str,
+        timeout: float = 30.0,
+        auth: Any = None,
+        *,
+        query_url: str | None = None,
+        update_url: str | None = None,
+        gsp_url: str | None = None,
+        union_param: str | None = "union-default-graph",
+    ):
+        base = url.rstrip("/")
+        for suffix in ("/query", "/sparql", "/store", "/update"):
+            if base.endswith(suffix) and not (query_url or gsp_url):
+                base = base[: -len(suffix)]  # accept the query URL as well as the base URL
+                break
+        self.url = base
+        self.query_url = query_url or base + "/query"
+        self.update_url = update_url or base + "/update"
+        self.gsp_url = gsp_url or base + "/store"
+        self.timeout = timeout
+        self.union_param = union_param
+        self.session = requests.Session()
+        self.session.auth = auth
+
+    # -- HTTP ------------------------------------------------------------------------------
+    def _request(self, method: str, url: str, *, what: str, ok_404: bool = False, **kw) -> requests.Response:
+        try:
+            r = self.session.request(method, url, timeout=self.timeout, **kw)
+        except requests.ConnectionError as e:
+            raise EndpointError(
+                f"cannot reach the SPARQL server ({what})",
+                hint="is it running? start one with `kg serve --writable` or check --endpoint",
+                source=url,
+            ) from e
+        except requests.Timeout as e:
+            raise EndpointError(
+                f"the SPARQL server did not answer within {self.timeout:g}s ({what})",
+                hint="raise the timeout or check the server load",
+                source=url,
+            ) from e
+        except requests.RequestException as e:
+            raise EndpointError(f"HTTP request failed ({what}): {e}", source=url) from e
+        if r.status_code == 404 and ok_404:
+            return r
+        if r.status_code in (401, 403) or (r.status_code == 405 and method != "POST"):
+            raise EndpointError(
+                f"the server refused to {what} (HTTP {r.status_code}: {_snippet(r)})",
+                hint="it is probably read-only: start it with `kg serve --writable`, or give credentials",
+                source=url,
+            )
+        if r.status_code >= 400:
+            raise EndpointError(f"{what} failed (HTTP {r.status_code}: {_snippet(r)})", source=url)
+        return r
+
+    def select(self, sparql: str, union: bool = False) -> list[dict[str, Any]]:
+        """Run a SELECT; rows as ``{var: pyoxigraph term}``."""
+        r = self._post_query(sparql, RESULTS_JSON, union)
+        solutions = _parse_results(r, ox.QueryResultsFormat.JSON)
+        return [{v.value: s[v] for v in solutions.variables if s[v] is not None} for s in solutions]
+
+    def _post_query(self, sparql: str, accept: str, union: bool) -> requests.Response:
+        params = {self.union_param: "true"} if union and self.union_param else None
+        return self._request(
+            "POST",
+            self.query_url,
+            what="answer a query",
+            params=params,
+            data={"query": sparql},
+            headers={"Accept": accept},
+        )
+
+    def query(self, sparql: str, union: bool = True, *, source: str | None = None):
+        """Run any query. Returns pyoxigraph ``QuerySolutions``/``QueryBoolean`` or a list of ``Triple``."""
+        kind = _query_form(sparql)
+        accept = GRAPH_ACCEPT if kind == "graph" else RESULTS_JSON
+        try:
+            r = self._post_query(sparql, accept, union)
+        except EndpointError as e:
+            if "HTTP 400" in e.message:
+                _raise_located(sparql, source)
+            raise
+        ctype = r.headers.get("Content-Type", "").split(";")[0].strip()
+        if kind == "graph" or ctype in ("application/n-triples", "text/turtle"):
+            fmt = ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES
+            try:
+                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(r.content, fmt)]
+            except SyntaxError as e:
+                raise EndpointError(f"unreadable {ctype} from the server: {e}", source=self.query_url) from e
+        return _parse_results(r, ox.QueryResultsFormat.from_media_type(ctype) or ox.QueryResultsFormat.JSON)
+
+    # -- the GraphStore interface ----------------------------------------------------------
+    def article_state(self, sha256: str, url: str) -> ArticleState:
+        """Same contract as ``EmbeddedStore.article_state``."""
+        lit = _literal(sha256)
+        if self.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?a <{KG}sha256> {lit} }} }} LIMIT 1"):
+            return "same"
+        return "changed" if self.graphs_for_url(url) else "new"
+
+    def graphs_for_url(self, url: str) -> list[str]:
+        values = [_literal(url)]
+        try:
+            values.append(str(ox.NamedNode(url)))
+        except ValueError:
+            pass
+        preds = "|".join(str(p) for p in SCHEMA_URLS)
+        rows = self.select(
+            f"SELECT DISTINCT ?g WHERE {{ VALUES ?u {{ {' '.join(values)} }} GRAPH ?g {{ ?a {preds} ?u }} }}"
+        )
+        return sorted(r["g"].value for r in rows if isinstance(r.get("g"), ox.NamedNode))
+
+    def named_graphs(self) -> list[str]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(r["g"].value for r in rows if "g" in r)
+
+    def count(self) -> int:
+        """Quads in the server's named graphs (Warta writes nothing to the default graph)."""
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"].value) if rows else 0
+
+    def graph_quads(self, graph_iri: str) -> list[ox.Quad]:
+        """The quads of one graph (GSP GET); empty when the graph does not exist."""
+        r = self._request(
+            "GET", self.gsp_url, what="read a graph", ok_404=True,
+            params={"graph": check_iri(graph_iri)}, headers={"Accept": GRAPH_ACCEPT},
+        )
+        if r.status_code == 404:
+            return []
+        ctype = r.headers.get("Content-Type", N_TRIPLES).split(";")[0].strip()
+        fmt = ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES
+        g = ox.NamedNode(graph_iri)
+        return [ox.Quad(t.subject, t.predicate, t.object, g) for t in ox.parse(r.content, fmt)]
+
+    def write_article(self, graph_iri: str, quads: Sequence[ox.Quad], replaces: Sequence[str] = ()) -> None:
+        """Drop the old versions in ``replaces`` (GSP DELETE), then PUT the article graph.
+
+        Each request is atomic on the server; the pair is not. The order is chosen so an
+        interrupted write heals on the next build: with the old graph gone and the new one not yet
+        there, the article reads as "new" and is written again (the reverse order could leave a
+        stale old version beside the new one for good).
+        """
+        for old in replaces:
+            if old != graph_iri:
+                self.drop_graph(old)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in in_graph(graph_iri, quads)]
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        self._request(
+            "PUT", self.gsp_url, what="store a graph",
+            params={"graph": check_iri(graph_iri)},
+            data=body, headers={"Content-Type": N_TRIPLES},
+        )
+
+    def drop_graph(self, graph_iri: str) -> None:
+        """GSP DELETE of one graph; a graph that is already gone is fine."""
+        self._request("DELETE", self.gsp_url, what="delete a graph", ok_404=True, params={"graph": check_iri(graph_iri)})
+
+    def update(self, sparql_update: str) -> None:
+        """POST a SPARQL 1.1 Update to the update endpoint."""
+        self._request(
+            "POST", self.update_url, what="run an update",
+            data=sparql_update.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+
+    def ensure_ontology(self, quads: Iterable[ox.Quad | ox.Triple]) -> bool:
+        from kg.store.embedded import _same_graph
+
+        wanted = in_graph(ONTOLOGY_GRAPH, quads)
+        if _same_graph(self.graph_quads(ONTOLOGY_GRAPH), wanted):
+            return False
+        self.write_article(ONTOLOGY_GRAPH, wanted)
+        return True
+
+    def flush(self) -> None:
+        """Nothing to do: the server commits each request."""
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> "EndpointStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"EndpointStore({self.url!r})"
+
+
+def _literal(value: str) -> str:
+    return str(ox.Literal(value))
+
+
+def _snippet(r: requests.Response) -> str:
+    text = (r.text or r.reason or "").strip().replace("\n", " ")
+    return text[:200] or r.reason or ""
+
+
+def _parse_results(r: requests.Response, fmt: ox.QueryResultsFormat):
+    try:
+        return ox.parse_query_results(r.content, fmt)
+    except (SyntaxError, ValueError) as e:
+        raise EndpointError(f"unreadable query results from the server: {e}", source=r.url) from e
+
+
+def _query_form(sparql: str) -> str:
+    """``"graph"`` for CONSTRUCT/DESCRIBE, else ``"results"`` (decided by a local parse)."""
+    from kg.query.forms import query_form
+
+    return "graph" if query_form(sparql) in ("CONSTRUCT", "DESCRIBE") else "results"
+
+
+def _raise_located(sparql: str, source: str | None) -> None:
+    """If the query does not parse locally either, raise the located syntax error."""
+    from kg.query.errors import syntax_error
+
+    try:
+        ox.Store().query(sparql)
+    except SyntaxError as e:
+        raise syntax_error(e, sparql, source) from e
