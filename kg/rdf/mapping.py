@@ -229,6 +229,10 @@ class _Mapper:
             self.skip(f"article url {a.url!r} is not a valid IRI; schema:url set to urn:sha256:")
         self.add(art, SCHEMA.url, url)
         self.add(art, KG.sha256, Literal(a.sha256, datatype=XSD.string))
+        # The cleaned text itself: every kg:startChar/kg:endChar offset points into it.
+        body = self.text(a.text)
+        if body is not None:
+            self.add(art, SCHEMA.articleBody, body)
         title = self.text(a.title)
         if title is not None:
             self.add(art, SCHEMA.headline, title)
