@@ -21,11 +21,13 @@ PREFIX wd: <http://www.wikidata.org/entity/>
 
 
 @pytest.fixture(scope="module")
-def seed_store(seeds_dir: Path, tmp_path_factory) -> ox.Store:
+def seed_store(seeds_dir: Path, repo_root: Path, tmp_path_factory) -> ox.Store:
+    """The five Indonesian seed articles plus our own examples (Indonesian and English)."""
     store = tmp_path_factory.mktemp("seeds") / "store"
-    report = build([str(seeds_dir / "*.txt")], Config(), store=str(store))
+    examples = repo_root / "examples" / "articles"
+    report = build([str(seeds_dir / "*.txt"), str(examples)], Config(), store=str(store))
     assert report.ok, report.problems
-    assert len(report.articles) == 5
+    assert len(report.articles) == 5 + len(list(examples.iterdir()))
     return ox.Store.read_only(str(store))
 
 
@@ -81,6 +83,18 @@ def test_russia_and_north_korea_signed_a_strategic_partnership(seed_store):
         ?r owl:sameAs wd:Q159 . ?n owl:sameAs wd:Q423 .
       }""")
     assert found, "no agreement between Russia and North Korea"
+
+
+def test_one_node_per_actor_across_articles_and_languages(seed_store):
+    found = select(seed_store, """
+      SELECT ?node (COUNT(DISTINCT ?a) AS ?articles) WHERE {
+        ?node owl:sameAs wd:Q423 ; kg:mentionedIn ?a .
+      } GROUP BY ?node""")
+    assert len(found) == 1, f"North Korea should be one node, got {found}"
+    node, n_articles = found[0]
+    assert int(n_articles) >= 5
+    langs = {r[0] for r in select(seed_store, f"SELECT (LANG(?l) AS ?lang) WHERE {{ <{node}> rdfs:label ?l }}")}
+    assert {"id", "en"} <= langs, langs
 
 
 def test_every_competency_query_answers_on_the_seeds(seed_store, repo_root):
