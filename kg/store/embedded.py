@@ -72,6 +72,8 @@ class EmbeddedStore:
                 hint="give --store a new or empty directory (it is created when missing)",
                 source=self.path,
             )
+        if not read_only:
+            p.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._store: ox.Store | None = ox.Store.read_only(self.path) if read_only else ox.Store(self.path)
         except OSError as e:
