@@ -439,6 +439,8 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
         if dem:
             add(f"{dem} government", "en", qid, "Country", name, "government", iso, "government",
                 f"{src} demonym_en; general phrase pattern")
+            # "North Korean troops", "Russian officials": the demonym names the state as actor
+            add(dem, "en", qid, "Country", name, "state", iso, "demonym", f"{src} demonym_en")
         if c["name_id"]:
             for w in ("pemerintah", "pemerintahan"):
                 add(f"{w} {c['name_id']}", "id", qid, "Country", name, "government", iso, "government", gov)
