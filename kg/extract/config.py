@@ -1,0 +1,68 @@
+"""The model's configuration: a transformers ``PretrainedConfig`` (model_type ``warta-extractor``).
+
+The encoder is described by ``encoder`` (any Hugging Face encoder config as a dict), so the same
+heads sit on a from-scratch BERT or on a fine-tuned local encoder (``--base-model``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from transformers import PretrainedConfig
+
+MENTION_TYPES = ("PER", "ORG", "CTRY", "LOC")
+ROLES = ("AGENT", "COUNT", "DEST", "SUPPORT", "UNIT", "SPEAKER", "CONTENT", "PARTY", "AGR_NAME",
+         "CLAIMANT", "DATE", "T_DEP", "T_STMT", "T_AGR")
+MODALITIES = ("Asserted", "Possible", "Planned", "Denied")
+KINDS = ("Deployment", "Statement", "Agreement")
+
+
+def mention_labels(types: tuple[str, ...] = MENTION_TYPES) -> list[str]:
+    """BIO labels: ``["O", "B-PER", "I-PER", ...]``.
+
+    >>> mention_labels(("PER",))
+    ['O', 'B-PER', 'I-PER']
+    """
+    return ["O"] + [f"{p}-{t}" for t in types for p in ("B", "I")]
+
+
+class WartaExtractorConfig(PretrainedConfig):
+    model_type = "warta-extractor"
+
+    def __init__(
+        self,
+        encoder: Optional[dict[str, Any]] = None,
+        mention_types: tuple[str, ...] | list[str] = MENTION_TYPES,
+        roles: tuple[str, ...] | list[str] = ROLES,
+        modalities: tuple[str, ...] | list[str] = MODALITIES,
+        kinds: tuple[str, ...] | list[str] = KINDS,
+        window_tokens: int = 128,
+        head_dropout: float = 0.1,
+        model_name: str = "warta-extractor-small",
+        model_version: str = "1.0",
+        **kwargs: Any,
+    ):
+        self.encoder = encoder or small_bert_encoder()
+        self.mention_types = list(mention_types)
+        self.roles = list(roles)
+        self.modalities = list(modalities)
+        self.kinds = list(kinds)
+        self.window_tokens = window_tokens
+        self.head_dropout = head_dropout
+        self.model_name = model_name
+        self.model_version = model_version
+        super().__init__(**kwargs)
+
+    @property
+    def mention_labels(self) -> list[str]:
+        return mention_labels(tuple(self.mention_types))
+
+
+def small_bert_encoder(vocab_size: int = 8000, hidden: int = 256, layers: int = 4, heads: int = 4,
+                       intermediate: int = 768, max_position: int = 256) -> dict[str, Any]:
+    """The from-scratch encoder of warta-extractor-small, as a BertConfig dict."""
+    return {
+        "model_type": "bert", "vocab_size": vocab_size, "hidden_size": hidden, "num_hidden_layers": layers,
+        "num_attention_heads": heads, "intermediate_size": intermediate, "max_position_embeddings": max_position,
+        "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1, "type_vocab_size": 1, "pad_token_id": 0,
+    }

@@ -1,0 +1,191 @@
+"""``TransformerExtractor`` (registered as ``kg.extractor.transformer.v1``): fills
+``article.mentions`` and ``article.events`` with our own trained model.
+
+The model is loaded once per process (per directory); sentences of all articles are batched
+together by length; over-long sentences are split into overlapping windows, never truncated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Any, Optional
+
+from kg.config import Config
+from kg.doc import Article, Problem, Sentence
+from kg.errors import ExtractionError, ModelNotFoundError
+
+log = logging.getLogger(__name__)
+_CACHE: dict[tuple[str, bool], Any] = {}
+_LOCK = threading.Lock()
+
+
+class _Loaded:
+    def __init__(self, path: Path, quantize: bool):
+        import torch
+        from transformers import AutoTokenizer
+
+        from kg.extract.decoder import Decoder
+        from kg.extract.network import WartaExtractorModel
+        from kg.extract.processor import Processor
+
+        from transformers.utils import logging as hf_logging
+
+        verbosity = hf_logging.get_verbosity()
+        hf_logging.set_verbosity_error()  # loading chatter ("model of type ...", progress bars)
+        hf_logging.disable_progress_bar()
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+            model = WartaExtractorModel.from_pretrained(str(path))
+        except Exception as e:  # noqa: BLE001 - report any loading failure with the directory
+            raise ModelNotFoundError(f"cannot load the extractor model: {e}", source=str(path),
+                                     hint="re-create it with `.venv/bin/python scripts/train_extractor.py`") from e
+        finally:
+            hf_logging.set_verbosity(verbosity)
+            hf_logging.enable_progress_bar()
+        model = model.float().eval()
+        if quantize:
+            import warnings
+
+            with warnings.catch_warnings():  # torch.ao dynamic quantization warns it is deprecated
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        self.model = model
+        self.config = model.config
+        self.processor = Processor(self.tokenizer, self.config)
+        weights = path / "model.safetensors"
+        sha = hashlib.sha256(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "unknown"
+        self.version = f"{self.config.model_name} {self.config.model_version} ({sha})"
+        self.decoder = Decoder(self.config.mention_labels, self.config.roles, self.config.modalities, self.config.kinds,
+                               extractor=f"{TransformerExtractor.name} ({self.version})")
+
+
+class TransformerExtractor:
+    """Mentions (Person/Organization/Country/Place) and Deployment/Statement/Agreement events."""
+
+    name = "kg.extractor.transformer.v1"
+
+    def __init__(self, config: Config, model_path: str | None = None, *, quantize: bool = True):
+        self.config = config
+        self.model_path = Path(model_path or config.model).expanduser()
+        self.quantize = quantize
+        self.problems: list[Problem] = []
+        if not (self.model_path / "config.json").is_file():
+            raise ModelNotFoundError(
+                "no trained extractor model here", source=str(self.model_path),
+                hint="set `model` in the config to a checkpoint directory, or train one with "
+                     "`.venv/bin/python scripts/train_extractor.py --out DIR`")
+
+    def _loaded(self) -> _Loaded:
+        key = (str(self.model_path.resolve()), self.quantize)
+        with _LOCK:
+            if key not in _CACHE:
+                _CACHE[key] = _Loaded(self.model_path, self.quantize)
+            return _CACHE[key]
+
+    @property
+    def version(self) -> str:
+        """e.g. ``"warta-extractor-small 1.0 (3fa2b1c9)"`` (sha256 of the weights)."""
+        return self._loaded().version
+
+    def extract(self, articles: list[Article]) -> None:
+        """Fill article.mentions and article.events for each article (article.sentences is
+        already set by the segmenter; article.lang and article.published may be set).
+        Batches sentences across articles, model loaded once per process. Processes every
+        sentence of long articles (split over-long sentences into windows; never truncate).
+
+        An article that fails is reported in ``self.problems`` (stage "extract") and left
+        without mentions/events; the others go on.
+        """
+        import numpy as np
+        import torch
+
+        from kg.extract.decoder import SentencePrediction
+
+        if not articles:
+            return
+        lm = self._loaded()
+        if self.config.threads:
+            torch.set_num_threads(int(self.config.threads))
+        jobs: list[tuple[int, Sentence]] = []
+        for ai, art in enumerate(articles):
+            sents = art.sentences or fallback_sentences(art.text)
+            for s in sents:
+                if s.text.strip():
+                    jobs.append((ai, s))
+        texts = [s.text for _, s in jobs]
+        wins = lm.processor.windows(texts)
+        n_tok = [0] * len(texts)
+        for w in wins:
+            n_tok[w.item] = max(n_tok[w.item], w.first_token + len(w.ids) - 2)
+        n_m = len(lm.config.mention_labels)
+        n_r = 2 * len(lm.config.roles)
+        n_mod = len(lm.config.modalities)
+        arrays = [(np.zeros((n, n_m), np.float32), np.zeros((n, n_r), np.float32), np.zeros((n, n_mod), np.float32),
+                   np.zeros(len(lm.config.kinds), np.float32)) for n in n_tok]
+        offsets: list[list[tuple[int, int]]] = [[(0, 0)] * n for n in n_tok]
+        order = sorted(range(len(wins)), key=lambda i: len(wins[i].ids))
+        bs = max(1, int(self.config.batch_size))
+        max_tokens = bs * 48
+        batches: list[list[int]] = []
+        cur: list[int] = []
+        for i in order:
+            if cur and (len(cur) >= bs * 2 or len(wins[i].ids) * (len(cur) + 1) > max_tokens):
+                batches.append(cur)
+                cur = []
+            cur.append(i)
+        if cur:
+            batches.append(cur)
+        with torch.inference_mode():
+            for b in batches:
+                chunk = [wins[i] for i in b]
+                out = lm.model(**lm.processor.collate_windows(chunk))
+                mp = out["mention_logits"].float().softmax(-1).numpy()
+                rp = out["role_logits"].float().sigmoid().numpy()
+                mo = out["modality_logits"].float().softmax(-1).numpy()
+                kp = out["kind_logits"].float().sigmoid().numpy()
+                for j, w in enumerate(chunk):
+                    m_arr, r_arr, mo_arr, k_arr = arrays[w.item]
+                    for pos in range(w.own_from, w.own_to):
+                        t = w.first_token + pos - 1
+                        m_arr[t] = mp[j, pos]
+                        r_arr[t] = rp[j, pos]
+                        mo_arr[t] = mo[j, pos]
+                        offsets[w.item][t] = w.offsets[pos]
+                    np.maximum(k_arr, kp[j], out=k_arr)
+        per_article: dict[int, list[SentencePrediction]] = {}
+        for k, (ai, s) in enumerate(jobs):
+            m_arr, r_arr, mo_arr, k_arr = arrays[k]
+            per_article.setdefault(ai, []).append(
+                SentencePrediction(s.index, s.start, s.text, offsets[k], m_arr, r_arr, mo_arr, k_arr))
+        for ai, art in enumerate(articles):
+            try:
+                lm.decoder.decode(art, per_article.get(ai, []))
+                art.provenance["extractor"] = f"{self.name} ({lm.version})"
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+                art.mentions, art.events = [], []
+                err = ExtractionError(f"decoding failed: {e}", source=art.source)
+                log.warning("%s", err)
+                self.problems.append(Problem(source=art.source, stage="extract", reason=str(err)))
+
+
+def fallback_sentences(text: str) -> list[Sentence]:
+    """Sentences split at line breaks and sentence-final punctuation, for articles that arrive
+    without a segmenter's sentences.
+
+    >>> [s.text for s in fallback_sentences("Satu dua. Tiga!\\nEmpat")]
+    ['Satu dua.', 'Tiga!', 'Empat']
+    """
+    out: list[Sentence] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line_start = m.start()
+        for part in re.finditer(r".+?(?:[.!?](?=\s|$)|$)", m.group(0)):
+            seg = part.group(0)
+            s = line_start + part.start() + (len(seg) - len(seg.lstrip()))
+            e = line_start + part.end()
+            if text[s:e].strip():
+                out.append(Sentence(index=len(out), start=s, end=e, text=text[s:e]))
+    return out

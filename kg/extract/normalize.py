@@ -1,0 +1,303 @@
+"""Deterministic normalisers that sit beside the model: numbers, qualifiers, dates.
+
+The model finds *where* a troop count, a qualifier or a date is; these pure functions say *what*
+it is. They know the local formats of Indonesian, Malay, English, French, German and Spanish.
+
+>>> parse_number("100.000"), parse_number("10 ribu"), parse_number("sepuluh ribu")
+(100000, 10000, 10000)
+>>> parse_number("1,5 juta"), parse_number("10,000"), parse_number("ten thousand")
+(1500000, 10000, 10000)
+>>> parse_number("dix mille"), parse_number("zehntausend"), parse_number("12 000")
+(10000, 10000, 12000)
+>>> qualifier_of("sekitar 10.900 tentara"), qualifier_of("up to 15,000 troops"), qualifier_of("3.000 tentara")
+('About', 'UpTo', 'Exact')
+>>> normalize_date("31 Oktober 2024"), normalize_date("(19/10/2024)"), normalize_date("1 November")
+('2024-10-31', '2024-10-19', None)
+>>> normalize_date("1 November", published="2024-11-20"), normalize_date("pada hari Kamis", published="2024-11-20")
+('2024-11-01', '2024-11-14')
+>>> normalize_date("pekan lalu", published="2024-11-20"), normalize_date("last week")
+('2024-11-13', None)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+# ----------------------------------------------------------------------------- numbers
+
+_UNITS: dict[str, int] = {}
+for _lang_words in (
+    # id / ms
+    "nol satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas",
+    # en
+    "zero one two three four five six seven eight nine ten eleven twelve",
+    # fr
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze",
+    # de
+    "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    # es
+    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce",
+):
+    for _i, _w in enumerate(_lang_words.split()):
+        _UNITS.setdefault(_w, _i)
+_UNITS.update(
+    {
+        "se": 1, "satu": 1, "une": 1, "ein": 1, "eine": 1, "una": 1, "un": 1, "lapan": 8,
+        "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "vingt": 20, "trente": 30,
+        "quarante": 40, "cinquante": 50, "soixante": 60, "zwanzig": 20, "dreißig": 30,
+        "vierzig": 40, "fünfzig": 50, "veinte": 20, "treinta": 30, "cuarenta": 40,
+        "cincuenta": 50, "quinze": 15, "quince": 15, "fünfzehn": 15, "dua puluh": 20,
+        "dozens": 24, "puluhan": 20, "ratusan": 200, "ribuan": 2000, "hundreds": 200,
+        "thousands": 2000, "milliers": 2000, "tausende": 2000, "miles": 2000,
+    }
+)
+_TENS = {"puluh": 10}
+_MULT: dict[str, int] = {
+    "ratus": 100, "hundred": 100, "cent": 100, "cents": 100, "hundert": 100, "cien": 100,
+    "cientos": 100,
+    "ribu": 1000, "rb": 1000, "thousand": 1000, "mille": 1000, "tausend": 1000, "mil": 1000,
+    "k": 1000,
+    "juta": 1_000_000, "jt": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
+    "millionen": 1_000_000, "millón": 1_000_000, "millones": 1_000_000, "mio": 1_000_000,
+}
+_PREFIX_SE = {"seribu": 1000, "seratus": 100, "sejuta": 1_000_000, "sepuluh": 10}
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+
+
+def _parse_digits(tok: str) -> Optional[float]:
+    """Parse one digit group in any local format: 100.000 / 10,000 / 1,5 / 1.5 / 12 000."""
+    t = tok.replace("\u00a0", " ").replace("\u202f", " ").replace(" ", "")
+    if re.fullmatch(r"\d+", t):
+        return float(t)
+    # grouping separators: every group after the first has exactly 3 digits
+    m = re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+", t)
+    if m:
+        return float(re.sub(r"[.,]", "", t))
+    m = re.fullmatch(r"(\d{1,3}(?:[.,]\d{3})*)([.,])(\d{1,2}|\d{4,})", t)
+    if m:
+        whole = re.sub(r"[.,]", "", m.group(1))
+        return float(f"{whole}.{m.group(3)}")
+    try:
+        return float(t.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> Optional[int]:
+    """Read a count written with digits, words or both, in id/ms/en/fr/de/es.
+
+    Returns ``None`` when the text holds no number.
+
+    >>> parse_number("sekitar 1.500 tentara"), parse_number("1.5 million"), parse_number("diez mil")
+    (1500, 1500000, 10000)
+    >>> parse_number("dua puluh ribu"), parse_number("tiga ratus"), parse_number("no count")
+    (20000, 300, None)
+    """
+    s = text.lower().replace("-", " ")
+    m = _DIGITS.search(s)
+    if m:
+        value = _parse_digits(m.group(0))
+        if value is None:
+            return None
+        rest = s[m.end():].split()
+        for w in rest[:2]:
+            w = w.strip(".,;:()")
+            if w in _MULT:
+                value *= _MULT[w]
+            else:
+                break
+        return int(round(value))
+    # German compounds: zehntausend, fünfzigtausend, zweihundert
+    for w in s.split():
+        for mult_word, mult in (("tausend", 1000), ("hundert", 100)):
+            if w.endswith(mult_word) and w != mult_word:
+                head = w[: -len(mult_word)]
+                if head in _UNITS:
+                    return _UNITS[head] * mult
+    total, current, seen = 0, 0, False
+    for w in re.findall(r"[a-zà-ÿß]+", s):
+        if w in _PREFIX_SE:
+            v = _PREFIX_SE[w]
+            if v >= 1000:
+                total += max(current, 1) * v if current else v
+                current = 0
+            else:
+                current += v
+            seen = True
+        elif w in _UNITS:
+            current += _UNITS[w]
+            seen = True
+        elif w in _TENS and seen:
+            current *= _TENS[w]
+        elif w == "belas" and seen:
+            current += 10
+        elif w in _MULT and (seen or w in {"mil", "mille", "tausend"}):
+            mult = _MULT[w]
+            if mult == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * mult
+                current = 0
+            seen = True
+        elif seen and w not in {"and", "et", "y", "und"}:
+            break
+    if not seen:
+        return None
+    return total + current
+
+
+# ----------------------------------------------------------------------------- qualifiers
+
+_QUALIFIERS: list[tuple[str, str]] = [
+    # (regex, qualifier) - longest phrases first
+    (r"lebih dari|lebih daripada|more than|over|plus de|mehr als|más de|über", "MoreThan"),
+    (r"setidaknya|sekurang-kurangnya|paling sedikit|minimal|at least|au moins|mindestens|al menos|por lo menos", "AtLeast"),
+    (r"hingga|sampai|sebanyak|sebanyak-banyaknya|maksimal|up to|as many as|jusqu'à|bis zu|hasta", "UpTo"),
+    (r"sekitar|kira-kira|sekira|kurang lebih|hampir|around|about|roughly|approximately|nearly|some|an estimated|estimated|environ|près de|quelque|etwa|rund|ungefähr|circa|knapp|alrededor de|unos|unas|aproximadamente|cerca de", "About"),
+]
+
+
+def qualifier_of(text: str) -> Optional[str]:
+    """The count qualifier of a phrase: About/AtLeast/UpTo/MoreThan, Exact if a bare number.
+
+    ``None`` when the phrase holds no number at all.
+
+    >>> qualifier_of("lebih dari 10.000"), qualifier_of("setidaknya 3.000"), qualifier_of("sebanyak 100.000 tentara")
+    ('MoreThan', 'AtLeast', 'UpTo')
+    >>> qualifier_of("troops")
+    """
+    low = text.lower()
+    for pattern, q in _QUALIFIERS:
+        if re.search(r"(?<!\w)(?:" + pattern + r")(?!\w)", low):
+            return q
+    return "Exact" if parse_number(text) is not None else None
+
+
+# ----------------------------------------------------------------------------- dates
+
+_MONTHS: dict[str, int] = {}
+for _names in (
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+    "january february march april may june july august september october november december",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "jan feb mar apr mei jun jul agu sep okt nov des",
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+    "januari februari mac april mei jun julai ogos september oktober november disember",
+):
+    for _i, _m in enumerate(_names.split()):
+        _MONTHS.setdefault(_m, _i + 1)
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_WEEKDAYS: dict[str, int] = {}
+for _names in (
+    "senin selasa rabu kamis jumat sabtu minggu",
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "lunes martes miércoles jueves viernes sábado domingo",
+    "isnin selasa rabu khamis jumaat sabtu ahad",
+):
+    for _i, _d in enumerate(_names.split()):
+        _WEEKDAYS.setdefault(_d, _i)
+_WEEKDAYS["jum'at"] = 4
+_WEEKDAY_RE = "|".join(sorted((re.escape(k) for k in _WEEKDAYS), key=len, reverse=True))
+
+_RELATIVE: list[tuple[str, int]] = [
+    (r"kemarin|yesterday|hier|gestern|ayer|semalam", -1),
+    (r"hari ini|today|aujourd'hui|heute|hoy", 0),
+    (r"besok|esok|tomorrow|demain|morgen|mañana", 1),
+    (r"pekan lalu|minggu lalu|last week|la semaine dernière|semaine dernière|letzte woche|vergangene woche|la semana pasada|minggu lepas", -7),
+]
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _parse_published(published: Optional[str]) -> Optional[date]:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def normalize_date(text: str, published: Optional[str] = None) -> Optional[str]:
+    """Resolve a date phrase to ISO ("2024-10-31", "2024-10" or "2024").
+
+    Relative phrases ("pada hari Kamis", "pekan lalu", "kemarin") and year-less dates are resolved
+    against ``published`` (the article's ISO publication date); without it only what the text
+    fixes by itself is returned (a date with a year, a bare year), else ``None``.
+
+    >>> normalize_date("October 31, 2024"), normalize_date("31. Oktober 2024"), normalize_date("31 de octubre de 2024")
+    ('2024-10-31', '2024-10-31', '2024-10-31')
+    >>> normalize_date("Juni 2024"), normalize_date("tahun 2023"), normalize_date("Jumat lalu", published="2024-11-20")
+    ('2024-06', '2023', '2024-11-15')
+    >>> normalize_date("kemarin", published="2024-11-20"), normalize_date("sesuatu")
+    ('2024-11-19', None)
+    """
+    low = " ".join(text.lower().split())
+    pub = _parse_published(published)
+    # numeric dd/mm/yyyy or dd-mm-yyyy or yyyy-mm-dd
+    m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", low)
+    if m:
+        return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", low)
+    if m:
+        return _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    # 31 Oktober 2024 / 31. Oktober 2024 / 31 de octubre de 2024 / 1er novembre
+    m = re.search(r"(\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(" + _MONTH_RE + r")\b\.?(?:\s+(?:de\s+)?(\d{4}))?", low)
+    if m:
+        return _day_month(int(m.group(1)), _MONTHS[m.group(2)], m.group(3), pub)
+    # October 31, 2024 / October 31
+    m = re.search(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", low)
+    if m:
+        return _day_month(int(m.group(2)), _MONTHS[m.group(1)], m.group(3), pub)
+    # Juni 2024
+    m = re.search(r"\b(" + _MONTH_RE + r")\s+(\d{4})\b", low)
+    if m:
+        return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1)]:02d}"
+    for pattern, delta in _RELATIVE:
+        if re.search(r"(?<!\w)(?:" + pattern + r")(?!\w)", low):
+            return _iso(pub + timedelta(days=delta)) if pub else None
+    m = re.search(r"(?<!\w)(" + _WEEKDAY_RE + r")(?!\w)", low)
+    if m:
+        if pub is None:
+            return None
+        wd = _WEEKDAYS[m.group(1)]
+        back = (pub.weekday() - wd) % 7
+        if re.search(r"(?:lalu|last|dernier|letzten|pasado)", low) and back == 0:
+            back = 7
+        if re.search(r"(?:depan|mendatang|next|prochain|nächsten|próximo)", low):
+            return _iso(pub + timedelta(days=(wd - pub.weekday()) % 7 or 7))
+        return _iso(pub - timedelta(days=back))
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", low)
+    if m:
+        return m.group(1)
+    return None
+
+
+def _safe(y: int, mo: int, d: int) -> Optional[str]:
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_month(day: int, month: int, year: Optional[str], pub: Optional[date]) -> Optional[str]:
+    if year:
+        return _safe(int(year), month, day)
+    if pub is None:
+        return None
+    cand = _safe(pub.year, month, day)
+    # a year-less date well after publication refers to the previous year
+    if cand and date.fromisoformat(cand) > pub + timedelta(days=31):
+        return _safe(pub.year - 1, month, day)
+    return cand

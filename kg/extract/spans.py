@@ -1,0 +1,124 @@
+"""Token scores -> character spans (BIO for mentions; begin/inside sigmoids for roles)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+
+def _extend_to_word(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen a span to whole words, hyphenated names included ("Kim Jong" -> "Kim Jong-un").
+
+    >>> t = "Kim Jong-un tiba di Rusia-Ukraina"
+    >>> _extend_to_word(t, 0, 8), _extend_to_word(t, 0, 9), _extend_to_word(t, 20, 25)
+    ((0, 11), (0, 11), (20, 25))
+    """
+    while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1
+    while True:
+        while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+            e += 1
+        # a lowercase hyphenated tail belongs to the name ("Jong-un"); "Rusia-Ukraina" is two names
+        if e + 1 < len(text) and text[e] == "-" and text[e - 1].isalnum() and text[e + 1].islower():
+            e += 1
+        elif 2 <= e < len(text) and text[e - 1] == "-" and text[e].islower() and text[e - 2].isalnum():
+            e += 1
+        else:
+            return s, e
+
+
+def bio_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, labels: Sequence[str]) -> list[tuple[int, int, str, float]]:
+    """Spans from per-token BIO probabilities ``[T, len(labels)]`` (repairing stray I- tags).
+
+    >>> labels = ["O", "B-PER", "I-PER"]
+    >>> p = np.array([[0, .9, .1], [0, .2, .8], [1, 0, 0]])
+    >>> bio_spans("Kim Jong ran", [(0, 3), (4, 8), (9, 12)], p, labels)
+    [(0, 8, 'PER', 0.85)]
+    """
+    best = probs.argmax(-1)
+    out: list[tuple[int, int, str, float]] = []
+    cur: list | None = None
+    for k, lab_i in enumerate(best):
+        lab = labels[int(lab_i)]
+        s, e = offsets[k]
+        if lab == "O":
+            if cur is not None and s < cur[1]:
+                continue
+            # a subword continuing the current word stays in the span
+            if cur is not None and s == cur[1] and s > 0 and text[s - 1].isalnum() and text[s:s + 1].isalnum():
+                cur[1] = e
+                continue
+            if cur is not None:
+                out.append(cur)
+                cur = None
+            continue
+        typ = lab[2:]
+        if cur is not None and s == cur[1] and s > 0 and text[s - 1].isalnum() and text[s:s + 1].isalnum():
+            cur[1] = e  # any tag inside a word continues the word's span
+            continue
+        if lab.startswith("I-") and cur is not None and cur[2] == typ:
+            cur[1] = e
+            cur[3].append(float(probs[k, lab_i]))
+            continue
+        if cur is not None:
+            out.append(cur)
+        cur = [s, e, typ, [float(probs[k, lab_i])]]
+    if cur is not None:
+        out.append(cur)
+    res: list[tuple[int, int, str, float]] = []
+    for s, e, typ, ps in out:
+        s, e = _extend_to_word(text, s, e)
+        score = round(float(np.mean(ps)), 4)
+        # two pieces of the same type separated by one space or hyphen are one name ("Korea" "Utara")
+        if res and res[-1][2] == typ and text[res[-1][1]:s] in (" ", "-"):
+            ps0 = res.pop()
+            res.append((ps0[0], e, typ, round((ps0[3] + score) / 2, 4)))
+            continue
+        if res and s < res[-1][1]:  # overlap after widening: keep the more confident span
+            if score > res[-1][3]:
+                res[-1] = (s, e, typ, score)
+            continue
+        res.append((s, e, typ, score))
+    return res
+
+
+def role_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, roles: Sequence[str],
+               threshold: float = 0.5) -> dict[str, list[tuple[int, int, float]]]:
+    """Spans per role from begin/inside sigmoids ``[T, 2 * len(roles)]``.
+
+    >>> p = np.array([[.9, .9], [.1, .8], [.0, .1]])
+    >>> role_spans("Kim Jong ran", [(0, 3), (4, 8), (9, 12)], p, ["SPEAKER"])
+    {'SPEAKER': [(0, 8, 0.85)]}
+    """
+    out: dict[str, list[tuple[int, int, float]]] = {}
+    for r, role in enumerate(roles):
+        begin = probs[:, 2 * r]
+        inside = probs[:, 2 * r + 1]
+        spans: list[list] = []
+        cur: list | None = None
+        for k in range(len(offsets)):
+            on = inside[k] >= threshold or begin[k] >= threshold
+            if not on:
+                if cur is not None:
+                    spans.append(cur)
+                    cur = None
+                continue
+            s, e = offsets[k]
+            starts_new = begin[k] >= threshold and cur is not None and not (s > 0 and s == cur[1] and text[s - 1].isalnum())
+            if cur is None or starts_new:
+                if cur is not None:
+                    spans.append(cur)
+                cur = [s, e, [max(float(inside[k]), float(begin[k]))]]
+            else:
+                cur[1] = e
+                cur[2].append(float(inside[k]))
+        if cur is not None:
+            spans.append(cur)
+        if spans:
+            res = []
+            for s, e, ps in spans:
+                s, e = _extend_to_word(text, s, e)
+                res.append((s, e, round(float(np.mean(ps)), 4)))
+            out[role] = res
+    return out

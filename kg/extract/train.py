@@ -1,0 +1,233 @@
+"""The training loop behind ``scripts/train_extractor.py``.
+
+From scratch: train a cased WordPiece tokenizer on the generated text, build a small BERT encoder
+with the Warta heads, train on generated sentences + Indonesian NER data, save fp16 weights,
+tokenizer and ``training_info.json``. With ``base_model``: the same heads on any local Hugging
+Face encoder and its (fast) tokenizer.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+from kg.extract.config import WartaExtractorConfig, small_bert_encoder
+
+SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+
+
+def train_tokenizer(texts: list[str], vocab_size: int = 8000):
+    """A cased WordPiece tokenizer (NFC, accents kept) wrapped as ``PreTrainedTokenizerFast``."""
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.WordPiece(unk_token="[UNK]", max_input_chars_per_word=50))
+    tok.normalizer = normalizers.NFC()
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.decoder = decoders.WordPiece()
+    trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, min_frequency=2, special_tokens=SPECIALS)
+    tok.train_from_iterator(texts, trainer=trainer)
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B [SEP]",
+        special_tokens=[("[CLS]", tok.token_to_id("[CLS]")), ("[SEP]", tok.token_to_id("[SEP]"))])
+    return PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
+                                   sep_token="[SEP]", mask_token="[MASK]", model_max_length=256)
+
+
+def _tokenizer_corpus(examples, countries) -> list[str]:
+    texts = [e.text for e in examples]
+    for c in countries:
+        texts.extend(c.names.values())
+        for caps in c.capitals.values():
+            texts.extend(caps)
+    return texts
+
+
+def evaluate(model, processor, examples, batch_size: int = 64) -> dict[str, float]:
+    """Span-level F1 for mentions and roles, modality accuracy and kind accuracy on ``examples``."""
+    import numpy as np
+    import torch
+
+    from kg.extract.spans import bio_spans, role_spans
+
+    cfg = model.config
+    model.eval()
+    tp = fp = fn = 0
+    rtp = rfp = rfn = 0
+    mod_ok = mod_n = kind_ok = kind_n = 0
+    wins = processor.windows([e.text for e in examples])
+    with torch.inference_mode():
+        for a in range(0, len(wins), batch_size):
+            chunk = wins[a:a + batch_size]
+            out = model(**processor.collate_windows(chunk))
+            mp = out["mention_logits"].softmax(-1).numpy()
+            rp = out["role_logits"].sigmoid().numpy()
+            mo = out["modality_logits"].argmax(-1).numpy()
+            kp = out["kind_logits"].sigmoid().numpy()
+            for j, w in enumerate(chunk):
+                ex = examples[w.item]
+                n = len(w.ids) - 1
+                offs = w.offsets[1:n]
+                pred = {(s, e, t) for s, e, t, _ in bio_spans(ex.text, offs, mp[j, 1:n], cfg.mention_labels)}
+                gold = set(ex.mentions)
+                tp += len(pred & gold)
+                fp += len(pred - gold)
+                fn += len(gold - pred)
+                if not ex.full:
+                    continue
+                rs = role_spans(ex.text, offs, rp[j, 1:n], cfg.roles)
+                rpred = {(s, e, r) for r, v in rs.items() for s, e, _ in v}
+                rgold = set(ex.roles)
+                rtp += len(rpred & rgold)
+                rfp += len(rpred - rgold)
+                rfn += len(rgold - rpred)
+                for s, e, m in ex.triggers:
+                    ks = [k for k, (x, y) in enumerate(offs) if x < e and y > s]
+                    if ks:
+                        mod_n += 1
+                        mod_ok += int(cfg.modalities[int(mo[j, ks[0] + 1])] == m)
+                kind_n += 1
+                kind_ok += int(all((kp[j, i] > 0.5) == bool(ex.kinds[i]) for i in range(len(ex.kinds))))
+
+    def f1(t, p, n):
+        return 2 * t / max(1, 2 * t + p + n)
+
+    model.train()
+    return {"mention_f1": round(f1(tp, fp, fn), 4), "role_f1": round(f1(rtp, rfp, rfn), 4),
+            "modality_acc": round(mod_ok / max(1, mod_n), 4), "kind_acc": round(kind_ok / max(1, kind_n), 4)}
+
+
+def train(
+    out: str | Path,
+    *,
+    seed: int = 13,
+    minutes: float = 40.0,
+    steps: Optional[int] = None,
+    n_synthetic: int = 150_000,
+    base_model: Optional[str] = None,
+    batch_size: int = 64,
+    lr: Optional[float] = None,
+    vocab_size: int = 8000,
+    encoder: Optional[dict] = None,
+    use_ner: bool = True,
+    threads: int = 2,
+    save_every_minutes: float = 10.0,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Train and save a checkpoint to ``out``; returns the training info (also saved as JSON)."""
+    import numpy as np
+    import torch
+
+    from kg.extract import datagen
+    from kg.extract.datagen.names import load_countries
+    from kg.extract.network import WartaExtractorModel
+    from kg.extract.processor import Processor, length_batches
+
+    t0 = time.time()
+    torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    if threads:
+        torch.set_num_threads(threads)
+    out = Path(out)
+    examples = datagen.generate(n_synthetic, seed=seed)
+    ner = datagen.load_ner(repeat=3) if use_ner else []
+    val = datagen.generate(1500, seed=seed + 100_003)
+    log(f"data: {len(examples)} synthetic + {len(ner)} NER sentences ({time.time() - t0:.0f}s)")
+
+    if base_model:
+        from transformers import AutoConfig, AutoModel, AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(base_model)
+        if not tokenizer.is_fast:
+            raise ValueError(f"{base_model}: a fast tokenizer (offsets) is required")
+        enc_cfg = AutoConfig.from_pretrained(base_model).to_dict()
+        for k in ("architectures", "_name_or_path", "transformers_version", "torch_dtype", "dtype"):
+            enc_cfg.pop(k, None)
+        config = WartaExtractorConfig(encoder=enc_cfg, model_name=Path(base_model).name + "-warta",
+                                      window_tokens=min(128, getattr(AutoConfig.from_pretrained(base_model), "max_position_embeddings", 512) - 2))
+        model = WartaExtractorModel(config)
+        base = AutoModel.from_pretrained(base_model)
+        missing, unexpected = model.encoder.load_state_dict(base.state_dict(), strict=False)
+        log(f"base model {base_model}: loaded (missing={len(missing)}, unexpected={len(unexpected)})")
+        lr = lr or 5e-5
+    else:
+        tokenizer = train_tokenizer(_tokenizer_corpus(examples[:60_000] + ner[: len(ner) // 3], load_countries()), vocab_size)
+        config = WartaExtractorConfig(encoder=encoder or small_bert_encoder(vocab_size=len(tokenizer)))
+        model = WartaExtractorModel(config)
+        lr = lr or 5e-4
+    n_params = sum(p.numel() for p in model.parameters())
+    log(f"model: {n_params / 1e6:.2f}M parameters; tokenizer vocab {len(tokenizer)} ({time.time() - t0:.0f}s)")
+
+    proc = Processor(tokenizer, config)
+    items = proc.encode_examples(examples + ner)
+    log(f"encoded {len(items)} training items ({time.time() - t0:.0f}s)")
+    rng = random.Random(seed)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    warmup = 300 if steps is None or steps > 1000 else max(1, steps // 10)
+    budget = minutes * 60.0
+    t_train = time.time()
+    step = 0
+    last_save = time.time()
+    model.train()
+    running: dict[str, float] = {}
+    done = False
+    epoch = 0
+    while not done:
+        epoch += 1
+        for idx in length_batches(items, batch_size, key=lambda x: len(x["input_ids"]), rng=rng):
+            elapsed = time.time() - t_train
+            frac = step / steps if steps else elapsed / budget
+            if (steps and step >= steps) or (not steps and elapsed >= budget) or (steps and minutes and elapsed >= budget):
+                done = True
+                break
+            scale = min(1.0, (step + 1) / warmup) * max(0.02, 1.0 - frac)
+            for g in opt.param_groups:
+                g["lr"] = lr * scale
+            batch = proc.collate([items[i] for i in idx])
+            outp = model(**batch)
+            opt.zero_grad()
+            outp["loss"].backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            step += 1
+            for k in ("loss", "loss_mention", "loss_role", "loss_modality", "loss_kind"):
+                running[k] = running.get(k, 0.0) * 0.98 + outp[k].item() * 0.02
+            if step % 100 == 0:
+                log(f"step {step} epoch {epoch} lr {lr * scale:.2e} " + " ".join(f"{k}={v / (1 - 0.98 ** step):.4f}" for k, v in running.items())
+                    + f" ({elapsed:.0f}s, {step / max(elapsed, 1e-6):.2f} it/s)")
+            if step % 2000 == 0:
+                log(f"val@{step}: {evaluate(model, proc, val[:500])}")
+            if save_every_minutes and time.time() - last_save > save_every_minutes * 60:
+                save(model, tokenizer, out, {"partial": True, "steps": step})
+                last_save = time.time()
+    train_s = time.time() - t_train
+    metrics = evaluate(model, proc, val)
+    info = {
+        "seed": seed, "steps": step, "epochs_started": epoch, "batch_size": batch_size, "lr": lr,
+        "n_synthetic": len(examples), "n_ner": len(ner), "n_items": len(items), "parameters": n_params,
+        "train_seconds": round(train_s, 1), "total_seconds": round(time.time() - t0, 1),
+        "base_model": base_model, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),
+    }
+    log(f"final: {json.dumps(info)}")
+    save(model, tokenizer, out, info)
+    return info
+
+
+def save(model, tokenizer, out: Path, info: dict) -> None:
+    """Write weights (fp16 safetensors), config, tokenizer and training_info.json to ``out``."""
+    import torch
+
+    out.mkdir(parents=True, exist_ok=True)
+    state_dtype = next(model.parameters()).dtype
+    model.to(torch.float16)
+    try:
+        model.save_pretrained(out, safe_serialization=True)
+    finally:
+        model.to(state_dtype)
+    tokenizer.save_pretrained(out)
+    (out / "training_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")

@@ -1,0 +1,15 @@
+"""The docstring examples of the extraction modules are true."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["kg.extract.normalize", "kg.extract.spans", "kg.extract.decoder", "kg.extract.config",
+           "kg.extract.extractor", "kg.extract.datagen.assemble"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0

@@ -1,0 +1,57 @@
+"""Numbers, qualifiers and dates as the press writes them, in every supported language."""
+
+import pytest
+
+from kg.extract.normalize import normalize_date, parse_number, qualifier_of
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("100.000", 100_000), ("10 ribu", 10_000), ("sepuluh ribu", 10_000), ("1,5 juta", 1_500_000),
+        ("10,000", 10_000), ("ten thousand", 10_000), ("1.5 million", 1_500_000), ("12 000", 12_000),
+        ("dix mille", 10_000), ("zehntausend", 10_000), ("diez mil", 10_000), ("dua belas ribu", 12_000),
+        ("seribu", 1000), ("10.900", 10_900), ("3,000 troops", 3000), ("sebanyak 100.000 tentara", 100_000),
+    ],
+)
+def test_parse_number_local_formats(text, value):
+    assert parse_number(text) == value
+
+
+def test_parse_number_without_number_is_none():
+    assert parse_number("pasukan khusus") is None
+
+
+@pytest.mark.parametrize(
+    "text,q",
+    [
+        ("sekitar 10.900", "About"), ("setidaknya 3.000", "AtLeast"), ("hingga 15.000", "UpTo"),
+        ("lebih dari 10.000", "MoreThan"), ("about 500", "About"), ("at least 500", "AtLeast"),
+        ("up to 500", "UpTo"), ("more than 500", "MoreThan"), ("3.000", "Exact"), ("environ 1 500", "About"),
+        ("mindestens 200", "AtLeast"),
+    ],
+)
+def test_qualifiers(text, q):
+    assert qualifier_of(text) == q
+
+
+@pytest.mark.parametrize(
+    "text,published,iso",
+    [
+        ("31 Oktober 2024", None, "2024-10-31"),
+        ("(19/10/2024)", None, "2024-10-19"),
+        ("1 November", "2024-11-20", "2024-11-01"),
+        ("1 November", None, None),
+        ("pada hari Kamis", "2024-11-20", "2024-11-14"),
+        ("pada hari Kamis", None, None),
+        ("pekan lalu", "2024-11-20", "2024-11-13"),
+        ("October 31, 2024", None, "2024-10-31"),
+        ("le 3 mars 2024", None, "2024-03-03"),
+        ("am 5. Mai 2023", None, "2023-05-05"),
+        ("el 12 de enero de 2024", None, "2024-01-12"),
+        ("Desember", "2025-01-10", None),
+        ("28 Desember", "2025-01-10", "2024-12-28"),
+    ],
+)
+def test_dates_resolved_against_publication(text, published, iso):
+    assert normalize_date(text, published) == iso
