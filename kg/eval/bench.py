@@ -35,7 +35,7 @@ class BenchError(RuntimeError):
 def make_corpus(seed_dir: Path, n: int, out_dir: Path) -> list[Path]:
     """Write ``n`` distinct .txt articles to ``out_dir`` by cycling through the seed texts.
 
-    Each copy gets one harmless trailing line (``(arsip salinan 17)``) so its sha256 differs
+    Each copy starts with one harmless line (``Salinan arsip nomor 17.``) so its sha256 differs
     and the build really processes it instead of skipping it as already stored.
     """
     seeds = sorted(Path(seed_dir).glob("*.txt"))
@@ -48,7 +48,7 @@ def make_corpus(seed_dir: Path, n: int, out_dir: Path) -> list[Path]:
     paths = []
     for i in range(n):
         p = out_dir / f"doc-{i:04d}.txt"
-        p.write_text(f"{texts[i % len(texts)]}\n\n(arsip salinan {i})\n", encoding="utf-8")
+        p.write_text(f"Salinan arsip nomor {i}.\n\n{texts[i % len(texts)]}\n", encoding="utf-8")
         paths.append(p)
     return paths
 
