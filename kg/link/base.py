@@ -46,6 +46,11 @@ class BaseLinker:
                 m.link = self.resolve(m, article)
         for m in deferred:
             m.link = self._corefer(m, mentions) or self.resolve(m, article)
+        for m in mentions:  # a surname the extractor mistyped ("Putin" as an organisation)
+            if m.type != "Person" and not (m.link and m.link.qid) and len(m.text.split()) == 1:
+                person = self._corefer(m, mentions)
+                if person is not None:
+                    m.link = replace(person, score=round(person.score * 0.9, 3))
         for m in mentions:  # an organisation named in part later ("Korps Teknik")
             if m.type == "Organization" and m.link and not m.link.qid and m.link.score < 1.0:
                 better = self._contained_org(m, mentions)
@@ -81,6 +86,7 @@ class BaseLinker:
         fits = [
             o for o in mentions
             if o is not m and o.type == "Person" and o.link is not None
+            and len(strip_titles(o.text, self.skip_words).split()) >= 2
             and token_contained(short, strip_titles(o.text, self.skip_words))
         ]
         if not fits:

@@ -1,0 +1,39 @@
+"""The linker repairs the extractor's type slips with document context, never across Person."""
+
+from kg.config import Config
+from kg.doc import Article, Mention
+from kg.link.offline import OfflineLinker
+
+
+def _article(text: str, spans: list[tuple[str, str]]) -> Article:
+    a = Article.from_text(text, source="mem:t", lang="id")
+    pos = 0
+    for surface, typ in spans:
+        i = text.index(surface, pos)
+        a.mentions.append(Mention(i, i + len(surface), surface, typ))
+        pos = i + len(surface)
+    return a
+
+
+def test_surname_mistyped_as_organisation_joins_the_person():
+    a = _article("Presiden Vladimir Putin menerima tamu. Putin lalu berbicara.",
+                 [("Vladimir Putin", "Person"), ("Putin", "Organization")])
+    OfflineLinker(config=Config()).link(a)
+    full, short = a.mentions
+    assert short.link.key == full.link.key == "Q7747"
+    assert short.link.type == "Person"
+
+
+def test_state_name_typed_organisation_is_the_state_but_person_never_is():
+    a = _article("Rusia mengatakan hal itu. Rusia tersenyum.",
+                 [("Rusia", "Organization"), ("Rusia", "Person")])
+    OfflineLinker(config=Config()).link(a)
+    org, person = a.mentions
+    assert (org.link.qid, org.link.type) == ("Q159", "Country")
+    assert person.link.qid is None and person.link.type == "Person"
+
+
+def test_a_surname_alone_does_not_merge_two_unrelated_single_names():
+    a = _article("Kim tiba. Kim pergi.", [("Kim", "Person"), ("Kim", "Organization")])
+    OfflineLinker(config=Config()).link(a)
+    assert a.mentions[1].link.type == "Organization"
