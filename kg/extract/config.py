@@ -39,7 +39,7 @@ class WartaExtractorConfig(PretrainedConfig):
         window_tokens: int = 128,
         head_dropout: float = 0.1,
         model_name: str = "warta-extractor-small",
-        model_version: str = "1.0",
+        model_version: str = "2.0",
         **kwargs: Any,
     ):
         self.encoder = encoder or small_bert_encoder()

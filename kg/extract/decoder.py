@@ -18,31 +18,39 @@ import numpy as np
 
 from kg.doc import Article, Event, Mention
 from kg.extract.normalize import normalize_date, parse_number, qualifier_of
+from kg.extract.cues import (
+    _CASUALTY,
+    _CUES,
+    _EDGE,
+    _GENERIC_NOUNS,
+    _INSTITUTION,
+    _LOCATIVE,
+    _LOC_BEFORE,
+    _NOT_NAMES,
+    _NUM,
+    _PARTITIVE,
+    _PERSONAL,
+    _PLURAL_REFERENCE,
+    _POSTPOSED,
+    _EITHER_WAY,
+    _PRONOUN,
+    _PRONOUN_SUBJECT,
+    _QUOTES,
+    _REPORT_VERB,
+    _SPEAKER_CAPABLE,
+    _SPEECH_VERB,
+    _TITLE_WORD,
+    _clean_name,
+    _common_words,
+    _institution,
+    _is_outlet_report,
+    _looks_named,
+    _plausible_name,
+    _trim,
+)
 from kg.extract.spans import bio_spans, role_spans
 
 TYPE_OF = {"PER": "Person", "ORG": "Organization", "CTRY": "Country", "LOC": "Place"}
-_QUOTES = "\"“”«»„‟'‘’"
-# lexical cues, used only when the model's modality is unsure (max prob < 0.6)
-_CUES = [
-    ("Denied", r"membantah|menepis|menyangkal|menafikan|denied|denies|deny|rejected|dementi|démenti|nie|bestritt|bestreitet|negó|niega|berita palsu|fake news"),
-    ("Possible", r"mungkin|bisa|dapat|diperkirakan|kemungkinan|diduga|diyakini|berpotensi|may|might|could|likely|expected|believed|pourrait|aurait|könnte|soll|sollen|podría|habría"),
-    ("Planned", r"berencana|akan|rencana|bersiap|berniat|dijadwalkan|merancang|plans?|will|intends?|set to|prévoit|va|compte|plant|wird|werden|planea|enviará|va a"),
-]
-_SPEAKER_CAPABLE = ("Person", "Organization", "Country")
-# function words that are never names on their own (sentence-initial capitals fool the model)
-_NOT_NAMES = set("""namun tetapi tapi sementara selain meski meskipun walaupun jika bila kalau bagi untuk dengan dari
-ke di pada dalam apa siapa mengapa bagaimana kapan saya kita kami anda dia ia beliau mereka para ini itu tersebut sikap lihat baca
-simak kini hingga sejak setelah sebelum karena oleh juga sedangkan adapun yang dan atau bahwa ada menurut
-however but while if for with from to in on at what who why how when i we you he she they this that these those
-the a an and or mais pour avec dans sur le la les un une il elle ils nous vous aber und oder für mit der die das
-ein eine er sie wir pero para con en el los las una él ella""".split())
-_SPEECH_VERB = re.compile(
-    r"(?i)(?<!\w)(?:mengatakan|menyatakan|menambahkan|menegaskan|mengungkapkan|menjelaskan|menyebut(?:kan)?|memperingatkan|"
-    r"mengumumkan|membantah|menepis|menuturkan|berkata|kata|ujar|tutur|ucap|imbuh|menekankan|menyampaikan|mengklaim|"
-    r"berkomentar|mengakui|menilai|menulis|tulis|mengecam|menuding|memastikan|menyebutkan|katanya|ujarnya|"
-    r"said|says|told|added|warned|stated|announced|denied|a déclaré|a affirmé|a ajouté|sagte|erklärte|betonte|dijo|afirmó|declaró)(?!\w)")
-_PLURAL_REFERENCE = re.compile(r"(?i)\b(?:orang-orang|mereka|para|pihak-pihak|they|them|officials|ils|elles|sie|ellos|ellas)\b")
-_PRONOUN = re.compile(r"(?i)^(?:dia|ia|beliau|he|she|il|elle|er|sie|él|ella)$|(?:nya)$|\b(?:tersebut|itu|the official|the minister|the spokes\w*|le ministre|le porte-parole|der minister|der sprecher|el ministro|el portavoz|pegawai itu|menteri itu)\b")
 
 
 @dataclass
@@ -73,17 +81,23 @@ class _Sent:
     mentions: list[Mention] = field(default_factory=list)
     roles: dict[str, list[_Span]] = field(default_factory=dict)
     speakers: list[Mention] = field(default_factory=list)
+    prev: Optional["_Sent"] = None
+
+    def mentions_capable(self) -> bool:
+        """Whether a Person is named here (a pronoun could then point at it)."""
+        return any(m.type == "Person" for m in self.mentions)
 
 
 class Decoder:
     def __init__(self, mention_labels: Sequence[str], roles: Sequence[str], modalities: Sequence[str],
-                 kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float = 0.5):
+                 kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float = 0.7):
         self.min_mention_score = min_mention_score
         self.mention_labels = list(mention_labels)
         self.roles = list(roles)
         self.modalities = list(modalities)
         self.kinds = list(kinds)
         self.extractor = extractor
+        self._words: set[str] = set()  # the current article's words (name repair looks them up)
 
     # ------------------------------------------------------------------ article
     def decode(self, article: Article, preds: Sequence[SentencePrediction]) -> None:
@@ -91,16 +105,30 @@ class Decoder:
         mentions: list[Mention] = []
         events: list[Event] = []
         prev: Optional[_Sent] = None
+        self._words = set(re.findall(r"\w+", article.text))
         for pred in sorted(preds, key=lambda p: p.start):
             st = self._sentence(pred)
+            st.prev = prev
             mentions.extend(st.mentions)
             events.extend(self._events(article, st, prev))
             prev = st
         # an unsure mention survives only if an event needs it
         used = {id(m) for ev in events for _, m in ev.roles()}
         mentions = [m for m in mentions if m.score >= self.min_mention_score or id(m) in used]
+        common = _common_words(article.text)
+        dropped = {id(m) for m in mentions if " " not in m.text and m.text.lower() in common and not m.text.isupper()}
+        dropped |= {id(m) for m in mentions if m.text.upper() in _GENERIC_UPPER or _language_name(article.text, m)}
+        # an outlet credited in a caption or footer ("Foto: EPA", "Kompas.com") is no actor unless an event uses it
+        dropped |= {id(m) for m in mentions if id(m) not in used and _fragment(article.text, m, mentions)}
+        short = {p.index for p in preds if len(p.text.split()) <= 6}
+        dropped |= {id(m) for m in mentions if id(m) not in used and m.type == "Organization" and _is_outlet(m.text)
+                    and (m.sentence in short or "." in m.text)}
+        if dropped:  # "Sumber", "Kekhawatiran": a capitalised word the article also writes in lower case
+            mentions = [m for m in mentions if id(m) not in dropped]
+            events = [ev for ev in events if not _drop_refs(ev, dropped)]
         mentions.sort(key=lambda m: (m.start, m.end))
         article.mentions = mentions
+        events = _one_per_claim(events)
         events.sort(key=lambda e: (e.start, e.end, e.kind))
         article.events = events
 
@@ -108,12 +136,13 @@ class Decoder:
     def _sentence(self, p: SentencePrediction) -> _Sent:
         st = _Sent(p)
         text = p.text
-        for s, e, typ, score in bio_spans(text, p.offsets, p.mention_probs, self.mention_labels):
-            s, e = _trim(text, s, e)
-            if e <= s or not _plausible_name(text[s:e]):
-                continue
-            st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
-                                       score=score, sentence=p.index))
+        for s0, e0, typ, score in bio_spans(text, p.offsets, p.mention_probs, self.mention_labels):
+            for s, e in _clean_name(text, *_trim(text, s0, e0), self._words):
+                if e <= s or not _plausible_name(text[s:e]):
+                    continue
+                st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
+                                           score=score, sentence=p.index))
+        st.mentions = [_institution(text, p.start, m) for m in st.mentions]
         for role, spans in role_spans(text, p.offsets, p.role_probs, self.roles).items():
             st.roles[role] = []
             for s, e, score in spans:
@@ -188,6 +217,7 @@ class Decoder:
         if not trigs:
             return []
         out = []
+        used_counts: list[_Span] = []
         assign = {role: _assign(st.roles.get(role, []), trigs, after=role != "AGENT")
                   for role in ("COUNT", "AGENT", "DEST", "SUPPORT", "UNIT")}
         for i, t in enumerate(trigs):
@@ -197,14 +227,8 @@ class Decoder:
             c = _pick(assign["COUNT"], i, [], t, len(trigs))
             ev.agent = agent.mention if agent else (_genitive_agent(st, c) if c else None) or _subject_before(st, t)
             if c is not None:
-                ctext = text[c.s:c.e]
-                ev.troop_count = parse_number(ctext)
-                if ev.troop_count is not None:
-                    ev.qualifier = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)
-                    if ev.qualifier is not None and qualifier_of(ctext) == "Exact":
-                        # only the words right before the number may qualify it
-                        lead = " ".join(text[max(0, c.s - 25):c.s].split()[-2:])
-                        ev.qualifier = qualifier_of(lead + " " + ctext)
+                used_counts.append(c)
+                ev.troop_count, ev.qualifier = _count_of(text, c)
             d = _pick(assign["DEST"], i, st.roles.get("DEST", []), t, len(trigs))
             ev.destination = d.mention if d else None
             s = _pick(assign["SUPPORT"], i, st.roles.get("SUPPORT", []), t, len(trigs))
@@ -220,7 +244,63 @@ class Decoder:
                 ev.troop_count, ev.qualifier = None, None
             if ev.agent is None:
                 continue  # a deployment nobody deploys is not a fact we can state
+            if c is None and _materiel_only(text, t, d):
+                continue  # "mengirim amunisi dan senjata ke Y" sends things, not troops
+            ev._anchor = c.s if c is not None else t.s  # type: ignore[attr-defined]
             out.append(ev)
+        if out:
+            counts = list(counts) + _partitive_counts(text, counts)
+        out += self._extra_counts(art, st, counts, used_counts, out)
+        for ev in out:
+            ev.__dict__.pop("_anchor", None)
+        out += _co_claims(out, claimants, text)
+        seen: set[tuple] = set()
+        unique = []
+        for ev in sorted(out, key=lambda e: -e.confidence):  # one claim per (agent, count, claimant)
+            key = (id(ev.agent), ev.troop_count, id(ev.claimant))
+            if key not in seen:
+                seen.add(key)
+                unique.append(ev)
+        return unique
+
+    def _extra_counts(self, art, st, counts, used, events) -> list[Event]:
+        """One Deployment per further troop COUNT ("N tentara X di Y, dengan sekitar M di antaranya
+        di Z", "N troops in Y, about M of them in Z", "dont M à Z"): the count keeps its own
+        number, qualifier and destination (the nearest DEST after it, before the next count) and
+        inherits agent, modality and claimant from the deployment whose count comes before it."""
+        text = st.pred.text
+        used_ids = {(c.s, c.e) for c in used}
+        extra = sorted((c for c in counts if (c.s, c.e) not in used_ids), key=lambda c: c.s)
+        if not extra or not events:
+            return []
+        ordered = sorted(counts, key=lambda c: c.s)
+        dests = st.roles.get("DEST", [])
+        out: list[Event] = []
+        for c in extra:
+            n, q = _count_of(text, c)
+            if n is None or n == 0 or _CASUALTY.search(text[c.e:c.e + 40]) or _not_a_count(text, c, st):
+                continue
+            before = [ev for ev in events + out if getattr(ev, "_anchor", 10 ** 9) < c.s]
+            base = max(before, key=lambda ev: ev._anchor) if before else min(events, key=lambda ev: abs(ev._anchor - c.s))
+            nxt = min((x.s for x in ordered if x.s > c.s), default=len(text))
+            mine = [d for d in dests if c.e <= d.s < nxt and d.mention is not None]
+            if not mine:  # the destination head missed it: the first place named after "di/in/à" in this stretch
+                for m in st.mentions:
+                    ms = m.start - st.pred.start
+                    if m.type in ("Place", "Country") and c.e <= ms < nxt and _LOC_BEFORE.search(text[max(c.e, ms - 14):ms]):
+                        mine = [_Span(ms, m.end - st.pred.start, 0.5, m)]
+                        break
+            ev = self._base(art, st, "Deployment", base.confidence)
+            ev.agent = _genitive_agent(st, c) or base.agent
+            ev.troop_count, ev.qualifier = n, q
+            ev.destination = mine[0].mention if mine else None
+            ev.modality = base.modality
+            ev.claimant = base.claimant if base.claimant is not ev.agent else None
+            ev.in_support_of = base.in_support_of
+            ev.date = base.date
+            ev._anchor = c.s  # type: ignore[attr-defined]
+            if ev.agent is not None:
+                out.append(ev)
         return out
 
     def _statements(self, art, st, prev, kp) -> list[Event]:
@@ -237,7 +317,7 @@ class Decoder:
             # backstop: a speech verb with a named actor right next to it ("X mengatakan", "kata X")
             for verb in _SPEECH_VERB.finditer(text):
                 cand = _Span(verb.start(), verb.end(), 0.5)
-                if _adjacent_speaker(st, cand) is not None:
+                if _adjacent_speaker(st, cand, before_only=not _is_postposed(text, cand)) is not None or _appositive_subject(st, cand) is not None:
                     trigs.append(cand)
                     continue
                 pron = re.search(r"(?i)(?:^|[\s,])(dia|ia|beliau|he|she|il|elle|er|él|ella)(?:\s+\w+)?\s*$", text[:verb.start()])
@@ -251,12 +331,25 @@ class Decoder:
         by_speaker: dict[int, Event] = {}
         out: list[Event] = []
         for t in trigs:
-            sp = min(speakers, key=lambda x: _dist(x, t.s)) if speakers else None
+            post = _is_postposed(text, t)
+            sp = min(speakers, key=lambda x: _side_dist(x, t, after=post)) if speakers else None
+            if not post and _PRONOUN_SUBJECT.match(text[:t.s]) and (sp is None or sp.s >= t.e):
+                sp = _Span(*_PRONOUN_SUBJECT.match(text[:t.s]).span(1), 0.9)  # "Dia menekankan ...": a pronoun subject
+            elif not post and sp is not None and sp.s >= t.e:
+                subj = _adjacent_speaker(st, t, before_only=True) or _appositive_subject(st, t)
+                if subj is not None:  # the subject before a preposed verb beats a span in the content
+                    sp = None
             speaker = sp.mention if sp is not None else None
             if speaker is not None and speaker.type == "Place":
                 speaker = None
             if speaker is None and sp is None:
-                speaker = _adjacent_speaker(st, t)
+                adj = _adjacent_speaker(st, t, before_only=not post)
+                app = _appositive_subject(st, t)
+                # "Maria Costa, the spokeswoman for the Commission, said": the person, not the org in her title
+                prefer_app = app is not None and app.type == "Person" and adj is not None and adj.type != "Person" and app.start < adj.start
+                speaker = app if prefer_app else (adj or app)
+            if speaker is not None and _is_outlet_report(speaker, text[t.s:t.e]):
+                continue  # "Reuters melaporkan": the outlet is the claimant of what it reports
             if speaker is None and t.score < 0.9 and kind < 0.25:
                 continue  # a hesitant trigger in a sentence the model does not read as a statement
             if speaker is None:
@@ -264,7 +357,7 @@ class Decoder:
                 if _PLURAL_REFERENCE.search(ref) or (sp is None and not _PRONOUN.search(ref)) or (
                         sp is not None and not _PRONOUN.search(ref)):
                     continue  # an anonymous or plural source ("kata orang-orang tersebut") names no speaker
-                speaker = self._resolve_speaker(st, prev, t)
+                speaker = self._resolve_speaker(st, prev, t, personal=bool(_PERSONAL.search(ref)))
             if speaker is None:
                 continue
             if id(speaker) in by_speaker:
@@ -304,7 +397,9 @@ class Decoder:
             m = sp.mention
             if m is None or m.type not in _SPEAKER_CAPABLE:
                 continue
-            window = text[max(0, sp.s - 14):sp.s] + " " + text[sp.e:sp.e + 14]
+            lead = text[max(0, sp.s - 32):sp.s]
+            lead = re.split(r"[,;:.!?“”\"()]", lead)[-1]  # the verb must be in the same clause
+            window = lead + " " + text[sp.e:sp.e + 14]
             if not _SPEECH_VERB.search(window):
                 continue
             ev = self._base(art, st, "Statement", 0.5 * sp.score + 0.5 * kind)
@@ -317,13 +412,24 @@ class Decoder:
             out.append(ev)
         return out
 
-    def _resolve_speaker(self, st: _Sent, prev: Optional[_Sent], trig: _Span) -> Optional[Mention]:
+    def _resolve_speaker(self, st: _Sent, prev: Optional[_Sent], trig: _Span, personal: bool = False) -> Optional[Mention]:
         """A pronoun / "pejabat tersebut" speaker: the nearest named Person before the trigger in
         this sentence, else the previous sentence's speaker, else its last speaker-capable mention."""
         base = st.pred.start
         before = [m for m in st.mentions if m.type == "Person" and m.end <= base + trig.s]
         if before:
             return before[-1]
+        if prev is not None and personal:  # "dia", "he", "-nya" point at a person
+            persons = [m for m in prev.speakers if m.type == "Person"] or (
+                [m for m in prev.mentions if m.type == "Person"] if not prev.speakers else [])
+            if persons:
+                return persons[-1]
+            back, hops = prev.prev, 0
+            while back is not None and hops < 2 and not prev.speakers and not prev.mentions_capable():
+                persons = [m for m in back.speakers if m.type == "Person"]
+                if persons:  # a quote continued over a sentence keeps its speaker
+                    return persons[-1]
+                back, hops = back.prev, hops + 1
         if prev is not None:
             if prev.speakers:
                 return prev.speakers[-1]
@@ -338,7 +444,8 @@ class Decoder:
         parties = [sp for sp in st.roles.get("PARTY", []) if sp.mention is not None]
         if not trigs and len(parties) >= 2 and kp.get("Agreement", 0) >= 0.5:
             trigs = [_Span(parties[0].s, parties[0].e, kp["Agreement"])]
-        if not trigs or kp.get("Agreement", 0) < 0.25 or not parties:
+        sure = bool(trigs) and max(t.score for t in trigs) >= 0.95 and len({id(p.mention) for p in parties}) >= 2
+        if not trigs or (kp.get("Agreement", 0) < 0.25 and not sure) or not parties:
             return []
         t = trigs[0]
         ev = self._base(art, st, "Agreement", 0.5 * t.score + 0.5 * kp.get("Agreement", 0))
@@ -356,6 +463,9 @@ class Decoder:
                     break
                 seen.add(id(m))
                 ev.parties.append(m)
+        states = [m for m in ev.parties if m.type in ("Country", "Organization")]
+        if len(states) >= 2:  # "Presiden X Putin dan pemimpin Y Kim menandatangani": the states are the parties
+            ev.parties = states
         names = st.roles.get("AGR_NAME", [])
         if names:
             n = min(names, key=lambda x: _dist(x, t.s))
@@ -367,50 +477,180 @@ class Decoder:
         return [ev]
 
 
-# ---------------------------------------------------------------------- helpers
-_EDGE = set(",;:([{'\"“”‘’«»„-–—/")
+_TROOPS = re.compile(r"(?i)(?<!\w)(?:tentara|pasukan|prajurit|personel|serdadu|tentera|askar|anggota|unit|batalion|brigade|divisi|"
+                     r"troops?|soldiers?|forces?|personnel|servicemen|marines|peacekeepers|units?|soldats|troupes|militaires|"
+                     r"Soldaten|Truppen|soldados|tropas|efectivos)(?!\w)")
+_MATERIEL = re.compile(r"(?i)(?<!\w)(?:amunisi|senjata|rudal|peluru|drone|bantuan|ammunition|weapons?|missiles?|shells|drones|aid|"
+                       r"munitions|armes|missiles|Waffen|Munition|Raketen|armas|munición|misiles)(?!\w)")
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Strip spaces and stray punctuation from a span's edges (balanced brackets stay).
+def _materiel_only(text: str, trig: _Span, dest: Optional[_Span]) -> bool:
+    """The object of a count-less deployment verb names weapons or aid and no troops.
 
-    >>> t = "Badan Intelijen Nasional ( NIS"
-    >>> _trim(t, 0, 26)
-    (0, 24)
+    >>> t = "X juga mengirim jutaan butir amunisi ke Y"
+    >>> _materiel_only(t, _Span(7, 14, 1.0), None), _materiel_only("X mengirim pasukan ke Y", _Span(2, 10, 1.0), None)
+    (True, False)
     """
-    while True:
-        s0, e0 = s, e
-        while s < e and (text[s].isspace() or text[s] in _EDGE or (text[s] == ")")):
-            s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE or text[e - 1] == "."
-                         or (text[e - 1] == ")" and "(" not in text[s:e - 1])):
-            e -= 1
-        if (s, e) == (s0, e0):
-            return s, e
+    end = dest.s if dest is not None and dest.s > trig.e else len(text)
+    obj = " ".join(text[trig.e:end].split()[:8])
+    return bool(_MATERIEL.search(obj)) and not _TROOPS.search(obj)
 
 
-def _plausible_name(s: str) -> bool:
-    """Not a bare function word, has a letter, and at least one capital or digit-free acronym.
+def _co_claims(events: list[Event], claimants: list[_Span], text: str) -> list[Event]:
+    """Copies of each deployment for every further claimant coordinated with its own
+    ("jumlah yang dikutip oleh X dan Y": X claims it, and so does Y)."""
+    out = []
+    spans = sorted((c for c in claimants if c.mention is not None), key=lambda c: c.s)
+    for ev in events:
+        if ev.claimant is None:
+            continue
+        mine = next((c for c in spans if c.mention is ev.claimant), None)
+        if mine is None:
+            continue
+        for other in spans:
+            if other is mine or other.mention is ev.agent:
+                continue
+            a, b = sorted((mine, other), key=lambda c: c.s)
+            if re.fullmatch(r"\s*(?:,|dan|serta|and|et|und|y|,\s*dan|,\s*and)\s*", text[a.e:b.s]):
+                twin = Event(**{**ev.__dict__, "claimant": other.mention})
+                out.append(twin)
+    return out
 
-    >>> _plausible_name("Namun"), _plausible_name("Korea Utara"), _plausible_name("-"), _plausible_name("pasukan")
-    (False, True, False, False)
+
+_GENERIC_UPPER = {"TV", "CEO", "VIDEO", "FOTO", "BACA", "NEWS", "HOT", "UPDATE", "LIVE"}
+
+
+def _fragment(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
+    """A one-word mention glued to a capitalised word no mention covers: a piece of a longer name
+    the model cut ("Gedung Putih" -> "Putih", "Samudra Pasifik" -> "Pasifik"); titles do not count.
+
+    >>> t = "Mereka di Gedung Putih. Presiden Biden tiba."
+    >>> _fragment(t, Mention(17, 22, "Putih", "Organization")), _fragment(t, Mention(33, 38, "Biden", "Person"))
+    (True, False)
     """
-    words = [w.strip(".,;:'’\"“”()-").lower() for w in s.split()]
-    if not any(ch.isalpha() for ch in s):
-        return False
-    if all(w in _NOT_NAMES or not w for w in words):
-        return False
-    return any(ch.isupper() for ch in s)
+    if " " in m.text.strip() or m.text.isupper() or m.type == "Country":
+        return False  # countries follow capitalised titles all the time ("Menteri Pertahanan Australia")
+    before = re.search(r"([A-ZÀ-Ý][\w'’-]*)\s+$", text[max(0, m.start - 30):m.start])
+    if before and any(o.start <= m.start - len(before.group(0)) < o.end for o in others):
+        return False  # the word before belongs to another name ("Menteri Australia Marles")
+    if before and not _TITLE_WORD.match(before.group(1)):
+        prev = text[:m.start - len(before.group(0))].rstrip()
+        if prev and prev[-1] not in ".!?\n“\"”:":  # not the first word of a sentence
+            return True
+    return False
 
 
-def _looks_named(s: str) -> bool:
-    return bool(s) and any(w[:1].isupper() for w in s.split())
+def _language_name(text: str, m: Mention) -> bool:
+    """"bahasa Korea", "in Korean language": a language, not the country.
+
+    >>> _language_name("berbicara dalam bahasa Korea", Mention(23, 28, "Korea", "Country"))
+    True
+    """
+    return m.type == "Country" and bool(re.search(r"(?i)(?:bahasa|language|langue|Sprache|idioma)\s+$", text[max(0, m.start - 12):m.start]))
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet or a web domain ("Reuters", "Kompas.com").
+
+    >>> _is_outlet("Kompas.com"), _is_outlet("Reuters"), _is_outlet("NATO")
+    (True, True, False)
+    """
+    from kg.extract.datagen.names import MEDIA
+
+    return name in MEDIA or bool(re.search(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)$", name))
+
+
+def _not_a_count(text: str, c: _Span, st: _Sent) -> bool:
+    """A number that is part of a name ("Group of 20", inside a mention), a year or a percentage.
+
+    >>> _not_a_count("negara Group of 20.", _Span(16, 18, 1.0), _Sent(None))
+    True
+    """
+    base = st.pred.start if st.pred is not None else 0
+    if any(m.start - base < c.e and c.s < m.end - base for m in st.mentions):
+        return True
+    if re.search(r"[A-Z]\w*\s+(?:of|dari|de|von)\s+$", text[max(0, c.s - 20):c.s]):
+        return True
+    t = text[c.s:c.e].strip()
+    return bool(re.fullmatch(r"(?:19|20)\d\d", t)) or bool(re.match(r"\s*(?:%|persen|percent|pour cent|Prozent|por ciento)", text[c.e:c.e + 12]))
+
+
+def _one_per_claim(events: list[Event]) -> list[Event]:
+    """One Deployment per (agent, troop count, claimant) and one Agreement per set of parties in an
+    article: the same claim or pact told again in later sentences is kept once, the most complete copy."""
+    def key(ev: Event) -> tuple:
+        name = lambda m: m.text.lower() if m is not None else None  # noqa: E731
+        return (name(ev.agent), ev.troop_count, name(ev.claimant))
+
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        if ev.kind != "Deployment":
+            continue
+        k = key(ev)
+        cur = best.get(k)
+        fill = lambda e: (e.destination is not None) + (e.in_support_of is not None) + (e.date is not None)  # noqa: E731
+        if cur is None or fill(ev) > fill(cur):
+            best[k] = ev
+    pacts: dict[frozenset, Event] = {}  # the same pact told again is one Agreement
+    for ev in events:
+        if ev.kind == "Agreement":
+            k = frozenset(m.text.lower() for m in ev.parties)
+            cur = pacts.get(k)
+            if cur is None or (ev.name is not None) + (ev.date is not None) > (cur.name is not None) + (cur.date is not None):
+                pacts[k] = ev
+    keep = {id(e) for e in list(best.values()) + list(pacts.values())}
+    return [e for e in events if e.kind == "Statement" or id(e) in keep]
+
+
+def _drop_refs(ev: Event, dropped: set[int]) -> bool:
+    """Unlink dropped mentions from an event; True if the event lost the actor it stands on."""
+    for role in ("agent", "destination", "in_support_of", "claimant", "speaker"):
+        m = getattr(ev, role, None)
+        if m is not None and id(m) in dropped:
+            setattr(ev, role, None)
+    ev.parties = [m for m in ev.parties if id(m) not in dropped]
+    return (ev.kind == "Deployment" and ev.agent is None) or (ev.kind == "Statement" and ev.speaker is None) or (
+        ev.kind == "Agreement" and len(ev.parties) < 2)
 
 
 def _dist(sp: _Span, pos: int) -> int:
     if sp.s <= pos < sp.e:
         return 0
     return min(abs(sp.s - pos), abs(sp.e - pos))
+
+
+def _partitive_counts(text: str, counts: Sequence[_Span]) -> list[_Span]:
+    """Partitive troop counts the COUNT head missed ("sekitar 8.000 di antaranya", "3,000 of them",
+    "dont 2 000", "davon 500", "de los cuales 700").
+
+    >>> t = "5.000 tentara X di Y, dengan sekitar 1.500 di antaranya di Z"
+    >>> [(t[s.s:s.e]) for s in _partitive_counts(t, [])]
+    ['1.500']
+    """
+    out = []
+    for m in _PARTITIVE.finditer(text):
+        g = 1 if m.group(1) else 2
+        a, b = m.start(g), m.end(g)
+        if not any(c.s < b and a < c.e for c in counts):
+            out.append(_Span(a, b, 0.6))
+    return out
+
+
+def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
+    """Number and qualifier of a COUNT span (the words right before it may qualify it).
+
+    >>> _count_of("dengan sekitar 8.000 di antaranya", _Span(15, 20, 1.0))
+    (8000, 'About')
+    """
+    ctext = text[c.s:c.e]
+    n = parse_number(ctext)
+    if n is None:
+        return None, None
+    q = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)
+    if q is not None and qualifier_of(ctext) == "Exact":
+        lead = " ".join(text[max(0, c.s - 25):c.s].split()[-2:])  # only the words right before the number
+        q = qualifier_of(lead + " " + ctext)
+    return n, q
 
 
 def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:
@@ -422,7 +662,7 @@ def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:
     for m in st.mentions:
         if m.type == "Country" and m.start - base >= count.e:
             gap = text[count.e:m.start - base]
-            if not re.search(r"[,;:.!?“”\"()–-]", gap) and len(gap.split()) <= 3:
+            if not re.search(r"[,;:.!?“”\"()–-]", gap) and len(gap.split()) <= 3 and not _LOCATIVE.search(gap):
                 return m
     return None
 
@@ -441,12 +681,19 @@ def _subject_before(st: _Sent, trig: _Span) -> Optional[Mention]:
     return best
 
 
-def _adjacent_speaker(st: _Sent, trig: _Span) -> Optional[Mention]:
+def _adjacent_speaker(st: _Sent, trig: _Span, before_only: bool = False) -> Optional[Mention]:
     """Backstop when no SPEAKER was tagged: the named actor right before the speech verb
     ("... Penny Wong mengatakan") or right after a postposed one ("kata Menteri X")."""
     base = st.pred.start
     text = st.pred.text
     best = None
+    if not before_only and _is_postposed(text, trig):  # "..., kata juru bicara X": the speaker follows
+        for m in st.mentions:
+            if m.type in _SPEAKER_CAPABLE and m.start - base >= trig.e:
+                gap = text[trig.e:m.start - base]
+                if not re.search(r"[;:.!?“”\"()]", gap) and len(gap.split()) <= 4:
+                    return m
+                break
     for m in st.mentions:
         if m.type not in _SPEAKER_CAPABLE:
             continue
@@ -454,11 +701,57 @@ def _adjacent_speaker(st: _Sent, trig: _Span) -> Optional[Mention]:
             gap = text[m.end - base:trig.s]
             if gap.strip() in ("", ",") or (not re.search(r"[,;:.!?“”\"()]", gap) and len(gap.split()) <= 2):
                 best = m
-        elif m.start - base >= trig.e and best is None:
+        elif m.start - base >= trig.e and best is None and not before_only:
             gap = text[trig.e:m.start - base]
             if not re.search(r"[;:.!?“”\"()]", gap) and len(gap.split()) <= 4:
                 return m
     return best
+
+
+def _is_postposed(text: str, trig: _Span) -> bool:
+    """A speech verb after what was said ("..., kata X", "“...,” said X"): its speaker follows it.
+
+    >>> _is_postposed("“Siap,” kata Ali", _Span(8, 12, 1.0)), _is_postposed("Ali mengatakan", _Span(4, 14, 1.0))
+    (True, False)
+    """
+    before = text[:trig.s].rstrip()
+    verb = text[trig.s:trig.e]
+    if _POSTPOSED.match(verb) or not before or before.endswith(("\"", "”", "’", "»", "“", "'")):
+        return True
+    if before.endswith(","):  # ", said Maria Costa" yes; "Maria Costa, the spokeswoman ..., said on Monday" no
+        nxt = text[trig.e:].split()[:1]
+        return bool(_EITHER_WAY.match(verb) and nxt and (nxt[0][:1].isupper() or nxt[0].lower() in ("the", "a", "le", "la", "der", "die", "el")))
+    return False
+
+
+def _appositive_subject(st: _Sent, trig: _Span) -> Optional[Mention]:
+    """Backstop for a sentence-initial speaker far from its verb: "X, Menteri Luar Negeri Y, pada
+    31 Oktober mengatakan ..." / "X pada 2 November di media sosial mengatakan": the first
+    speaker-capable mention of the sentence (after at most a short lead-in ending in a comma),
+    with no quotation or clause end between it and a preposed speech verb."""
+    base = st.pred.start
+    text = st.pred.text
+    if _is_postposed(text, trig):
+        return None
+    cands = sorted((m for m in st.mentions if m.end - base <= trig.s and m.text.lower() not in _GENERIC_NOUNS), key=lambda m: m.start)
+    if not cands or cands[0].type not in _SPEAKER_CAPABLE:
+        return None
+    m = cands[0]
+    if len(cands) > 1 and m.type != "Person" and cands[1].type == "Person":
+        between = text[m.end - base:cands[1].start - base]
+        if between.strip() == "," or (not re.search(r"[,;:.!?()]", between) and len(between.split()) <= 1):
+            m = cands[1]  # "Menteri Luar Negeri AS Antony Blinken, ..., mengatakan"
+    lead = text[:m.start - base]
+    words = lead.split()
+    title_lead = bool(words) and _TITLE_WORD.match(words[0]) is not None and all(w[:1].isupper() for w in words[1:]) and len(words) <= 5
+    if lead.strip() and not title_lead and not (lead.rstrip().endswith(",") and len(lead.split()) <= 4):
+        return None
+    gap = text[m.end - base:trig.s]
+    if re.search(r"[.!?;:“”\"«»‘’]", gap) or len(gap.split()) > 14:
+        return None
+    if not gap.lstrip().startswith(",") and len(gap.split()) > 8:
+        return None
+    return m
 
 
 def _first_token(offsets: Sequence[tuple[int, int]], pos: int) -> int:

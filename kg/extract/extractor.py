@@ -88,7 +88,7 @@ class TransformerExtractor:
 
     @property
     def version(self) -> str:
-        """e.g. ``"warta-extractor-small 1.0 (3fa2b1c9)"`` (sha256 of the weights)."""
+        """e.g. ``"warta-extractor-small 2.0 (3fa2b1c9)"`` (sha256 of the weights)."""
         return self._loaded().version
 
     def extract(self, articles: list[Article]) -> None:

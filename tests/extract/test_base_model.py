@@ -38,7 +38,7 @@ def test_fine_tune_a_tiny_local_bert_then_reload_and_extract(tmp_path):
     art.sentences = fallback_sentences(text)
     ex = TransformerExtractor(Config(), model_path=str(out), quantize=False)
     ex.extract([art])
-    assert ex.version.startswith("tiny-bert-warta 1.0 (")
+    assert ex.version.startswith("tiny-bert-warta 2.0 (")
     assert ex.problems == []
     for m in art.mentions:  # whatever a 3-step model finds, offsets must be true
         assert art.text[m.start:m.end] == m.text

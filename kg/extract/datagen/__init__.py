@@ -13,12 +13,21 @@ from kg.extract.datagen.builder import KINDS, MENTION_TYPES, MODALITIES, ROLES, 
 LANG_WEIGHTS = {"id": 0.42, "en": 0.28, "ms": 0.09, "fr": 0.07, "de": 0.07, "es": 0.07}
 
 
-def generate(n: int, seed: int = 0, data_dir=None) -> list[Example]:
-    """``n`` synthetic annotated sentences, reproducible from ``seed``."""
+def generate(n: int, seed: int = 0, data_dir=None, real_context: bool = True) -> list[Example]:
+    """``n`` synthetic annotated sentences, reproducible from ``seed``.
+
+    With ``real_context`` some sentences get a real (event-free) NER sentence glued around them.
+    """
     from kg.extract.datagen.assemble import Generator
 
     rng = random.Random(seed)
-    g = Generator(rng, data_dir)
+    ner = []
+    if real_context:
+        try:
+            ner = load_ner(data_dir)
+        except OSError:
+            ner = []
+    g = Generator(rng, data_dir, ner=ner)
     langs, weights = zip(*LANG_WEIGHTS.items())
     return [g.sentence(rng.choices(langs, weights)[0]) for _ in range(n)]
 

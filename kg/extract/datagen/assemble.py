@@ -19,6 +19,7 @@ from kg.extract.datagen.lex_en import EN
 from kg.extract.datagen.lex_id import ID
 from kg.extract.datagen.lex_other import DE, ES, FR, MS
 from kg.extract.datagen.numbers import format_count, sample_count
+from kg.extract.datagen.variety import VarietySlots, invented_person_v2, restyle_quotes, title_case, with_real_context
 
 LEX = {"id": ID, "en": EN, "ms": MS, "fr": FR, "de": DE, "es": ES}
 _TOKEN = re.compile(r"(\{\w+\}|\[[^\]]*\])")
@@ -61,11 +62,17 @@ class Ctx:
         self.nested = False
 
 
-class Generator:
-    """Annotated sentences in id/en/ms/fr/de/es from templates and large name lists."""
+class Generator(VarietySlots):
+    """Annotated sentences in id/en/ms/fr/de/es from templates and large name lists.
 
-    def __init__(self, rng: random.Random, data_dir=None):
+    ``ner``: optional real event-free sentences glued around some synthetic ones (realism).
+    ``variety``: share of sentences drawn from the iteration-2 templates (``variety.V``).
+    """
+
+    def __init__(self, rng: random.Random, data_dir=None, ner: Optional[list[Example]] = None, variety: float = 0.35):
         self.rng = rng
+        self.ner = [e for e in (ner or []) if e.full]
+        self.variety = variety
         self.countries = N.load_countries(data_dir)
         self.orgs = N.all_orgs()
         self.places = N.all_places()
@@ -76,7 +83,10 @@ class Generator:
         return c.names.get(lang) or c.names["en"]
 
     def person(self) -> str:
-        return self.rng.choice(self.persons) if self.rng.random() < 0.4 else N.invented_person(self.rng)
+        r = self.rng.random()
+        if r < 0.35:
+            return self.rng.choice(self.persons)
+        return invented_person_v2(self.rng) if r < 0.5 else N.invented_person(self.rng)
 
     def org(self, lang: str) -> str:
         r = self.rng.random()
@@ -378,9 +388,22 @@ class Generator:
         b.lit(" ")
         b.span(who, "SPEAKER")
 
+    def _real_content(self, b: Builder) -> bool:
+        """A real event-free NER sentence as the said content (real vocabulary, real names)."""
+        real = self.rng.choice(self.ner)
+        body = real.text.rstrip(" .")
+        if len(body) > 160 or not body:
+            return False
+        k = b.n
+        b.lit(body)
+        b.mentions.extend((k + st, k + e, t) for st, e, t in real.mentions if e <= len(body))
+        return True
+
     def _content(self, b: Builder, ctx: Ctx, quoted: bool) -> None:
         s = b.n
-        if self.rng.random() < 0.4 and not ctx.nested:
+        if self.ner and ctx.lang in ("id", "ms") and self.rng.random() < 0.3 and self._real_content(b):
+            pass
+        elif self.rng.random() < 0.4 and not ctx.nested:
             sub = Ctx(self, ctx.lang)
             sub.nested = True
             sub.claim = None
@@ -447,7 +470,10 @@ class Generator:
         if rng.random() < 0.2:
             b.lit(rng.choice(FILLERS[lang][0]))
         r = rng.random()
-        if r < 0.30:
+        headline = False
+        if rng.random() < self.variety:
+            self.variety_sentence(b, ctx)
+        elif r < 0.30:
             self.expand(rng.choice(L["tpl_dep"]), b, ctx)
         elif r < 0.52:
             tpl = rng.choice(L["tpl_stmt"])
@@ -462,6 +488,7 @@ class Generator:
             self._neg(b, ctx)
         elif r < 0.86:
             self.expand(rng.choice(L["tpl_neutral"]), b, ctx)
+            headline = rng.random() < 0.25
         else:
             first = rng.random() < 0.5
             if first:
@@ -483,4 +510,10 @@ class Generator:
             b.roles.append((ctx.speaker_span[0], ctx.speaker_span[1], "CLAIMANT"))
         b.lit(rng.choice([".", ".", ".", "", "!"]) if not b.parts or not b.parts[-1].endswith(("”", "\"", "»", "“")) else "")
         ex = b.build(lang)
+        if headline:
+            ex.text = ex.text.rstrip(".!")
+            return title_case(ex)
+        ex = restyle_quotes(ex, rng) if rng.random() < 0.5 else ex
+        if self.ner and rng.random() < 0.15:
+            ex = with_real_context(ex, self.ner, rng) or ex
         return ex

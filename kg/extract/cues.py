@@ -1,0 +1,220 @@
+"""Lexical cues beside the model: speech verbs, pronouns, modality cues, name repair and filters.
+
+Pure functions of text (no model scores). The decoder uses them as backstops and repairs; every
+list here is generic news vocabulary in the six supported languages, never strings of a test text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Mention
+
+_QUOTES = "\"“”«»„‟'‘’"
+
+
+# lexical cues, used only when the model's modality is unsure (max prob < 0.6)
+_CUES = [
+    ("Denied", r"membantah|menepis|menyangkal|menafikan|denied|denies|deny|rejected|dementi|démenti|nie|bestritt|bestreitet|negó|niega|berita palsu|fake news"),
+    ("Possible", r"mungkin|bisa|dapat|diperkirakan|kemungkinan|diduga|diyakini|berpotensi|may|might|could|likely|expected|believed|pourrait|aurait|könnte|soll|sollen|podría|habría"),
+    ("Planned", r"berencana|akan|rencana|bersiap|berniat|dijadwalkan|merancang|plans?|will|intends?|set to|prévoit|va|compte|plant|wird|werden|planea|enviará|va a"),
+]
+
+
+_SPEAKER_CAPABLE = ("Person", "Organization", "Country")
+
+
+# function words that are never names on their own (sentence-initial capitals fool the model)
+_NOT_NAMES = set("""namun tetapi tapi sementara selain meski meskipun walaupun jika bila kalau bagi untuk dengan dari
+ke di pada dalam apa siapa mengapa bagaimana kapan saya kita kami anda dia ia beliau mereka para ini itu tersebut sikap lihat baca
+simak kini hingga sejak setelah sebelum karena oleh juga sedangkan adapun yang dan atau bahwa ada menurut
+however but while if for with from to in on at what who why how when i we you he she they this that these those
+the a an and or mais pour avec dans sur le la les un une il elle ils nous vous aber und oder für mit der die das
+ein eine er sie wir pero para con en el los las una él ella""".split())
+
+
+_SPEECH_VERB = re.compile(
+    r"(?i)(?<!\w)(?:mengatakan|menyatakan|menambahkan|menegaskan|mengungkapkan|menjelaskan|menyebut(?:kan)?|memperingatkan|"
+    r"mengumumkan|membantah|menepis|menuturkan|berkata|kata|ujar|tutur|ucap|imbuh|menekankan|menyampaikan|mengklaim|"
+    r"berkomentar|mengakui|menilai|menulis|tulis|mengecam|menuding|memastikan|menyebutkan|katanya|ujarnya|"
+    r"mengonfirmasi|mengkonfirmasi|mengutuk|menyebut|mengungkap|memperingatkan|berkata|menegaskan|mengesahkan|memberitahu|"
+    r"said|says|told|added|warned|stated|announced|denied|wrote|stressed|confirmed|condemned|insisted|emphasi[sz]ed|"
+    r"a déclaré|a affirmé|a ajouté|a souligné|a averti|a annoncé|a confirmé|a écrit|a condamné|a démenti|"
+    r"sagte|erklärte|betonte|warnte|bestätigte|schrieb|verurteilte|bestritt|dijo|afirmó|declaró|subrayó|advirtió|anunció|confirmó|escribió|condenó|negó)(?!\w)")
+
+
+_PLURAL_REFERENCE = re.compile(r"(?i)\b(?:orang-orang|mereka|para|pihak-pihak|they|them|officials|ils|elles|sie|ellos|ellas)\b")
+
+
+_PRONOUN = re.compile(r"(?i)^(?:dia|ia|beliau|he|she|il|elle|er|sie|él|ella)$|(?:nya)$|\b(?:tersebut|itu|the official|the minister|the spokes\w*|le ministre|le porte-parole|der minister|der sprecher|el ministro|el portavoz|pegawai itu|menteri itu)\b")
+
+
+# ---------------------------------------------------------------------- helpers
+_EDGE = set(",;:([{'\"“”‘’«»„-–—/")
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces and stray punctuation from a span's edges (balanced brackets stay).
+
+    >>> t = "Badan Intelijen Nasional ( NIS"
+    >>> _trim(t, 0, 26)
+    (0, 24)
+    """
+    while True:
+        s0, e0 = s, e
+        while s < e and (text[s].isspace() or text[s] in _EDGE or (text[s] == ")")):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE or text[e - 1] == "."
+                         or (text[e - 1] == ")" and "(" not in text[s:e - 1])):
+            e -= 1
+        if (s, e) == (s0, e0):
+            return s, e
+
+
+_INSTITUTION = re.compile(r"(?i)(?<!\w)((?:badan |dinas |agensi )?intelijen|media|kantor (?:presiden|kepresidenan)|"
+                          r"kementerian (?:luar negeri|pertahanan)|kementerian|jabatan|ministère des armées)\s+$")
+
+
+def _institution(text: str, base: int, m: Mention) -> Mention:
+    """A country named after an institution noun is that institution ("intelijen Ukraina",
+    "media Korea Selatan", "kantor presiden Prancis"): one Organization mention.
+
+    >>> t = "intelijen Ukraina mengatakan"
+    >>> _institution(t, 0, Mention(10, 17, "Ukraina", "Country")).text
+    'intelijen Ukraina'
+    """
+    if m.type != "Country":
+        return m
+    mm = _INSTITUTION.search(text[max(0, m.start - base - 40):m.start - base])
+    if not mm:
+        return m
+    s = m.start - len(mm.group(0))
+    return Mention(start=s, end=m.end, text=text[s - base:m.end - base], type="Organization", score=m.score, sentence=m.sentence)
+
+
+_TRAILING = {"of", "dari", "de", "du", "des", "von", "the", "dan", "and", "untuk", "di", "ke", "yang", "for", "y", "et", "und"}
+
+
+def _clean_name(text: str, s: int, e: int, words: set[str]) -> list[tuple[int, int]]:
+    """Repair a mention span: drop what precedes a stray ")" ("NIS) Korea Selatan"), leading
+    lower-case words ("urusan Rusia"), and split "A-B" into two names when both parts also stand
+    alone in the article ("Rusia-Ukraina"; "Jean-Noël" stays whole).
+
+    >>> t = "konflik Rusia-Ukraina dan urusan Rusia"
+    >>> [t[a:b] for a, b in _clean_name("negara Group of", 7, 15, set()) for t in ["negara Group of"]]
+    ['Group']
+    >>> [t[a:b] for a, b in _clean_name(t, 8, 21, {"Rusia", "Ukraina"})], [t[a:b] for a, b in _clean_name(t, 26, 38, set())]
+    (['Rusia', 'Ukraina'], ['Rusia'])
+    """
+    span = text[s:e]
+    if ")" in span and "(" not in span:
+        s += span.rindex(")") + 1
+        s, e = _trim(text, s, e)
+    while s < e:
+        m = re.match(r"([a-zà-ÿ][\w'’]*)\s+(?=[A-ZÀ-Ý])", text[s:e])
+        if not m:
+            m = re.match(r"([\w'’]+)\s+(?=\w)", text[s:e])  # a leading function word: "Namun Rusia", "Kita tahu"
+            if not m or m.group(1).lower() not in _NOT_NAMES:
+                break
+        s += m.end()
+    while s < e:  # a trailing function word: "Group of"
+        m = re.search(r"\s+([\w'’]+)$", text[s:e])
+        if not m or m.group(1) not in _TRAILING:
+            break
+        e = s + m.start()
+    span = text[s:e]
+    parts = span.split("-")
+    if len(parts) == 2 and " " not in span and all(p[:1].isupper() and p in words and len(p) > 2 for p in parts):
+        return [(s, s + len(parts[0])), (s + len(parts[0]) + 1, e)]
+    return [(s, e)]
+
+
+def _plausible_name(s: str) -> bool:
+    """Not a bare function word, has a letter, and at least one capital or digit-free acronym.
+
+    >>> _plausible_name("Namun"), _plausible_name("Korea Utara"), _plausible_name("-"), _plausible_name("pasukan")
+    (False, True, False, False)
+    """
+    words = [w.strip(".,;:'’\"“”()-").lower() for w in s.split()]
+    if not any(ch.isalpha() for ch in s):
+        return False
+    if all(w in _NOT_NAMES or not w for w in words):
+        return False
+    return any(ch.isupper() for ch in s)
+
+
+_GENERIC_NOUNS = set("""sumber pemerintah pemerintahan pihak pejabat warga laporan media analis analisis pengamat rilis arsip
+kekhawatiran strategi konflik segera webinar video foto berita kabar intelijen pasukan tentara militer perang kantor grup
+utara selatan barat timur
+source sources officials government report analysts video photo""".split())
+
+
+def _common_words(text: str) -> set[str]:
+    """Words the article writes in lower case somewhere (a name is capitalised everywhere), plus
+    generic news nouns that are never a name on their own.
+
+    >>> sorted(_common_words("Sumber itu berkata. Ada sumber lain.") & {"sumber", "itu"})
+    ['itu', 'sumber']
+    """
+    return set(re.findall(r"(?<![\w-])([a-zà-ÿ][\w-]*)", text)) | _GENERIC_NOUNS
+
+
+def _looks_named(s: str) -> bool:
+    return bool(s) and any(w[:1].isupper() for w in s.split())
+
+
+_CASUALTY = re.compile(r"(?i)^\W*(?:\w+\s+){0,3}?(?:tewas|terbunuh|terluka|luka-luka|killed|wounded|dead|died|tués|blessés|getötet|verwundet|muertos|heridos)\b")
+
+
+_LOCATIVE = re.compile(r"(?i)(?<!\w)(?:di|ke|in|into|to|at|à|en|au|aux|dans|vers|nach|im|bei|hacia|a|al|del|antaranya|them|dont|davon)(?!\w)")
+
+
+_NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+|\d+(?:[.,]\d+)?(?:\s+(?:ribu|juta|thousand|million|mille|tausend|mil))?"
+
+
+_PARTITIVE = re.compile(
+    r"(?i)(?<![\w.,])(" + _NUM + r")\s+(?:di antaranya|daripadanya|of them|of whom|d'entre eux|de ellos|von ihnen)(?!\w)"
+    r"|(?<!\w)(?:dont|davon|de los cuales|de las cuales|among them)\s+(?:\w+\s+){0,2}?(" + _NUM + r")(?![\w])")
+
+
+_LOC_BEFORE = re.compile(r"(?i)(?<!\w)(?:di|ke|in|into|to|at|à|en|au|dans|nach|im|bei)(?:\s+(?:wilayah|kawasan|provinsi|region|the|la|le|der|die|das))?\s+$")
+
+
+_REPORT_VERB = re.compile(r"(?i)^(?:melaporkan|melapor|lapor|memberitakan|dilaporkan|reported|reports|reporting|a rapporté|rapporte|berichtete|berichtet|informó|informa)$")
+
+
+_PERSONAL = re.compile(r"(?i)^(?:dia|ia|beliau|he|she|il|elle|er|sie|él|ella)$|nya$|\b(?:he|she)\s")
+
+
+_TITLE_WORD = re.compile(r"(?i)^(?:presiden|menteri|pemerintah|pemerintahan|perdana|wakil|juru|kepala|panglima|jenderal|sekretaris|"
+                         r"duta|dubes|direktur|ketua|kanselir|president|minister|prime|secretary|general|spokes\w*|chancellor|ambassador|"
+                         r"le|la|der|die|el|ministre|président|präsident|ministro|presidente|menlu|menhan|jubir|sekjen|wapres|pak|bu|"
+                         r"mr|mrs|ms|dr|sir|raja|ratu|pangeran|paus|syekh|ayatollah|letjen|mayjen|kolonel|kapten|laksamana|marsekal|"
+                         r"senator|gubernur|bupati|pemimpin|komandan|analis|profesor|prof|jurnalis|wartawan|kanzler|general|gen|col|lt|"
+                         r"anggota|mantan|former|pm|pertahanan|luar|negeri|dalam|keuangan|staf|besar|senior|defence|defense|foreign|affairs|"
+                         r"interior|finance|staff|state|armed|forces)$")
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?i)^\W*(?:(?:namun|tetapi|sementara itu|kemudian|lalu|however|but|mais|aber|pero),?\s+)?"
+                              r"(dia|ia|beliau|he|she|il|elle|er|sie|él|ella)(?:\s+\w+){0,2}\s*,?\s*$")
+
+
+# verbs that only follow what was said ("..., kata X"); English "said" etc. go either way
+_POSTPOSED = re.compile(r"(?i)^(?:kata|ujar|tutur|ucap|imbuh|tulis|jelas|tegas|lapor)$")
+_EITHER_WAY = re.compile(r"(?i)^(?:said|says|added|wrote|told|a déclaré|a affirmé|a ajouté|sagte|erklärte|dijo|afirmó|añadió)$")
+
+
+def _is_outlet_report(m: Mention, verb: str) -> bool:
+    """A news outlet with a reporting verb ("Reuters melaporkan") reports; it does not speak.
+
+    >>> _is_outlet_report(Mention(0, 7, "Reuters", "Organization"), "melaporkan")
+    True
+    """
+    from kg.extract.datagen.names import MEDIA
+
+    outlet = m.text in MEDIA or any(w in MEDIA for w in m.text.split()) or bool(_OUTLET_WORD.search(m.text))
+    return m.type == "Organization" and outlet and bool(_REPORT_VERB.match(verb.strip()))
+
+
+_OUTLET_WORD = re.compile(r"(?i)(?<!\w)(?:news|agency|kantor berita|agence|tv|televisi|television|times|post|daily|radio|journal|"
+                          r"press|media|harian|koran|ilbo|shimbun|gazette|tribune|herald|channel|zeitung|diario|\w+\.com)(?!\w)")
