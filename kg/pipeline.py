@@ -26,6 +26,7 @@ class BuildReport:
     articles: list[Article] = field(default_factory=list)  # written (new or changed)
     unchanged: list[Article] = field(default_factory=list)  # already in the store: skipped
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # ingested, but the user should know
     replaced: int = 0  # changed articles whose old graph was replaced
     quads_written: int = 0
     seconds: float = 0.0
@@ -56,6 +57,7 @@ def build(
     progress: bool = False,
     force: bool = False,
     on_problem: Optional[Callable[[Problem], None]] = None,
+    on_warning: Optional[Callable[[Problem], None]] = None,
 ) -> BuildReport:
     """Build the knowledge graph of ``paths`` into ``store`` (a directory) or ``endpoint``."""
     from kg import registry
@@ -90,6 +92,11 @@ def build(
             if isinstance(item, Problem):
                 problem(item)
                 continue
+            if item.provenance.get("warning"):  # e.g. a language the extractor was not trained on
+                w = Problem(item.source, "language", item.provenance["warning"])
+                report.warnings.append(w)
+                if on_warning:
+                    on_warning(w)
             if item.sha256 in seen:  # the same text twice in one batch: one graph
                 report.unchanged.append(item)
                 continue

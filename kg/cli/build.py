@@ -36,7 +36,13 @@ def build(
     def show(p):
         console_err.print(f"[red]skipped[/] {p.source} [{p.stage}]: {p.reason}", highlight=False, soft_wrap=True)
 
-    report = run_build(paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(), force=force, on_problem=show)
+    def warn(w):
+        console_err.print(f"[yellow]warning[/] {w.source}: {w.reason}", highlight=False, soft_wrap=True)
+
+    report = run_build(
+        paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),
+        force=force, on_problem=show, on_warning=warn,
+    )
     where = endpoint or cfg.store
     console.print(
         f"{len(report.articles)} article(s) written ({report.replaced} replaced), "

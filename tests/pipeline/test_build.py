@@ -124,3 +124,16 @@ def test_sigkill_mid_build_then_rerun_equals_uninterrupted_build(tmp_path):
     r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(killed), "--no-progress")
     assert r.returncode == 0, r.stderr
     assert quads(killed) == quads(ref)
+
+
+def test_unsupported_language_is_ingested_with_a_warning(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ru.txt").write_text(
+        "Министр обороны заявил в четверг, что войска прибыли в город. Он добавил, что переговоры продолжаются.\n",
+        encoding="utf-8",
+    )
+    r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(tmp_path / "store"), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    assert "ru.txt" in r.stderr and "language 'ru' is not supported" in r.stderr
+    assert count_articles(tmp_path / "store") == 1
