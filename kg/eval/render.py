@@ -80,12 +80,7 @@ def _sys_line(kind: str, d: dict) -> str:
     if kind == "actors":
         q = f" [{d['qid']}]" if d["qid"] else ""
         return f"{', '.join(d['labels']) or d['key']}{q} ({d['type'] or '?'})"
-    if kind == "deployments":
-        return (f"{d['agent']} troops={d['troops']} to {d['destination']} "
-                f"claimed by {d['claimed_by']} ({d['modality']}) | {_ev(d['evidence'])}")
-    if kind == "statements":
-        return f"{d['speaker']}{' (quote)' if d['quote'] else ''} | {_ev(d['evidence'])}"
-    return f"{' + '.join(d['parties'])} | {_ev(d['evidence'])}"
+    return _gold_line(kind, d)  # events render the same on both sides
 
 
 def _ev(text: Optional[str]) -> str:

@@ -82,3 +82,30 @@ def check_iri(iri: str) -> str:
     except ValueError as e:
         raise StoreError(f"invalid IRI {iri!r}: {e}") from e
     return iri
+
+
+def same_graph(a: Sequence[Quad], b: Sequence[Quad]) -> bool:
+    """Equal as RDF datasets, blank nodes compared canonically (the ontology's OWL lists)."""
+    from pyoxigraph import CanonicalizationAlgorithm, Dataset
+
+    da, db = Dataset(a), Dataset(b)
+    if len(da) != len(db):
+        return False
+    if da == db:
+        return True
+    da.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
+    db.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
+    return da == db
+
+
+class OntologyGraphMixin:
+    """``ensure_ontology`` for any store with ``graph_quads`` and ``write_article``."""
+
+    def ensure_ontology(self, quads: Iterable[Quad | Triple]) -> bool:
+        """Write the ontology graph if it is missing or differs. True when it was (re)written."""
+        wanted = in_graph(ONTOLOGY_GRAPH, quads)
+        if same_graph(self.graph_quads(ONTOLOGY_GRAPH), wanted):  # type: ignore[attr-defined]
+            return False
+        self.write_article(ONTOLOGY_GRAPH, wanted)  # type: ignore[attr-defined]
+        return True
+

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.store.base import (
+    OntologyGraphMixin,
     KG,
     KG_SHA256,
     LOCKED_HINT,
@@ -49,7 +50,7 @@ DUMP_FORMATS = {
 }
 
 
-class EmbeddedStore:
+class EmbeddedStore(OntologyGraphMixin):
     """A Warta store in a local directory (created when missing unless ``create=False``).
 
     RocksDB lets one process open a directory read-write: a second one (another build, or a
@@ -183,17 +184,6 @@ class EmbeddedStore:
         if ops:
             self.store.update(" ;\n".join(ops))
 
-    def ensure_ontology(self, quads: Iterable[ox.Quad | ox.Triple]) -> bool:
-        """Write the ontology graph if it is missing or differs (blank nodes compared canonically).
-
-        Returns True when it was (re)written.
-        """
-        wanted = in_graph(ONTOLOGY_GRAPH, quads)
-        if _same_graph(self.graph_quads(ONTOLOGY_GRAPH), wanted):
-            return False
-        self.write_article(ONTOLOGY_GRAPH, wanted)
-        return True
-
     # -- lifetime --------------------------------------------------------------------------
     def flush(self) -> None:
         self.store.flush()
@@ -216,14 +206,3 @@ class EmbeddedStore:
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({self.path!r})"
-
-
-def _same_graph(a: Sequence[ox.Quad], b: Sequence[ox.Quad]) -> bool:
-    da, db = ox.Dataset(a), ox.Dataset(b)
-    if len(da) != len(db):
-        return False
-    if da == db:
-        return True
-    da.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
-    db.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
-    return da == db

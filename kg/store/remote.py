@@ -15,14 +15,14 @@ import pyoxigraph as ox
 import requests
 
 from kg.errors import EndpointError
-from kg.store.base import KG, ONTOLOGY_GRAPH, SCHEMA_URLS, ArticleState, check_iri, in_graph
+from kg.store.base import KG, ONTOLOGY_GRAPH, OntologyGraphMixin, SCHEMA_URLS, ArticleState, check_iri, in_graph
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 
 
-class EndpointStore:
+class EndpointStore(OntologyGraphMixin):
     """The ``GraphStore`` interface over HTTP. ``auth`` is anything ``requests`` accepts."""
 
     def __init__(
@@ -188,15 +188,6 @@ class EndpointStore:
             data=sparql_update.encode("utf-8"),
             headers={"Content-Type": "application/sparql-update"},
         )
-
-    def ensure_ontology(self, quads: Iterable[ox.Quad | ox.Triple]) -> bool:
-        from kg.store.embedded import _same_graph
-
-        wanted = in_graph(ONTOLOGY_GRAPH, quads)
-        if _same_graph(self.graph_quads(ONTOLOGY_GRAPH), wanted):
-            return False
-        self.write_article(ONTOLOGY_GRAPH, wanted)
-        return True
 
     def flush(self) -> None:
         """Nothing to do: the server commits each request."""
