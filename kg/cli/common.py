@@ -7,7 +7,6 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-import typer
 from rich.console import Console
 
 from kg.errors import KGError

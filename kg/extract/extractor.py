@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from kg.config import Config
 from kg.doc import Article, Problem, Sentence

@@ -9,7 +9,6 @@ Face encoder and its (fast) tokenizer.
 from __future__ import annotations
 
 import json
-import math
 import random
 import time
 from pathlib import Path
@@ -49,7 +48,6 @@ def _tokenizer_corpus(examples, countries) -> list[str]:
 
 def evaluate(model, processor, examples, batch_size: int = 64) -> dict[str, float]:
     """Span-level F1 for mentions and roles, modality accuracy and kind accuracy on ``examples``."""
-    import numpy as np
     import torch
 
     from kg.extract.spans import bio_spans, role_spans

@@ -29,7 +29,6 @@ from kg.store.base import (
     KG_SHA256,
     LOCKED_HINT,
     LOCKED_MESSAGE,
-    ONTOLOGY_GRAPH,
     SCHEMA_URLS,
     ArticleState,
     check_iri,

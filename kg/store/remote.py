@@ -9,13 +9,13 @@ server applies as one replace of that graph. The endpoint layout defaults to Oxi
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import pyoxigraph as ox
 import requests
 
 from kg.errors import EndpointError
-from kg.store.base import KG, ONTOLOGY_GRAPH, OntologyGraphMixin, SCHEMA_URLS, ArticleState, check_iri, in_graph
+from kg.store.base import KG, OntologyGraphMixin, SCHEMA_URLS, ArticleState, check_iri, in_graph
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
