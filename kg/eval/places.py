@@ -13,7 +13,6 @@ name only.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -57,12 +56,14 @@ class Gazetteer:
     @classmethod
     def load(cls, path: Path | str | None = None) -> "Gazetteer":
         """The alias index at ``path`` (default: the linker's), or an empty one if absent."""
+        from dataclasses import asdict
+
+        from kg.link.index import load_index
+
         p = Path(path) if path else ALIAS_INDEX
         if not p.is_file():
             return cls()
-        with p.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
-        return cls.from_rows(rows, source=str(p))
+        return cls.from_rows((asdict(e) for e in load_index(p).entries), source=str(p))
 
     def qid(self, name: str) -> Optional[str]:
         return self._qid.get(fold(name))

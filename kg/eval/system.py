@@ -8,8 +8,6 @@ union of all graphs.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -292,10 +290,6 @@ def _facts(article: Article) -> SystemArticle:
 
 def _fallback_key(type_: str, text: str) -> str:
     """The key the RDF mapping gives a mention no linker has seen (``person/choe-son-hui``)."""
-    try:
-        from kg.rdf.iris import fallback_key
-    except ImportError:  # the RDF package is optional for in-process scoring
-        t = unicodedata.normalize("NFKD", text)
-        t = "".join(c for c in t if not unicodedata.combining(c))
-        return f"{type_.lower()}/" + (re.sub(r"[\W_]+", "-", t.casefold()).strip("-") or "x")
+    from kg.rdf.iris import fallback_key
+
     return fallback_key(type_, text)

@@ -49,8 +49,11 @@ def slugify(text: str) -> str:
 
 
 def fallback_key(type_: str, text: str) -> str:
-    """The key of a mention no linker has seen: ``"<type-lower>/<slug>"``, e.g. ``person/choe-son-hui``."""
-    return f"{type_.lower()}/{slugify(text)}"
+    """The key of a mention no linker has seen, e.g. ``person/choe-son-hui``: the linkers' own
+    unlinked key (:func:`kg.link.keys.fallback_key`), so both paths name an actor alike."""
+    from kg.link.keys import fallback_key as linker_key
+
+    return linker_key(type_, text)
 
 
 def _safe(part: str) -> str:

@@ -1,7 +1,6 @@
 """Fixtures for the export tests: a real pyoxigraph store filled from the hand-built articles.
 
-The store is mapped with ``kg.rdf.mapping.article_to_quads`` when that module exists; until then
-with ``_fallback_quads`` below, a small mapper that follows the RDF identity rules of the brief.
+The store is mapped with the real ``kg.rdf.mapping.article_to_quads``.
 Point ``KG_TEST_EXPORT_STORE`` at another store directory (e.g. one built from the seed
 articles) to run the store-agnostic checks against it.
 """
@@ -9,7 +8,6 @@ articles) to run the store-agnostic checks against it.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -58,85 +56,9 @@ def xss_article() -> Article:
                    mentions=[spk, nk, kursk, claim], events=events)
 
 
-def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
-
-
-def _fallback_quads(article: Article, cfg: Config) -> list[ox.Quad]:
-    """A minimal mapper following the identity rules (used until kg.rdf.mapping lands)."""
-    base = cfg.base_iri
-    g = ox.NamedNode(f"{base}graph/{article.id}")
-    art = ox.NamedNode(f"{base}article/{article.id}")
-    lang = article.lang
-    out: list[ox.Quad] = []
-
-    def add(s, p, o):
-        out.append(ox.Quad(s, ox.NamedNode(p), o, g))
-
-    def lit(v, dt=None, lg=None):
-        if lg:
-            return ox.Literal(v, language=lg)
-        return ox.Literal(str(v), datatype=ox.NamedNode(XSD + dt)) if dt else ox.Literal(v)
-
-    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-    add(art, rdf_type, ox.NamedNode(KG + "Article"))
-    add(art, "http://schema.org/url", ox.NamedNode(article.url))
-    add(art, KG + "sha256", lit(article.sha256))
-    if article.title:
-        add(art, "http://schema.org/headline", lit(article.title, lg=lang))
-    if article.published:
-        add(art, "http://schema.org/datePublished", lit(article.published, "date"))
-    if article.publisher:
-        add(art, "http://schema.org/publisher", lit(article.publisher))
-
-    def node(m: Mention) -> ox.NamedNode:
-        key = m.key or f"{m.actor_type.lower()}/{_slug(m.text)}"
-        kind = "place" if m.actor_type == "Place" else "actor"
-        return ox.NamedNode(f"{base}{kind}/{key}")
-
-    for m in article.mentions:
-        n = node(m)
-        add(n, rdf_type, ox.NamedNode(KG + m.actor_type))
-        add(n, "http://www.w3.org/2000/01/rdf-schema#label", lit(m.text, lg=lang))
-        if m.actor_type != "Place":
-            add(n, KG + "mentionedIn", art)
-        if m.link and m.link.qid:
-            add(n, "http://www.w3.org/2002/07/owl#sameAs",
-                ox.NamedNode("http://www.wikidata.org/entity/" + m.link.qid))
-    for i, e in enumerate(sorted(article.events, key=lambda e: (e.start, e.end, e.kind))):
-        ev = ox.NamedNode(f"{base}event/{article.id}-{e.kind.lower()}-{i}")
-        add(ev, rdf_type, ox.NamedNode(KG + e.kind))
-        add(ev, "http://www.w3.org/ns/prov#wasDerivedFrom", art)
-        add(ev, KG + "evidence", lit(e.evidence, lg=lang))
-        add(ev, KG + "startChar", lit(e.start, "integer"))
-        add(ev, KG + "endChar", lit(e.end, "integer"))
-        add(ev, KG + "confidence", lit(round(e.confidence, 4), "decimal"))
-        add(ev, KG + "modality", ox.NamedNode(KG + e.modality))
-        if e.date:
-            dt = {10: "date", 7: "gYearMonth", 4: "gYear"}[len(e.date)]
-            add(ev, KG + "date", lit(e.date, dt))
-        for role, m in e.roles():
-            add(ev, KG + role, node(m))
-        if e.troop_count is not None:
-            add(ev, KG + "troopCount", lit(e.troop_count, "integer"))
-        if e.qualifier:
-            add(ev, KG + "countQualifier", ox.NamedNode(KG + e.qualifier))
-        if e.unit:
-            add(ev, KG + "unit", lit(e.unit, lg=lang))
-        if e.text:
-            add(ev, KG + "text", lit(e.text, lg=lang))
-        if e.is_quote is not None:
-            add(ev, KG + "isQuote", lit("true" if e.is_quote else "false", "boolean"))
-        if e.name:
-            add(ev, KG + "agreementName", lit(e.name, lg=lang))
-    return out
-
-
 def article_quads(article: Article, cfg: Config) -> list[ox.Quad]:
-    try:
-        from kg.rdf.mapping import article_to_quads
-    except ImportError:
-        return _fallback_quads(article, cfg)
+    from kg.rdf.mapping import article_to_quads
+
     return list(article_to_quads(article, cfg))
 
 
