@@ -92,6 +92,7 @@ def _institution(text: str, base: int, m: Mention) -> Mention:
     return Mention(start=s, end=m.end, text=text[s - base:m.end - base], type="Organization", score=m.score, sentence=m.sentence)
 
 
+_PARTICLES = {"bin", "binti", "al", "el", "van", "von", "der", "den", "de", "da", "du", "la", "le", "dos", "das", "y"}
 _TRAILING = {"of", "dari", "de", "du", "des", "von", "the", "dan", "and", "untuk", "di", "ke", "yang", "for", "y", "et", "und"}
 
 
@@ -105,6 +106,8 @@ def _clean_name(text: str, s: int, e: int, words: set[str]) -> list[tuple[int, i
     ['Group']
     >>> [t[a:b] for a, b in _clean_name(t, 8, 21, {"Rusia", "Ukraina"})], [t[a:b] for a, b in _clean_name(t, 26, 38, set())]
     (['Rusia', 'Ukraina'], ['Rusia'])
+    >>> [t[a:b] for a, b in _clean_name("Rilis berita dari", 0, 12, set()) for t in ["Rilis berita dari"]]
+    ['Rilis']
     """
     span = text[s:e]
     if ")" in span and "(" not in span:
@@ -120,6 +123,11 @@ def _clean_name(text: str, s: int, e: int, words: set[str]) -> list[tuple[int, i
     while s < e:  # a trailing function word: "Group of"
         m = re.search(r"\s+([\w'’]+)$", text[s:e])
         if not m or m.group(1) not in _TRAILING:
+            break
+        e = s + m.start()
+    while s < e:  # a trailing common noun: "Rilis berita" (names end in a capital: "Universitas Gadjah Mada")
+        m = re.search(r"\s+([a-zà-ÿ][\w'’]*)$", text[s:e])
+        if not m or m.group(1) in _PARTICLES:
             break
         e = s + m.start()
     span = text[s:e]

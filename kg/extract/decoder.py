@@ -43,6 +43,7 @@ from kg.extract.cues import (
     _plausible_name,
     _trim,
 )
+from kg.extract.mentions import _GENERIC_UPPER, dropped_mentions, extend_name, language_name
 from kg.extract.spans import bio_spans, role_spans
 
 TYPE_OF = {"PER": "Person", "ORG": "Organization", "CTRY": "Country", "LOC": "Place"}
@@ -112,12 +113,10 @@ class Decoder:
         mentions = [m for m in mentions if m.score >= self.min_mention_score or id(m) in used]
         common = _common_words(article.text)
         dropped = {id(m) for m in mentions if " " not in m.text and m.text.lower() in common and not m.text.isupper()}
-        dropped |= {id(m) for m in mentions if m.text.upper() in _GENERIC_UPPER or _language_name(article.text, m)}
-        # an outlet credited in a caption or footer ("Foto: EPA", "Kompas.com") is no actor unless an event uses it
-        dropped |= {id(m) for m in mentions if id(m) not in used and _fragment(article.text, m, mentions)}
-        short = {p.index for p in preds if len(p.text.split()) <= 6}
-        dropped |= {id(m) for m in mentions if id(m) not in used and m.type == "Organization" and _is_outlet(m.text)
-                    and (m.sentence in short or "." in m.text)}
+        dropped |= {id(m) for m in mentions if m.text.upper() in _GENERIC_UPPER or language_name(article.text, m)}
+        # a title's affiliation, a photo credit, a masthead, a cut name: no actor unless an event uses it
+        dropped |= dropped_mentions(article.text, mentions, used, (p.index for p in preds if len(p.text.split()) <= 6),
+                                    {p.index: p.text for p in preds})
         if dropped:  # "Sumber", "Kekhawatiran": a capitalised word the article also writes in lower case
             mentions = [m for m in mentions if id(m) not in dropped]
             events = [ev for ev in events if not _drop_refs(ev, dropped)]
@@ -131,12 +130,15 @@ class Decoder:
     def _sentence(self, p: SentencePrediction) -> _Sent:
         st = _Sent(p)
         text = p.text
-        for s0, e0, typ, score in bio_spans(text, p.offsets, p.mention_probs, self.mention_labels):
-            for s, e in _clean_name(text, *_trim(text, s0, e0), self._words):
-                if e <= s or not _plausible_name(text[s:e]):
-                    continue
-                st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
-                                           score=score, sentence=p.index))
+        spans = [(s, e, typ, score) for s0, e0, typ, score in bio_spans(text, p.offsets, p.mention_probs, self.mention_labels)
+                 for s, e in _clean_name(text, *_trim(text, s0, e0), self._words) if e > s and _plausible_name(text[s:e])]
+        spans = [(*extend_name(text, s, e, [(a, b) for j, (a, b, _, _) in enumerate(spans) if j != k], org=typ == "ORG"), typ, score)
+                 for k, (s, e, typ, score) in enumerate(spans)]
+        for k, (s, e, typ, score) in enumerate(spans):
+            if any(a <= s and e <= b and (a, b) != (s, e) for j, (a, b, _, _) in enumerate(spans) if j != k):
+                continue  # "Selatan" tagged apart and now inside "Korea Selatan"
+            st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
+                                       score=score, sentence=p.index))
         st.mentions = [_institution(text, p.start, m) for m in st.mentions]
         for role, spans in role_spans(text, p.offsets, p.role_probs, self.roles).items():
             st.roles[role] = []
@@ -510,49 +512,6 @@ def _co_claims(events: list[Event], claimants: list[_Span], text: str) -> list[E
                 twin = Event(**{**ev.__dict__, "claimant": other.mention})
                 out.append(twin)
     return out
-
-
-_GENERIC_UPPER = {"TV", "CEO", "VIDEO", "FOTO", "BACA", "NEWS", "HOT", "UPDATE", "LIVE"}
-
-
-def _fragment(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
-    """A one-word mention glued to a capitalised word no mention covers: a piece of a longer name
-    the model cut ("Gedung Putih" -> "Putih", "Samudra Pasifik" -> "Pasifik"); titles do not count.
-
-    >>> t = "Mereka di Gedung Putih. Presiden Biden tiba."
-    >>> _fragment(t, Mention(17, 22, "Putih", "Organization")), _fragment(t, Mention(33, 38, "Biden", "Person"))
-    (True, False)
-    """
-    if " " in m.text.strip() or m.text.isupper() or m.type == "Country":
-        return False  # countries follow capitalised titles all the time ("Menteri Pertahanan Australia")
-    before = re.search(r"([A-ZÀ-Ý][\w'’-]*)\s+$", text[max(0, m.start - 30):m.start])
-    if before and any(o.start <= m.start - len(before.group(0)) < o.end for o in others):
-        return False  # the word before belongs to another name ("Menteri Australia Marles")
-    if before and not _TITLE_WORD.match(before.group(1)):
-        prev = text[:m.start - len(before.group(0))].rstrip()
-        if prev and prev[-1] not in ".!?\n“\"”:":  # not the first word of a sentence
-            return True
-    return False
-
-
-def _language_name(text: str, m: Mention) -> bool:
-    """"bahasa Korea", "in Korean language": a language, not the country.
-
-    >>> _language_name("berbicara dalam bahasa Korea", Mention(23, 28, "Korea", "Country"))
-    True
-    """
-    return m.type == "Country" and bool(re.search(r"(?i)(?:bahasa|language|langue|Sprache|idioma)\s+$", text[max(0, m.start - 12):m.start]))
-
-
-def _is_outlet(name: str) -> bool:
-    """A news outlet or a web domain ("Reuters", "Kompas.com").
-
-    >>> _is_outlet("Kompas.com"), _is_outlet("Reuters"), _is_outlet("NATO")
-    (True, True, False)
-    """
-    from kg.extract.datagen.names import MEDIA
-
-    return name in MEDIA or bool(re.search(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)$", name))
 
 
 def _not_a_count(text: str, c: _Span, st: _Sent) -> bool:

@@ -1,0 +1,169 @@
+"""Mention repair and actor filters beside the model (pure functions of the article text).
+
+The model tags name spans; this module mends their edges where the text is unambiguous and says
+which unused mentions are no actor in the article. A mention an event uses (agent, speaker,
+party, claimant, ...) is never dropped here. The rules follow the annotation guide: an actor is
+a named person, organization or state that the article names as taking part in events or
+speaking, so a name that only serves as a person's affiliation in a title ("Sekretaris Jenderal
+NATO, Mark Rutte"), a photo credit ("foto/KCNA/EPA"), a masthead line or a capitalised common
+word is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from kg.doc import Mention
+from kg.extract.cues import _TITLE_WORD
+
+_GENERIC_UPPER = {"TV", "CEO", "VIDEO", "FOTO", "BACA", "NEWS", "HOT", "UPDATE", "LIVE"}
+
+# title words after which a name is the title holder's affiliation ("Perdana Menteri Inggris, X",
+# "kepala Forum Ukraina", "Secretary General of NATO"); "pemerintah X" is the state itself
+_AFFILIATION = re.compile(
+    r"(?i)(?<![\w-])(?:presiden|wakil presiden|menteri|perdana menteri|sekretaris|jenderal|sekjen|kepala|ketua|juru bicara|jubir|"
+    r"direktur|duta besar|dubes|panglima|komandan|kanselir|editor|redaksi|pemimpin redaksi|pers|"
+    r"(?:menteri|minister|secretary|ministre|ministro|minister)(?:\s+(?:luar negeri|dalam negeri|pertahanan|keuangan|"
+    r"foreign|defen[cs]e|interior|des affaires étrangères|des armées|de defensa|de asuntos exteriores))|"
+    r"president|prime minister|secretary|general|secretary[- ]general|spokes(?:man|woman|person)|chairman|chairwoman|"
+    r"head|chief|director|ambassador|chancellor|commander|editor|"
+    r"président|ministre|porte-parole|secrétaire général|präsident|minister|sprecher(?:in)?|kanzler|generalsekretär|"
+    r"presidente|ministro|portavoz|secretario general)"
+    r"(?:\s+(?:majalah|harian|koran|surat kabar|magazine|newspaper))?(?:\s+(?:of|for|at|de|du|de la|des|der|del))?(?:\s+the)?\s+$")
+
+_CREDIT = re.compile(r"(?i)(?:foto|photo|image|gambar|sumber|source|credit|kredit|ilustrasi|dok|getty)\s*[:/]\s*(?:[\w.&-]+\s*/\s*)*$")
+
+_EXTEND_RIGHT = re.compile(r"\s(?:of|dari)\s+(?:\d+|[A-Z][\w-]*)(?![\w-])|\s+ke-\d+(?!\w)")  # "Group of 20", "Brigade ke-24"
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+# postposed words that continue a place or state name ("Korea Selatan", "Amerika Serikat", "Timor Leste")
+_DIRECTION = re.compile(r" (?:Utara|Selatan|Barat|Timur|Tengah|Raya|Serikat|Leste|Saudi|Nugini)(?![\w-])")
+
+
+def extend_name(text: str, s: int, e: int, covered: Sequence[tuple[int, int]] = (), org: bool = True) -> tuple[int, int]:
+    """Mend the edges of a name span the model cut short, within one sentence ``text``.
+
+    Right: a capitalised word glued to it that no other mention covers ("Korea" + "Selatan"), a
+    numeral complement ("Group" + "of 20") or an Indonesian ordinal ("Brigade Mekanik" + "ke-24").
+    Left, for an organization (``org``): a capitalised word glued before it that no mention
+    covers, not a title and not the sentence's first word ("Korean" + "Central News Agency").
+
+    >>> t = "laporan NIS) Korea Selatan, Korean Central News Agency, negara Group of 20 dan Brigade Mekanik ke-24 Ukraina"
+    >>> [t[a:b] for a, b in [extend_name(t, 13, 18), extend_name(t, 35, 54), extend_name(t, 63, 68), extend_name(t, 79, 94)]]
+    ['Korea Selatan', 'Korean Central News Agency', 'Group of 20', 'Brigade Mekanik ke-24']
+    """
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in covered)
+
+    while True:
+        m = _EXTEND_RIGHT.match(text, e) or _DIRECTION.match(text, e)
+        if not m or not (free(e + 1, m.end()) or m.re is _DIRECTION):  # "Korea" + "Selatan" tagged apart
+            break
+        e = m.end()
+    while org:
+        m = re.search(r"(?<![\w'’-])(" + _NAME_WORD.pattern + r") $", text[max(0, s - 40):s])
+        if not m:
+            break
+        a = s - len(m.group(0))
+        word = m.group(1)
+        first = not text[:a].strip() or text[:a].rstrip()[-1] in ".!?\n“\"”:"
+        if first or not free(a, s) or _TITLE_WORD.match(word) or word.isupper():
+            break
+        s = a
+    return s, e
+
+
+def dropped_mentions(text: str, mentions: Sequence[Mention], used: set[int], short_sentences: Iterable[int],
+                     sentence_text: dict[int, str]) -> set[int]:
+    """The ids of mentions that are no actor: unused by any event and a title's affiliation, a
+    photo credit, a masthead/footer outlet or a piece of a longer name."""
+    short = set(short_sentences)
+    out: set[int] = set()
+    for m in mentions:
+        if id(m) in used or m.type == "Place":
+            continue
+        if (affiliation(text, m, mentions) or credit(text, m) or masthead(sentence_text.get(m.sentence, ""), m)
+                or _fragment(text, m, mentions)
+                or (m.type == "Organization" and is_outlet(m.text) and (m.sentence in short or "." in m.text))):
+            out.add(id(m))
+    return out
+
+
+def affiliation(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
+    """An organization or state named right after a title word whose holder is named next to it
+    ("Sekretaris Jenderal NATO, Mark Rutte", "Peskov, Sekretaris Pers Kremlin"): the holder's
+    affiliation. With no holder named, the title stands for its institution ("Menteri Pertahanan
+    Australia tiba") and the name stays an actor.
+
+    >>> t = "Sekretaris Jenderal NATO, Mark Rutte, dan pemerintah Korea. Menteri Pertahanan Australia tiba."
+    >>> rutte = Mention(26, 36, "Mark Rutte", "Person", sentence=0)
+    >>> [affiliation(t, Mention(a, b, t[a:b], k, sentence=i), [rutte]) for a, b, k, i in
+    ...  [(20, 24, "Organization", 0), (53, 58, "Country", 0), (79, 88, "Country", 1)]]
+    [True, False, False]
+    """
+    if m.type not in ("Organization", "Country") or not _AFFILIATION.search(text[max(0, m.start - 60):m.start]):
+        return False
+    return any(o.type == "Person" and o.sentence == m.sentence and (0 <= o.start - m.end <= 60 or 0 <= m.start - o.end <= 80)
+               for o in others)
+
+
+def credit(text: str, m: Mention) -> bool:
+    """A name in a photo or source credit ("foto/KCNA/EPA", "Foto: AP", "Sumber : Epochtimes.com").
+
+    >>> t = "Parade di Pyongyang 2022. foto/KCNA/EPA"
+    >>> credit(t, Mention(31, 35, "KCNA", "Organization")), credit(t, Mention(36, 39, "EPA", "Organization"))
+    (True, True)
+    """
+    return bool(_CREDIT.search(text[max(0, m.start - 40):m.start]))
+
+
+def masthead(sentence: str, m: Mention) -> bool:
+    """A line that is nothing but the name ("ETIndonesia.", "Aboluowang.com"): a masthead or byline.
+
+    >>> masthead("ETIndonesia.", Mention(0, 11, "ETIndonesia", "Organization")), masthead("Aboluowang.com", Mention(0, 10, "Aboluowang", "Person"))
+    (True, True)
+    """
+    def bare(s: str) -> str:
+        return re.sub(r"[\W_]+", "", re.sub(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)\b", "", s))
+
+    return bool(sentence) and bare(sentence) == bare(m.text)
+
+
+def _fragment(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
+    """A one-word mention glued to a capitalised word no mention covers: a piece of a longer name
+    the model cut ("Gedung Putih" -> "Putih", "Samudra Pasifik" -> "Pasifik"); titles do not count.
+
+    >>> t = "Mereka di Gedung Putih. Presiden Biden tiba."
+    >>> _fragment(t, Mention(17, 22, "Putih", "Organization")), _fragment(t, Mention(33, 38, "Biden", "Person"))
+    (True, False)
+    """
+    if " " in m.text.strip() or m.text.isupper() or m.type == "Country":
+        return False  # countries follow capitalised titles all the time ("Menteri Pertahanan Australia")
+    before = re.search(r"([A-ZÀ-Ý][\w'’-]*)\s+$", text[max(0, m.start - 30):m.start])
+    if before and any(o.start <= m.start - len(before.group(0)) < o.end for o in others):
+        return False  # the word before belongs to another name ("Menteri Australia Marles")
+    if before and not _TITLE_WORD.match(before.group(1)):
+        prev = text[:m.start - len(before.group(0))].rstrip()
+        if prev and prev[-1] not in ".!?\n“\"”:":  # not the first word of a sentence
+            return True
+    return False
+
+
+def language_name(text: str, m: Mention) -> bool:
+    """"bahasa Korea", "in Korean language": a language, not the country.
+
+    >>> language_name("berbicara dalam bahasa Korea", Mention(23, 28, "Korea", "Country"))
+    True
+    """
+    return m.type == "Country" and bool(re.search(r"(?i)(?:bahasa|language|langue|Sprache|idioma)\s+$", text[max(0, m.start - 12):m.start]))
+
+
+def is_outlet(name: str) -> bool:
+    """A news outlet or a web domain ("Reuters", "Kompas.com").
+
+    >>> is_outlet("Kompas.com"), is_outlet("Reuters"), is_outlet("NATO")
+    (True, True, False)
+    """
+    from kg.extract.datagen.names import MEDIA
+
+    return name in MEDIA or bool(re.search(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)$", name))
