@@ -17,6 +17,7 @@ from kg import __version__
 from kg.config import Config
 from kg.doc import Article, Problem
 from kg.errors import KGError
+from kg.extract.claims import one_per_claim
 
 BATCH_ARTICLES = 16  # articles per extractor call: sentences are batched across them
 
@@ -153,6 +154,7 @@ def build(
                     stage = "link"
                     try:
                         timed("link", linker.link, art)
+                        art.events = one_per_claim(art.events, _identity)  # "Pyongyang" and "Korea Utara" are one agent
                         stage = "rdf"
                         art.provenance.update(provenance)
                         quads = timed("rdf", article_to_quads, art, config, provenance)
@@ -171,6 +173,11 @@ def build(
             close()
         report.seconds = time.perf_counter() - t0
     return report
+
+
+def _identity(m) -> str:
+    """An actor's store-wide identity once linked (its mention text when no linker ran)."""
+    return m.key or m.text.lower()
 
 
 def _reason(e: BaseException) -> str:

@@ -19,6 +19,7 @@ import numpy as np
 from kg.doc import Article, Event, Mention
 from kg.extract.normalize import normalize_date, parse_number, qualifier_of
 from kg.extract.cues import (
+    _NUM,
     _CASUALTY,
     _CUES,
     _GENERIC_NOUNS,
@@ -43,6 +44,7 @@ from kg.extract.cues import (
     _plausible_name,
     _trim,
 )
+from kg.extract.claims import co_claims, one_per_claim
 from kg.extract.mentions import _GENERIC_UPPER, dropped_mentions, extend_name, language_name
 from kg.extract.spans import bio_spans, role_spans
 
@@ -102,11 +104,14 @@ class Decoder:
         events: list[Event] = []
         prev: Optional[_Sent] = None
         self._words = set(re.findall(r"\w+", article.text))
+        self._topic: Optional[Mention] = None  # the agent of the article's latest deployment
         for pred in sorted(preds, key=lambda p: p.start):
             st = self._sentence(pred)
             st.prev = prev
             mentions.extend(st.mentions)
-            events.extend(self._events(article, st, prev))
+            found = self._events(article, st, prev)
+            events.extend(found)
+            self._topic = next((ev.agent for ev in reversed(found) if ev.kind == "Deployment"), self._topic)
             prev = st
         # an unsure mention survives only if an event needs it
         used = {id(m) for ev in events for _, m in ev.roles()}
@@ -122,7 +127,7 @@ class Decoder:
             events = [ev for ev in events if not _drop_refs(ev, dropped)]
         mentions.sort(key=lambda m: (m.start, m.end))
         article.mentions = mentions
-        events = _one_per_claim(events)
+        events = one_per_claim(events, lambda m: m.text.lower())
         events.sort(key=lambda e: (e.start, e.end, e.kind))
         article.events = events
 
@@ -131,7 +136,8 @@ class Decoder:
         st = _Sent(p)
         text = p.text
         spans = [(s, e, typ, score) for s0, e0, typ, score in bio_spans(text, p.offsets, p.mention_probs, self.mention_labels)
-                 for s, e in _clean_name(text, *_trim(text, s0, e0), self._words) if e > s and _plausible_name(text[s:e])]
+                 for s, e in _clean_name(text, *_trim(text, s0, e0), self._words)
+                 if e > s and _plausible_name(text[s:e]) and text[s:e].lower() not in _GENERIC_NOUNS]
         spans = [(*extend_name(text, s, e, [(a, b) for j, (a, b, _, _) in enumerate(spans) if j != k], org=typ == "ORG"), typ, score)
                  for k, (s, e, typ, score) in enumerate(spans)]
         for k, (s, e, typ, score) in enumerate(spans):
@@ -171,7 +177,7 @@ class Decoder:
         p = st.pred
         kp = {k: float(v) for k, v in zip(self.kinds, p.kind_probs)}
         out: list[Event] = []
-        claimants = [sp for sp in st.roles.get("CLAIMANT", []) if sp.mention is not None]
+        claimants = _claimants(st, [sp for sp in st.roles.get("CLAIMANT", []) if sp.mention is not None])
         out += self._deployments(art, st, kp, claimants)
         out += self._statements(art, st, prev, kp)
         out += self._agreements(art, st, kp, claimants)
@@ -221,8 +227,11 @@ class Decoder:
             ev = self._base(art, st, "Deployment", 0.5 * t.score + 0.5 * kp.get("Deployment", 0))
             ev.modality = self._modality(st, t)
             agent = _pick(assign["AGENT"], i, st.roles.get("AGENT", []), t, len(trigs))
-            c = _pick(assign["COUNT"], i, [], t, len(trigs))
-            ev.agent = agent.mention if agent else (_genitive_agent(st, c) if c else None) or _subject_before(st, t)
+            c = _pick(assign["COUNT"], i, [], t, len(trigs)) or (_troop_count_after(text, t) if len(trigs) == 1 else None)
+            if agent is not None and agent.score < _SURE_AGENT:  # an unsure agent yields to "pengiriman pasukan X"
+                agent = _troops_of(st, t) or agent
+            ev.agent = agent.mention if agent else ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
+                                                    or _subject_before(st, t) or self._topic_agent(st, t))
             if c is not None:
                 used_counts.append(c)
                 ev.troop_count, ev.qualifier = _count_of(text, c)
@@ -250,7 +259,7 @@ class Decoder:
         out += self._extra_counts(art, st, counts, used_counts, out)
         for ev in out:
             ev.__dict__.pop("_anchor", None)
-        out += _co_claims(out, claimants, text)
+        out += co_claims(out, claimants, text)
         seen: set[tuple] = set()
         unique = []
         for ev in sorted(out, key=lambda e: -e.confidence):  # one claim per (agent, count, claimant)
@@ -259,6 +268,13 @@ class Decoder:
                 seen.add(key)
                 unique.append(ev)
         return unique
+
+    def _topic_agent(self, st: _Sent, trig: _Span) -> Optional[Mention]:
+        """Backstop when the deploying side is only referred to ("mereka", "pihak Utara", "they",
+        "the country"): the agent of the article's latest deployment."""
+        if self._topic is None or not _REFERRING_SUBJECT.search(st.pred.text[:trig.s]):
+            return None
+        return self._topic
 
     def _extra_counts(self, art, st, counts, used, events) -> list[Event]:
         """One Deployment per further troop COUNT ("N tentara X di Y, dengan sekitar M di antaranya
@@ -493,27 +509,6 @@ def _materiel_only(text: str, trig: _Span, dest: Optional[_Span]) -> bool:
     return bool(_MATERIEL.search(obj)) and not _TROOPS.search(obj)
 
 
-def _co_claims(events: list[Event], claimants: list[_Span], text: str) -> list[Event]:
-    """Copies of each deployment for every further claimant coordinated with its own
-    ("jumlah yang dikutip oleh X dan Y": X claims it, and so does Y)."""
-    out = []
-    spans = sorted((c for c in claimants if c.mention is not None), key=lambda c: c.s)
-    for ev in events:
-        if ev.claimant is None:
-            continue
-        mine = next((c for c in spans if c.mention is ev.claimant), None)
-        if mine is None:
-            continue
-        for other in spans:
-            if other is mine or other.mention is ev.agent:
-                continue
-            a, b = sorted((mine, other), key=lambda c: c.s)
-            if re.fullmatch(r"\s*(?:,|dan|serta|and|et|und|y|,\s*dan|,\s*and)\s*", text[a.e:b.s]):
-                twin = Event(**{**ev.__dict__, "claimant": other.mention})
-                out.append(twin)
-    return out
-
-
 def _not_a_count(text: str, c: _Span, st: _Sent) -> bool:
     """A number that is part of a name ("Group of 20", inside a mention), a year or a percentage.
 
@@ -527,33 +522,6 @@ def _not_a_count(text: str, c: _Span, st: _Sent) -> bool:
         return True
     t = text[c.s:c.e].strip()
     return bool(re.fullmatch(r"(?:19|20)\d\d", t)) or bool(re.match(r"\s*(?:%|persen|percent|pour cent|Prozent|por ciento)", text[c.e:c.e + 12]))
-
-
-def _one_per_claim(events: list[Event]) -> list[Event]:
-    """One Deployment per (agent, troop count, claimant) and one Agreement per set of parties in an
-    article: the same claim or pact told again in later sentences is kept once, the most complete copy."""
-    def key(ev: Event) -> tuple:
-        name = lambda m: m.text.lower() if m is not None else None  # noqa: E731
-        return (name(ev.agent), ev.troop_count, name(ev.claimant))
-
-    best: dict[tuple, Event] = {}
-    for ev in events:
-        if ev.kind != "Deployment":
-            continue
-        k = key(ev)
-        cur = best.get(k)
-        fill = lambda e: (e.destination is not None) + (e.in_support_of is not None) + (e.date is not None)  # noqa: E731
-        if cur is None or fill(ev) > fill(cur):
-            best[k] = ev
-    pacts: dict[frozenset, Event] = {}  # the same pact told again is one Agreement
-    for ev in events:
-        if ev.kind == "Agreement":
-            k = frozenset(m.text.lower() for m in ev.parties)
-            cur = pacts.get(k)
-            if cur is None or (ev.name is not None) + (ev.date is not None) > (cur.name is not None) + (cur.date is not None):
-                pacts[k] = ev
-    keep = {id(e) for e in list(best.values()) + list(pacts.values())}
-    return [e for e in events if e.kind == "Statement" or id(e) in keep]
 
 
 def _drop_refs(ev: Event, dropped: set[int]) -> bool:
@@ -619,6 +587,89 @@ def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:
             if not re.search(r"[,;:.!?“”\"()–-]", gap) and len(gap.split()) <= 3 and not _LOCATIVE.search(gap):
                 return m
     return None
+
+
+_SURE_AGENT = 0.8
+_TROOP_WORDS = r"pasukan|tentara|prajurit|personel|troops|soldiers|forces|personnel|troupes|soldats|Truppen|Soldaten|tropas|soldados"
+_TROOP_NOUN = re.compile(r"(?i)(?:" + _TROOP_WORDS + r")\s+(?:\w+\s+)?$")
+_BY = re.compile(r"(?i)(?:oleh|by|par|von|por)\s+(?:(?:pihak|the|les?|la|den|der|el|los)\s+)?$")
+_CLAIM_CUE = re.compile(r"(?i)(?<!\w)(?:menurut|dikutip oleh|seperti dilaporkan|dilaporkan oleh|according to|cited by|as reported by|"
+                        r"selon|laut|según|de acuerdo con)\s+(?:\w+\s+){0,2}?$")
+_AND = re.compile(r"\s*,?\s*(?:dan|serta|and|et|und|y)\s*")  # "X dan Y"; a bare comma may end a lead-in ("Menurut CNN, Iran ...")
+
+
+_REFERRING_SUBJECT = re.compile(r"(?i)(?<!\w)(?:mereka|pihak\s+(?!lain)\w+|negara (?:itu|tersebut)|they|the country|the north|"
+                                r"ils|le pays|sie|das land|ellos|el país)(?!\w)")
+_TROOP_COUNT = re.compile(r"(?i)(?<![\w.,])(?:(?:sebanyak|sekitar|setidaknya|hingga|lebih dari|about|at least|up to|more than|some)\s+)?"
+                          r"(" + _NUM + r")\s+(?:orang\s+)?(?:" + _TROOP_WORDS + r")(?!\w)")
+
+
+def _troop_count_after(text: str, trig: _Span) -> Optional[_Span]:
+    """Backstop when no COUNT was tagged: a number of troops after the trigger in the same clause
+    ("akan melakukan pengiriman total sebanyak 12.000 pasukan").
+
+    >>> t = "akan melakukan pengiriman total sebanyak 12.000 pasukan, meskipun"
+    >>> sp = _troop_count_after(t, _Span(15, 25, 1.0)); t[sp.s:sp.e]
+    '12.000'
+    """
+    m = _TROOP_COUNT.search(text, trig.e)
+    if m is None or re.search(r"[;.!?“”\"]", text[trig.e:m.start()]) or len(text[trig.e:m.start()].split()) > 6:
+        return None
+    return _Span(m.start(1), m.end(1), 0.5)
+
+
+def _troops_of(st: _Sent, trig: _Span) -> Optional[_Span]:
+    """The state whose troops a nominal trigger sends ("pengiriman pasukan Korea Utara", "the
+    deployment of North Korean troops" reads the other way and is left to the model): a Country
+    right after a troop noun within four words after the trigger."""
+    base = st.pred.start
+    text = st.pred.text
+    for m in st.mentions:
+        ms = m.start - base
+        if m.type == "Country" and trig.e <= ms and len(text[trig.e:ms].split()) <= 4 and _TROOP_NOUN.search(text[trig.e:ms]):
+            return _Span(ms, m.end - base, 1.0, m)
+    return None
+
+
+def _passive_agent(st: _Sent, trig: _Span) -> Optional[Mention]:
+    """Backstop when no AGENT was tagged: the by-phrase of a passive ("dikerahkan ke Rusia oleh
+    pihak Korea Utara", "deployed by France"): the first Country/Organization after "oleh"/"by"
+    following the trigger, in the same clause.
+
+    >>> t = "500 personel dikerahkan ke Kongo oleh Indonesia"
+    >>> st = _Sent(SentencePrediction(0, 0, t, [], None, None, None, None), [Mention(38, 47, "Indonesia", "Country")])
+    >>> _passive_agent(st, _Span(13, 23, 1.0)).text
+    'Indonesia'
+    """
+    base = st.pred.start
+    text = st.pred.text
+    for m in st.mentions:
+        ms = m.start - base
+        if m.type in ("Country", "Organization") and ms >= trig.e and not re.search(r"[;.!?“”\"]", text[trig.e:ms]):
+            if _BY.search(text[max(trig.e, ms - 20):ms]):
+                return m
+    return None
+
+
+def _claimants(st: _Sent, tagged: list[_Span]) -> list[_Span]:
+    """The tagged CLAIMANT spans, or else the actor after "menurut" / "dikutip oleh" / "according
+    to" (at most two words between); either way with the actors coordinated after them ("dikutip
+    oleh X dan Y": Y claims it too)."""
+    base = st.pred.start
+    text = st.pred.text
+    names = sorted((m for m in st.mentions if m.type in _SPEAKER_CAPABLE), key=lambda m: m.start)
+    out = list(tagged)
+    if not out:
+        out = [_Span(m.start - base, m.end - base, 0.5, m) for m in names if _CLAIM_CUE.search(text[max(0, m.start - base - 40):m.start - base])]
+    for sp in list(out):
+        last = sp
+        for nxt in (m for m in names if m.start - base >= last.e):
+            if not _AND.fullmatch(text[last.e:nxt.start - base]):
+                break
+            if all(o.mention is not nxt for o in out):
+                out.append(_Span(nxt.start - base, nxt.end - base, 0.5 * sp.score, nxt))
+            last = out[-1] if out[-1].mention is nxt else _Span(nxt.start - base, nxt.end - base, 0.5, nxt)
+    return out
 
 
 def _subject_before(st: _Sent, trig: _Span) -> Optional[Mention]:

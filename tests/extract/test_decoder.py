@@ -194,3 +194,35 @@ def test_pact_parties_are_the_states_and_name_fragments_are_dropped():
     assert sorted(m.text for m in pact.parties) == ["Chile", "Peru"]
     names = {m.text for m in art.mentions}
     assert "Putih" not in names and "Australia" in names and "Gabriel Boric" in names  # "Gedung Putih" is mended whole
+
+
+def test_passive_by_phrase_and_coordinated_claimants_after_a_cue():
+    text = "Sebanyak 500 personel dikerahkan ke Kongo oleh Indonesia, jumlah yang dikutip oleh PBB dan Reuters."
+    art = Article.from_text(text, source="mem")
+    p = _pred(0, 0, text, {"Kongo": "CTRY", "Indonesia": "CTRY", "PBB": "ORG", "Reuters": "ORG"},
+              {"dikerahkan": ["T_DEP"], "Sebanyak 500": ["COUNT"], "Kongo": ["DEST"]}, kinds=(0.95, 0, 0))
+    _decoder().decode(art, [p])
+    deps = sorted(art.events, key=lambda e: e.claimant.text)
+    assert [(e.agent.text, e.troop_count, e.destination.text, e.claimant.text) for e in deps] == [
+        ("Indonesia", 500, "Kongo", "PBB"), ("Indonesia", 500, "Kongo", "Reuters")]
+
+
+def test_a_referring_subject_takes_the_latest_deployments_agent_and_an_untagged_troop_count():
+    text = "Iran mengirim 2.000 tentara ke Yaman. Media lokal melaporkan pihak Teheran akan mengirim sebanyak 5.000 pasukan lagi."
+    cut = text.index(" Media")
+    art = Article.from_text(text, source="mem")
+    art.sentences = [Sentence(0, 0, cut, text[:cut]), Sentence(1, cut + 1, len(text), text[cut + 1:])]
+    p = _pred(0, 0, text[:cut], {"Iran": "CTRY", "Yaman": "CTRY"},
+              {"Iran": ["AGENT"], "mengirim": ["T_DEP"], "2.000": ["COUNT"], "Yaman": ["DEST"]}, kinds=(0.95, 0, 0))
+    q = _pred(1, cut + 1, text[cut + 1:], {}, {"mengirim": ["T_DEP"]}, kinds=(0.9, 0, 0), modality={"mengirim": "Planned"})
+    _decoder().decode(art, [p, q])
+    later = [e for e in art.events if e.sentence == 1]
+    assert [(e.agent.text, e.troop_count, e.modality) for e in later] == [("Iran", 5000, "Planned")]
+
+
+def test_a_title_affiliation_is_no_actor_but_a_cut_name_is_mended():
+    text = "Di Korea Selatan, Sekretaris Jenderal NATO, Mark Rutte, bertemu Korean Central News Agency."
+    art = Article.from_text(text, source="mem")
+    p = _pred(0, 0, text, {"NATO": "ORG", "Mark Rutte": "PER", "Central News Agency": "ORG", "Korea": "CTRY", "Selatan": "CTRY"}, {})
+    _decoder().decode(art, [p])
+    assert sorted(m.text for m in art.mentions) == ["Korea Selatan", "Korean Central News Agency", "Mark Rutte"]
