@@ -17,6 +17,8 @@ Negeri", "spokesman"), countries named in the sentence. Ties are left unlinked, 
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Optional
 
 from kg.config import Config
@@ -86,7 +88,21 @@ class OfflineLinker(BaseLinker):
         return self.index.country_skip
 
     def resolve(self, m: Mention, article: Article) -> Link:
-        return self.resolve_offline(m, article) or self.leader_government(m) or self.fallback(m)
+        return (self.region(m, article) or self.resolve_offline(m, article) or self.leader_government(m)
+                or self.fallback(m))
+
+    def region(self, m: Mention, article: Article) -> Optional[Link]:
+        """A place named with its region noun ("wilayah Kursk", "Kursk region", "Oblast Kursk"):
+        the region, when the index knows the longer name, not the city of the same name."""
+        if m.type != "Place" or not article.text:
+            return None
+        before = re.search(r"(?<!\w)(\w+)\s+$", article.text[max(0, m.start - 24):m.start])
+        after = re.match(r"\s+(oblast|region|province|provinsi|krai|raion)(?!\w)", article.text[m.end:m.end + 24], re.I)
+        for surface in ([f"{before.group(1)} {m.text}"] if before and before.group(1).islower() else []) + (
+                [f"{m.text} {after.group(1)}"] if after else []):
+            if any(e.type == "Place" for e in self.index.lookup(surface)):
+                return self.resolve_offline(replace(m, text=surface), article)
+        return None
 
     def leader_government(self, m: Mention) -> Optional[Link]:
         """"pemerintahan Biden" / "Biden administration" typed Country or Organization -> the state."""

@@ -8,7 +8,7 @@ from kg.config import Config
 from kg.link.base import NullLinker
 from kg.link.offline import OfflineLinker
 
-from link_helpers import article, linked
+from link_helpers import linked
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,8 @@ def test_linking_the_seed_articles_is_fast(seeds_dir: Path, lk):
     assert r.seconds < 0.5  # five articles, ~150 mentions
     assert r.accuracy >= 0.9, r.summary()
     assert not [w for w in r.wrong if w.critical and w.system_qid], r.wrong
+
+
+def test_a_place_named_with_its_region_noun_is_the_region_not_the_city(lk):
+    region, city = linked("Pasukan tiba di wilayah Kursk. Lalu mereka ke Kursk.", [("Kursk", "Place"), ("Kursk", "Place")], lk)
+    assert (region.qid, city.qid) == ("Q3178", "Q3159")

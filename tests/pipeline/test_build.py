@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-import pytest
 from kgrun import BOOT, HERE, run_kg
 
 from kg.pipeline import build
