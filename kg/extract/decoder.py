@@ -71,6 +71,7 @@ class _Span:
     e: int
     score: float
     mention: Optional[Mention] = None
+    cue: bool = False  # a claimant named after "menurut" / "according to"
 
 
 @dataclass
@@ -179,7 +180,7 @@ class Decoder:
         out: list[Event] = []
         claimants = _claimants(st, [sp for sp in st.roles.get("CLAIMANT", []) if sp.mention is not None])
         out += self._deployments(art, st, kp, claimants)
-        out += self._statements(art, st, prev, kp)
+        out += self._statements(art, st, prev, kp, claimants)
         out += self._agreements(art, st, kp, claimants)
         return out
 
@@ -316,7 +317,7 @@ class Decoder:
                 out.append(ev)
         return out
 
-    def _statements(self, art, st, prev, kp) -> list[Event]:
+    def _statements(self, art, st, prev, kp, claimants) -> list[Event]:
         text = st.pred.text
         trigs = list(st.roles.get("T_STMT", []))
         speakers = st.roles.get("SPEAKER", [])
@@ -337,7 +338,7 @@ class Decoder:
                 if pron:  # "Dia juga mengatakan": resolved like a tagged pronoun speaker
                     speakers = speakers + [_Span(pron.start(1), pron.end(1), 0.5)]
                     trigs.append(_Span(verb.start(), verb.end(), 0.9))
-        claim_stmts = self._claimant_statements(art, st, kind)
+        claim_stmts = self._claimant_statements(art, st, kind, claimants)
         if not trigs:
             return claim_stmts
         contents = st.roles.get("CONTENT", [])
@@ -401,19 +402,20 @@ class Decoder:
                 out.append(ev)
         return out
 
-    def _claimant_statements(self, art, st, kind) -> list[Event]:
-        """"..., kata X" / "X said" tags X as the claimant of the reported fact; saying it is
-        also a Statement by X (a speech verb must sit right next to the claimant)."""
+    def _claimant_statements(self, art, st, kind, claimants) -> list[Event]:
+        """"..., kata X" / "X said" / "menurut X" makes X the claimant of the reported fact; saying
+        it is also a Statement by X (a speech verb next to the claimant, or a claim cue before it),
+        unless X is a news outlet that only reports."""
         text = st.pred.text
         out = []
-        for sp in st.roles.get("CLAIMANT", []):
+        for sp in claimants:
             m = sp.mention
             if m is None or m.type not in _SPEAKER_CAPABLE:
                 continue
             lead = text[max(0, sp.s - 32):sp.s]
             lead = re.split(r"[,;:.!?“”\"()]", lead)[-1]  # the verb must be in the same clause
             window = lead + " " + text[sp.e:sp.e + 14]
-            if not _SPEECH_VERB.search(window):
+            if not (_SPEECH_VERB.search(window) or (sp.cue and not _is_outlet_report(m, "melaporkan"))):
                 continue
             ev = self._base(art, st, "Statement", 0.5 * sp.score + 0.5 * kind)
             ev.speaker = m
@@ -593,7 +595,7 @@ _SURE_AGENT = 0.8
 _TROOP_WORDS = r"pasukan|tentara|prajurit|personel|troops|soldiers|forces|personnel|troupes|soldats|Truppen|Soldaten|tropas|soldados"
 _TROOP_NOUN = re.compile(r"(?i)(?:" + _TROOP_WORDS + r")\s+(?:\w+\s+)?$")
 _BY = re.compile(r"(?i)(?:oleh|by|par|von|por)\s+(?:(?:pihak|the|les?|la|den|der|el|los)\s+)?$")
-_CLAIM_CUE = re.compile(r"(?i)(?<!\w)(?:menurut|dikutip oleh|seperti dilaporkan|dilaporkan oleh|according to|cited by|as reported by|"
+_CLAIM_CUE = re.compile(r"(?i)(?<!\w)(?:menurut|mengutip|dikutip oleh|seperti dilaporkan|dilaporkan oleh|according to|cited by|as reported by|"
                         r"selon|laut|según|de acuerdo con)\s+(?:\w+\s+){0,2}?$")
 _AND = re.compile(r"\s*,?\s*(?:dan|serta|and|et|und|y)\s*")  # "X dan Y"; a bare comma may end a lead-in ("Menurut CNN, Iran ...")
 
@@ -652,23 +654,37 @@ def _passive_agent(st: _Sent, trig: _Span) -> Optional[Mention]:
 
 
 def _claimants(st: _Sent, tagged: list[_Span]) -> list[_Span]:
-    """The tagged CLAIMANT spans, or else the actor after "menurut" / "dikutip oleh" / "according
+    """The tagged CLAIMANT spans, or else the actors after "menurut" / "dikutip oleh" / "according
     to" (at most two words between); either way with the actors coordinated after them ("dikutip
-    oleh X dan Y": Y claims it too)."""
+    oleh X dan Y", "menurut X, Y, Z dan ...": each claims it). A span after such a cue has ``cue``
+    set: saying so makes it a speaker too."""
     base = st.pred.start
     text = st.pred.text
     names = sorted((m for m in st.mentions if m.type in _SPEAKER_CAPABLE), key=lambda m: m.start)
-    out = list(tagged)
-    if not out:
-        out = [_Span(m.start - base, m.end - base, 0.5, m) for m in names if _CLAIM_CUE.search(text[max(0, m.start - base - 40):m.start - base])]
-    for sp in list(out):
-        last = sp
-        for nxt in (m for m in names if m.start - base >= last.e):
-            if not _AND.fullmatch(text[last.e:nxt.start - base]):
+
+    def cued(a: int) -> bool:
+        return bool(_CLAIM_CUE.search(text[max(0, a - 40):a]))
+
+    heads = [_Span(sp.s, sp.e, sp.score, sp.mention, cue=cued(sp.s)) for sp in tagged]
+    if not heads:
+        heads = [_Span(m.start - base, m.end - base, 0.5, m, cue=True) for m in names if cued(m.start - base)]
+    out = list(heads)
+    for head in heads:
+        chain, last = [], head.e
+        for m in (m for m in names if m.start - base >= head.e):
+            gap = text[last:m.start - base]
+            if not (_AND.fullmatch(gap) or re.fullmatch(r"\s*,\s*", gap)):
                 break
-            if all(o.mention is not nxt for o in out):
-                out.append(_Span(nxt.start - base, nxt.end - base, 0.5 * sp.score, nxt))
-            last = out[-1] if out[-1].mention is nxt else _Span(nxt.start - base, nxt.end - base, 0.5, nxt)
+            chain.append((m, bool(_AND.fullmatch(gap))))
+            last = m.end - base
+        # a list ends in a conjunction ("X, Y dan Z", "X, Y, Z dan beberapa peneliti"); "Menurut CNN, Iran ..." is no list
+        ends = bool(re.match(r"\s*,?\s*(?:dan|serta|and|et|und|y)\b", text[last:]))
+        while chain and not chain[-1][1] and not ends:
+            chain.pop()
+            ends = False
+        for m, _ in chain:
+            if all(o.mention is not m for o in out):
+                out.append(_Span(m.start - base, m.end - base, 0.5 * head.score, m, cue=head.cue))
     return out
 
 

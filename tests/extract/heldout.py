@@ -9,7 +9,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-# (kind, who, count, where): Deployment agent / Statement speaker / Agreement "A+B"; substrings of surfaces
+# (kind, who, count, where): Deployment agent / Statement speaker / Agreement "A+B"; substrings of surfaces.
+# As in the annotation guide (../shared/eval/README.md), a claimant that is not a news outlet ("menurut X",
+# "selon X", "sagte ein Sprecher der X", "X membantah") also makes a Statement; session 2 added those
+# seven facts the first batch had left out.
 Fact = tuple[str, str, "int | None", "str | None"]
 
 
@@ -24,7 +27,7 @@ CASES = [
     Case("id", "Pemerintah Nepal mengirim 850 tentara ke Lebanon selatan sebagai bagian dari misi UNIFIL, dengan sekitar 200 di antaranya ditempatkan di Naqoura.",
          [("Deployment", "Nepal", 850, "Lebanon"), ("Deployment", "Nepal", 200, "Naqoura")]),
     Case("id", "Menurut Kementerian Pertahanan Jepang, kehadiran sekitar 3.000 tentara Tiongkok di Pulau Hainan meningkat sejak Mei.",
-         [("Deployment", "Tiongkok", 3000, "Hainan")]),
+         [("Deployment", "Tiongkok", 3000, "Hainan"), ("Statement", "Kementerian Pertahanan Jepang", None, None)]),
     Case("id", "Kini ada 1.200 tentara Prancis di Chad, kata juru bicara militer Pierre Morel.",
          [("Deployment", "Prancis", 1200, "Chad"), ("Statement", "Pierre Morel", None, None)]),
     Case("id", "Andi Wirawan, Direktur Lembaga Kajian Pertahanan Jakarta, pada Selasa mengatakan bahwa latihan itu berjalan lancar.",
@@ -41,7 +44,7 @@ CASES = [
     Case("en", "Britain has sent 900 troops to Estonia, about 300 of them to the town of Tapa.",
          [("Deployment", "Britain", 900, "Estonia"), ("Deployment", "Britain", 300, "Tapa")]),
     Case("en", "The presence of some 2,500 Rwandan troops in Mozambique was confirmed by the African Union.",
-         [("Deployment", "Rwanda", 2500, "Mozambique")]),
+         [("Deployment", "Rwanda", 2500, "Mozambique"), ("Statement", "African Union", None, None)]),
     Case("en", "Maria Costa, the spokeswoman for the European Commission, said on Monday that talks would resume.",
          [("Statement", "Maria Costa", None, None)]),
     Case("en", "Japan's Defence Ministry warned that the exercise was a provocation.",
@@ -71,10 +74,10 @@ CASES = [
     Case("id", "Juru bicara Kementerian Luar Negeri Vietnam, Pham Thu Hang, menegaskan bahwa negaranya menolak klaim tersebut.",
          [("Statement", "Pham Thu Hang", None, None)]),
     Case("id", "Thailand membantah telah mengerahkan pasukan ke perbatasan Kamboja.",
-         [("Deployment", "Thailand", None, "Kamboja")]),
+         [("Deployment", "Thailand", None, "Kamboja"), ("Statement", "Thailand", None, None)]),
     Case("id", "Korea Selatan dan Jepang sepakat menandatangani perjanjian berbagi intelijen militer.",
          [("Agreement", "Korea Selatan+Jepang", None, None)]),
-    Case("id", "Harga beras naik 5 persen pekan ini, menurut Badan Pusat Statistik.", []),
+    Case("id", "Harga beras naik 5 persen pekan ini, menurut Badan Pusat Statistik.", [("Statement", "Badan Pusat", None, None)]),
     Case("id", "Ia mengatakan sekitar 2.000 tentara Ethiopia masih berada di Somalia.",
          [("Deployment", "Ethiopia", 2000, "Somalia")]),
     Case("en", "Poland will deploy up to 10,000 soldiers to its border with Belarus, Defence Minister Adam Nowak said.",
@@ -85,11 +88,11 @@ CASES = [
          [("Deployment", "Fiji", 300, "Golan"), ("Statement", "UN", None, None)]),
     Case("en", "The Apple iPhone 16 went on sale in Jakarta on Friday.", []),
     Case("ms", "Sekurang-kurangnya 500 anggota tentera Indonesia telah dihantar ke Gaza, kata jurucakap TNI.",
-         [("Deployment", "Indonesia", 500, "Gaza")]),
+         [("Deployment", "Indonesia", 500, "Gaza"), ("Statement", "TNI", None, None)]),
     Case("fr", "Le Tchad a envoyé environ 1 000 soldats au Mali, selon le ministère de la Défense.",
-         [("Deployment", "Tchad", 1000, "Mali")]),
+         [("Deployment", "Tchad", 1000, "Mali"), ("Statement", "ministère", None, None)]),
     Case("de", "Rund 3.000 Soldaten aus Frankreich sind in Rumänien stationiert, sagte ein Sprecher der NATO.",
-         [("Deployment", "Frankreich", 3000, "Rumänien")]),
+         [("Deployment", "Frankreich", 3000, "Rumänien"), ("Statement", "NATO", None, None)]),
     Case("es", "Colombia y Ecuador firmaron un acuerdo de cooperación militar en Quito.",
          [("Agreement", "Colombia+Ecuador", None, None)]),
 ]

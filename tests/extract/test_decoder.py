@@ -197,14 +197,17 @@ def test_pact_parties_are_the_states_and_name_fragments_are_dropped():
 
 
 def test_passive_by_phrase_and_coordinated_claimants_after_a_cue():
+    """"dikutip oleh X dan Y": both claim the number; "oleh Indonesia" after a passive verb deploys."""
     text = "Sebanyak 500 personel dikerahkan ke Kongo oleh Indonesia, jumlah yang dikutip oleh PBB dan Reuters."
     art = Article.from_text(text, source="mem")
     p = _pred(0, 0, text, {"Kongo": "CTRY", "Indonesia": "CTRY", "PBB": "ORG", "Reuters": "ORG"},
               {"dikerahkan": ["T_DEP"], "Sebanyak 500": ["COUNT"], "Kongo": ["DEST"]}, kinds=(0.95, 0, 0))
     _decoder().decode(art, [p])
-    deps = sorted(art.events, key=lambda e: e.claimant.text)
+    deps = sorted((e for e in art.events if e.kind == "Deployment"), key=lambda e: e.claimant.text)
     assert [(e.agent.text, e.troop_count, e.destination.text, e.claimant.text) for e in deps] == [
         ("Indonesia", 500, "Kongo", "PBB"), ("Indonesia", 500, "Kongo", "Reuters")]
+    # the UN, cited for the number, speaks; Reuters, an outlet, only reports
+    assert [e.speaker.text for e in art.events if e.kind == "Statement"] == ["PBB"]
 
 
 def test_a_referring_subject_takes_the_latest_deployments_agent_and_an_untagged_troop_count():
