@@ -168,7 +168,12 @@ def _common_words(text: str) -> set[str]:
 
 
 def _looks_named(s: str) -> bool:
-    return bool(s) and any(w[:1].isupper() for w in s.split())
+    """A role span that reads as a name: it starts with a capital ("stasiun TV" does not).
+
+    >>> _looks_named("Korea Utara"), _looks_named("stasiun TV")
+    (True, False)
+    """
+    return bool(s) and s[:1].isupper()
 
 
 _CASUALTY = re.compile(r"(?i)^\W*(?:\w+\s+){0,3}?(?:tewas|terbunuh|terluka|luka-luka|killed|wounded|dead|died|tués|blessés|getötet|verwundet|muertos|heridos)\b")
