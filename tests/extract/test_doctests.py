@@ -5,8 +5,8 @@ import importlib
 
 import pytest
 
-MODULES = ["kg.extract.normalize", "kg.extract.spans", "kg.extract.decoder", "kg.extract.config",
-           "kg.extract.extractor", "kg.extract.datagen.assemble", "kg.extract.datagen.variety", "kg.extract.cues", "kg.extract.mentions"]
+MODULES = ["kg.extract.normalize", "kg.extract.spans", "kg.extract.config",
+           "kg.extract.extractor", "kg.extract.datagen.assemble", "kg.extract.datagen.variety", "kg.extract.cues", "kg.extract.mentions", "kg.extract.arguments", "kg.extract.claims"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,378 @@
+"""Sentence-level argument helpers for the decoder: the per-sentence data the model's outputs
+become, and the backstops that fill a role the model left empty from the sentence's own words
+(a passive by-phrase, a genitive "10.000 tentara X", "menurut X", a troop count after the
+trigger). Each backstop only runs where the model tagged nothing for that role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+
+from kg.doc import Event, Mention
+from kg.extract.cues import (
+    _EITHER_WAY,
+    _GENERIC_NOUNS,
+    _LOCATIVE,
+    _NUM,
+    _PARTITIVE,
+    _POSTPOSED,
+    _SPEAKER_CAPABLE,
+    _TITLE_WORD,
+)
+from kg.extract.normalize import parse_number, qualifier_of
+
+
+@dataclass
+class SentencePrediction:
+    """Model outputs for one sentence, aligned to its subword tokens."""
+
+    index: int  # Sentence.index
+    start: int  # offset of the sentence in Article.text
+    text: str
+    offsets: list[tuple[int, int]]  # token char offsets into ``text``
+    mention_probs: np.ndarray  # [T, n_mention_labels]
+    role_probs: np.ndarray  # [T, 2 * n_roles]
+    modality_probs: np.ndarray  # [T, n_modalities]
+    kind_probs: np.ndarray  # [n_kinds]
+
+
+@dataclass
+class _Span:
+    s: int  # sentence-relative
+    e: int
+    score: float
+    mention: Optional[Mention] = None
+    cue: bool = False  # a claimant named after "menurut" / "according to"
+
+
+@dataclass
+class _Sent:
+    pred: SentencePrediction
+    mentions: list[Mention] = field(default_factory=list)
+    roles: dict[str, list[_Span]] = field(default_factory=dict)
+    speakers: list[Mention] = field(default_factory=list)
+    prev: Optional["_Sent"] = None
+
+    def mentions_capable(self) -> bool:
+        """Whether a Person is named here (a pronoun could then point at it)."""
+        return any(m.type == "Person" for m in self.mentions)
+
+
+_TROOPS = re.compile(r"(?i)(?<!\w)(?:tentara|pasukan|prajurit|personel|serdadu|tentera|askar|anggota|unit|batalion|brigade|divisi|"
+                     r"troops?|soldiers?|forces?|personnel|servicemen|marines|peacekeepers|units?|soldats|troupes|militaires|"
+                     r"Soldaten|Truppen|soldados|tropas|efectivos)(?!\w)")
+_MATERIEL = re.compile(r"(?i)(?<!\w)(?:amunisi|senjata|rudal|peluru|drone|bantuan|ammunition|weapons?|missiles?|shells|drones|aid|"
+                       r"munitions|armes|missiles|Waffen|Munition|Raketen|armas|munición|misiles)(?!\w)")
+
+
+def _materiel_only(text: str, trig: _Span, dest: Optional[_Span]) -> bool:
+    """The object of a count-less deployment verb names weapons or aid and no troops.
+
+    >>> t = "X juga mengirim jutaan butir amunisi ke Y"
+    >>> _materiel_only(t, _Span(7, 14, 1.0), None), _materiel_only("X mengirim pasukan ke Y", _Span(2, 10, 1.0), None)
+    (True, False)
+    """
+    end = dest.s if dest is not None and dest.s > trig.e else len(text)
+    obj = " ".join(text[trig.e:end].split()[:8])
+    return bool(_MATERIEL.search(obj)) and not _TROOPS.search(obj)
+
+
+def _not_a_count(text: str, c: _Span, st: _Sent) -> bool:
+    """A number that is part of a name ("Group of 20", inside a mention), a year or a percentage.
+
+    >>> _not_a_count("negara Group of 20.", _Span(16, 18, 1.0), _Sent(None))
+    True
+    """
+    base = st.pred.start if st.pred is not None else 0
+    if any(m.start - base < c.e and c.s < m.end - base for m in st.mentions):
+        return True
+    if re.search(r"[A-Z]\w*\s+(?:of|dari|de|von)\s+$", text[max(0, c.s - 20):c.s]):
+        return True
+    t = text[c.s:c.e].strip()
+    return bool(re.fullmatch(r"(?:19|20)\d\d", t)) or bool(re.match(r"\s*(?:%|persen|percent|pour cent|Prozent|por ciento)", text[c.e:c.e + 12]))
+
+
+def _drop_refs(ev: Event, dropped: set[int]) -> bool:
+    """Unlink dropped mentions from an event; True if the event lost the actor it stands on."""
+    for role in ("agent", "destination", "in_support_of", "claimant", "speaker"):
+        m = getattr(ev, role, None)
+        if m is not None and id(m) in dropped:
+            setattr(ev, role, None)
+    ev.parties = [m for m in ev.parties if id(m) not in dropped]
+    return (ev.kind == "Deployment" and ev.agent is None) or (ev.kind == "Statement" and ev.speaker is None) or (
+        ev.kind == "Agreement" and len(ev.parties) < 2)
+
+
+def _dist(sp: _Span, pos: int) -> int:
+    if sp.s <= pos < sp.e:
+        return 0
+    return min(abs(sp.s - pos), abs(sp.e - pos))
+
+
+def _partitive_counts(text: str, counts: Sequence[_Span]) -> list[_Span]:
+    """Partitive troop counts the COUNT head missed ("sekitar 8.000 di antaranya", "3,000 of them",
+    "dont 2 000", "davon 500", "de los cuales 700").
+
+    >>> t = "5.000 tentara X di Y, dengan sekitar 1.500 di antaranya di Z"
+    >>> [(t[s.s:s.e]) for s in _partitive_counts(t, [])]
+    ['1.500']
+    """
+    out = []
+    for m in _PARTITIVE.finditer(text):
+        g = 1 if m.group(1) else 2
+        a, b = m.start(g), m.end(g)
+        if not any(c.s < b and a < c.e for c in counts):
+            out.append(_Span(a, b, 0.6))
+    return out
+
+
+def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
+    """Number and qualifier of a COUNT span (the words right before it may qualify it).
+
+    >>> _count_of("dengan sekitar 8.000 di antaranya", _Span(15, 20, 1.0))
+    (8000, 'About')
+    """
+    ctext = text[c.s:c.e]
+    n = parse_number(ctext)
+    if n is None:
+        return None, None
+    q = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)
+    if q is not None and qualifier_of(ctext) == "Exact":
+        lead = " ".join(text[max(0, c.s - 25):c.s].split()[-2:])  # only the words right before the number
+        q = qualifier_of(lead + " " + ctext)
+    return n, q
+
+
+def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:
+    """Backstop when no AGENT was tagged: the country whose troops the count is
+    ("10.000 tentara Korea Utara", "5,000 North Korean troops"): a Country mention within three
+    words after the count, no punctuation between."""
+    base = st.pred.start
+    text = st.pred.text
+    for m in st.mentions:
+        if m.type == "Country" and m.start - base >= count.e:
+            gap = text[count.e:m.start - base]
+            if not re.search(r"[,;:.!?“”\"()–-]", gap) and len(gap.split()) <= 3 and not _LOCATIVE.search(gap):
+                return m
+    return None
+
+
+_SURE_AGENT = 0.8
+_TROOP_WORDS = r"pasukan|tentara|prajurit|personel|troops|soldiers|forces|personnel|troupes|soldats|Truppen|Soldaten|tropas|soldados"
+_TROOP_NOUN = re.compile(r"(?i)(?:" + _TROOP_WORDS + r")\s+(?:\w+\s+)?$")
+_BY = re.compile(r"(?i)(?:oleh|by|par|von|por)\s+(?:(?:pihak|the|les?|la|den|der|el|los)\s+)?$")
+_CLAIM_CUE = re.compile(r"(?i)(?<!\w)(?:menurut|mengutip|dikutip oleh|seperti dilaporkan|dilaporkan oleh|according to|cited by|as reported by|"
+                        r"selon|laut|según|de acuerdo con)\s+(?:\w+\s+){0,2}?$")
+_AND = re.compile(r"\s*,?\s*(?:dan|serta|and|et|und|y)\s*")  # "X dan Y"; a bare comma may end a lead-in ("Menurut CNN, Iran ...")
+
+
+_REFERRING_SUBJECT = re.compile(r"(?i)(?<!\w)(?:mereka|pihak\s+(?!lain)\w+|negara (?:itu|tersebut)|they|the country|the north|"
+                                r"ils|le pays|sie|das land|ellos|el país)(?!\w)")
+_TROOP_COUNT = re.compile(r"(?i)(?<![\w.,])(?:(?:sebanyak|sekitar|setidaknya|hingga|lebih dari|about|at least|up to|more than|some)\s+)?"
+                          r"(" + _NUM + r")\s+(?:orang\s+)?(?:" + _TROOP_WORDS + r")(?!\w)")
+
+
+def _troop_count_after(text: str, trig: _Span) -> Optional[_Span]:
+    """Backstop when no COUNT was tagged: a number of troops after the trigger in the same clause
+    ("akan melakukan pengiriman total sebanyak 12.000 pasukan").
+
+    >>> t = "akan melakukan pengiriman total sebanyak 12.000 pasukan, meskipun"
+    >>> sp = _troop_count_after(t, _Span(15, 25, 1.0)); t[sp.s:sp.e]
+    '12.000'
+    """
+    m = _TROOP_COUNT.search(text, trig.e)
+    if m is None or re.search(r"[;.!?“”\"]", text[trig.e:m.start()]) or len(text[trig.e:m.start()].split()) > 6:
+        return None
+    return _Span(m.start(1), m.end(1), 0.5)
+
+
+def _troops_of(st: _Sent, trig: _Span) -> Optional[_Span]:
+    """The state whose troops a nominal trigger sends ("pengiriman pasukan Korea Utara", "the
+    deployment of North Korean troops" reads the other way and is left to the model): a Country
+    right after a troop noun within four words after the trigger."""
+    base = st.pred.start
+    text = st.pred.text
+    for m in st.mentions:
+        ms = m.start - base
+        if m.type == "Country" and trig.e <= ms and len(text[trig.e:ms].split()) <= 4 and _TROOP_NOUN.search(text[trig.e:ms]):
+            return _Span(ms, m.end - base, 1.0, m)
+    return None
+
+
+def _passive_agent(st: _Sent, trig: _Span) -> Optional[Mention]:
+    """Backstop when no AGENT was tagged: the by-phrase of a passive ("dikerahkan ke Rusia oleh
+    pihak Korea Utara", "deployed by France"): the first Country/Organization after "oleh"/"by"
+    following the trigger, in the same clause.
+
+    >>> t = "500 personel dikerahkan ke Kongo oleh Indonesia"
+    >>> st = _Sent(SentencePrediction(0, 0, t, [], None, None, None, None), [Mention(38, 47, "Indonesia", "Country")])
+    >>> _passive_agent(st, _Span(13, 23, 1.0)).text
+    'Indonesia'
+    """
+    base = st.pred.start
+    text = st.pred.text
+    for m in st.mentions:
+        ms = m.start - base
+        if m.type in ("Country", "Organization") and ms >= trig.e and not re.search(r"[;.!?“”\"]", text[trig.e:ms]):
+            if _BY.search(text[max(trig.e, ms - 20):ms]):
+                return m
+    return None
+
+
+def _claimants(st: _Sent, tagged: list[_Span]) -> list[_Span]:
+    """The tagged CLAIMANT spans, or else the actors after "menurut" / "dikutip oleh" / "according
+    to" (at most two words between); either way with the actors coordinated after them ("dikutip
+    oleh X dan Y", "menurut X, Y, Z dan ...": each claims it). A span after such a cue has ``cue``
+    set: saying so makes it a speaker too."""
+    base = st.pred.start
+    text = st.pred.text
+    names = sorted((m for m in st.mentions if m.type in _SPEAKER_CAPABLE), key=lambda m: m.start)
+
+    def cued(a: int) -> bool:
+        return bool(_CLAIM_CUE.search(text[max(0, a - 40):a]))
+
+    heads = [_Span(sp.s, sp.e, sp.score, sp.mention, cue=cued(sp.s)) for sp in tagged]
+    if not heads:
+        heads = [_Span(m.start - base, m.end - base, 0.5, m, cue=True) for m in names if cued(m.start - base)]
+    out = list(heads)
+    for head in heads:
+        chain, last = [], head.e
+        for m in (m for m in names if m.start - base >= head.e):
+            gap = text[last:m.start - base]
+            if not (_AND.fullmatch(gap) or re.fullmatch(r"\s*,\s*", gap)):
+                break
+            chain.append((m, bool(_AND.fullmatch(gap))))
+            last = m.end - base
+        # a list ends in a conjunction ("X, Y dan Z", "X, Y, Z dan beberapa peneliti"); "Menurut CNN, Iran ..." is no list
+        ends = bool(re.match(r"\s*,?\s*(?:dan|serta|and|et|und|y)\b", text[last:]))
+        while chain and not chain[-1][1] and not ends:
+            chain.pop()
+            ends = False
+        for m, _ in chain:
+            if all(o.mention is not m for o in out):
+                out.append(_Span(m.start - base, m.end - base, 0.5 * head.score, m, cue=head.cue))
+    return out
+
+
+def _subject_before(st: _Sent, trig: _Span) -> Optional[Mention]:
+    """Backstop when no AGENT was tagged: a Country/Organization mention right before the
+    trigger ("Prancis mengirim", "France has sent"), at most three words away, no punctuation."""
+    base = st.pred.start
+    text = st.pred.text
+    best = None
+    for m in st.mentions:
+        if m.type in ("Country", "Organization") and m.end - base <= trig.s:
+            gap = text[m.end - base:trig.s]
+            if not re.search(r"[,;:.!?“”\"()]", gap) and len(gap.split()) <= 3:
+                best = m
+    return best
+
+
+def _adjacent_speaker(st: _Sent, trig: _Span, before_only: bool = False) -> Optional[Mention]:
+    """Backstop when no SPEAKER was tagged: the named actor right before the speech verb
+    ("... Penny Wong mengatakan") or right after a postposed one ("kata Menteri X")."""
+    base = st.pred.start
+    text = st.pred.text
+    best = None
+    if not before_only and _is_postposed(text, trig):  # "..., kata juru bicara X": the speaker follows
+        for m in st.mentions:
+            if m.type in _SPEAKER_CAPABLE and m.start - base >= trig.e:
+                gap = text[trig.e:m.start - base]
+                if not re.search(r"[;:.!?“”\"()]", gap) and len(gap.split()) <= 4:
+                    return m
+                break
+    for m in st.mentions:
+        if m.type not in _SPEAKER_CAPABLE:
+            continue
+        if m.end - base <= trig.s:
+            gap = text[m.end - base:trig.s]
+            if gap.strip() in ("", ",") or (not re.search(r"[,;:.!?“”\"()]", gap) and len(gap.split()) <= 2):
+                best = m
+        elif m.start - base >= trig.e and best is None and not before_only:
+            gap = text[trig.e:m.start - base]
+            if not re.search(r"[;:.!?“”\"()]", gap) and len(gap.split()) <= 4:
+                return m
+    return best
+
+
+def _is_postposed(text: str, trig: _Span) -> bool:
+    """A speech verb after what was said ("..., kata X", "“...,” said X"): its speaker follows it.
+
+    >>> _is_postposed("“Siap,” kata Ali", _Span(8, 12, 1.0)), _is_postposed("Ali mengatakan", _Span(4, 14, 1.0))
+    (True, False)
+    """
+    before = text[:trig.s].rstrip()
+    verb = text[trig.s:trig.e]
+    if _POSTPOSED.match(verb) or not before or before.endswith(("\"", "”", "’", "»", "“", "'")):
+        return True
+    if before.endswith(","):  # ", said Maria Costa" yes; "Maria Costa, the spokeswoman ..., said on Monday" no
+        nxt = text[trig.e:].split()[:1]
+        return bool(_EITHER_WAY.match(verb) and nxt and (nxt[0][:1].isupper() or nxt[0].lower() in ("the", "a", "le", "la", "der", "die", "el")))
+    return False
+
+
+def _appositive_subject(st: _Sent, trig: _Span) -> Optional[Mention]:
+    """Backstop for a sentence-initial speaker far from its verb: "X, Menteri Luar Negeri Y, pada
+    31 Oktober mengatakan ..." / "X pada 2 November di media sosial mengatakan": the first
+    speaker-capable mention of the sentence (after at most a short lead-in ending in a comma),
+    with no quotation or clause end between it and a preposed speech verb."""
+    base = st.pred.start
+    text = st.pred.text
+    if _is_postposed(text, trig):
+        return None
+    cands = sorted((m for m in st.mentions if m.end - base <= trig.s and m.text.lower() not in _GENERIC_NOUNS), key=lambda m: m.start)
+    if not cands or cands[0].type not in _SPEAKER_CAPABLE:
+        return None
+    m = cands[0]
+    if len(cands) > 1 and m.type != "Person" and cands[1].type == "Person":
+        between = text[m.end - base:cands[1].start - base]
+        if between.strip() == "," or (not re.search(r"[,;:.!?()]", between) and len(between.split()) <= 1):
+            m = cands[1]  # "Menteri Luar Negeri AS Antony Blinken, ..., mengatakan"
+    lead = text[:m.start - base]
+    words = lead.split()
+    title_lead = bool(words) and _TITLE_WORD.match(words[0]) is not None and all(w[:1].isupper() for w in words[1:]) and len(words) <= 5
+    if lead.strip() and not title_lead and not (lead.rstrip().endswith(",") and len(lead.split()) <= 4):
+        return None
+    gap = text[m.end - base:trig.s]
+    if re.search(r"[.!?;:“”\"«»‘’]", gap) or len(gap.split()) > 14:
+        return None
+    if not gap.lstrip().startswith(",") and len(gap.split()) > 8:
+        return None
+    return m
+
+
+def _first_token(offsets: Sequence[tuple[int, int]], pos: int) -> int:
+    for k, (a, b) in enumerate(offsets):
+        if b > pos:
+            return k
+    return len(offsets) - 1
+
+
+def _side_dist(sp: _Span, trig: _Span, after: bool) -> float:
+    """Distance from trigger to span, tripled when the span sits on the unusual side
+    (agents usually precede the verb; counts, destinations and units follow it)."""
+    d = _dist(sp, trig.s)
+    is_after = sp.s >= trig.e
+    return d if is_after == after else 3 * d + 1
+
+
+def _assign(spans: list[_Span], trigs: list[_Span], after: bool = True) -> dict[int, list[_Span]]:
+    """Each span goes to its nearest trigger (side-aware)."""
+    out: dict[int, list[_Span]] = {}
+    for sp in spans:
+        i = min(range(len(trigs)), key=lambda j: _side_dist(sp, trigs[j], after))
+        out.setdefault(i, []).append(sp)
+    return out
+
+
+def _pick(assigned: dict[int, list[_Span]], i: int, fallback: list[_Span], trig: _Span, n_trigs: int) -> Optional[_Span]:
+    mine = assigned.get(i)
+    if mine:
+        return min(mine, key=lambda sp: _dist(sp, trig.s))
+    if fallback and (n_trigs > 1 or True):
+        return min(fallback, key=lambda sp: _dist(sp, trig.s))
+    return None
