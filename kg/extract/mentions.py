@@ -30,7 +30,17 @@ _AFFILIATION = re.compile(
     r"head|chief|director|ambassador|chancellor|commander|editor|"
     r"président|ministre|porte-parole|secrétaire général|präsident|minister|sprecher(?:in)?|kanzler|generalsekretär|"
     r"presidente|ministro|portavoz|secretario general)"
-    r"(?:\s+(?:majalah|harian|koran|surat kabar|magazine|newspaper))?(?:\s+(?:of|for|at|de|du|de la|des|der|del))?(?:\s+the)?\s+$")
+    r"(?:\s+(?:majalah|harian|koran|surat kabar|magazine|newspaper))?(?:\s+(?:of|for|at|de|du|de la|des|der|del))?(?:\s+the)?\s+$"
+    r"|(?:secrétaire général|porte-parole|ministre|président|chef|directeur)(?:\s+[\w-]+){0,3}\s+(?:de l'|d')$")
+
+# the English/German order: the affiliation before the title ("NATO Secretary General Mark Rutte",
+# "Pentagon spokesman Pat Ryder", "UK Prime Minister Keir Starmer", "NATO-Generalsekretär Mark Rutte")
+_TITLE_AFTER = re.compile(
+    r"(?i)^(?:\s+|-)(?:(?:deputy|vice|acting|former|chief|top|senior)\s+)?(?:secretary[- ]general|prime minister|"
+    r"(?:foreign|defen[cs]e|interior|finance|home)\s+(?:minister|secretary)|minister(?:\s+of\s+\w+)?|secretary|"
+    r"spokes(?:man|woman|person)|president|chief|head|director|ambassador|envoy|commander|chairman|chairwoman|"
+    r"press secretary|generalsekretär|außenminister|verteidigungsminister|minister(?:in)?|sprecher(?:in)?|chef|präsident(?:in)?|kanzler(?:in)?)"
+    r"\s*,?\s*$")
 
 _CREDIT = re.compile(r"(?i)(?:foto|photo|image|gambar|sumber|source|credit|kredit|ilustrasi|dok|getty)\s*[:/]\s*(?:[\w.&-]+\s*/\s*)*$")
 
@@ -100,10 +110,18 @@ def affiliation(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
     >>> [affiliation(t, Mention(a, b, t[a:b], k, sentence=i), [rutte]) for a, b, k, i in
     ...  [(20, 24, "Organization", 0), (53, 58, "Country", 0), (79, 88, "Country", 1)]]
     [True, False, False]
+    >>> t = "NATO Secretary General Mark Rutte met the secrétaire général de l'OTAN, Jean Dupont."
+    >>> people = [Mention(23, 33, "Mark Rutte", "Person", sentence=0), Mention(72, 83, "Jean Dupont", "Person", sentence=0)]
+    >>> affiliation(t, Mention(0, 4, "NATO", "Organization", sentence=0), people), affiliation(t, Mention(66, 70, "OTAN", "Organization", sentence=0), people)
+    (True, True)
     """
-    if m.type not in ("Organization", "Country") or not _AFFILIATION.search(text[max(0, m.start - 60):m.start]):
+    if m.type not in ("Organization", "Country"):
         return False
-    return any(o.type == "Person" and o.sentence == m.sentence and (0 <= o.start - m.end <= 60 or 0 <= m.start - o.end <= 80)
+    if _AFFILIATION.search(text[max(0, m.start - 60):m.start]):
+        return any(o.type == "Person" and o.sentence == m.sentence and (0 <= o.start - m.end <= 60 or 0 <= m.start - o.end <= 80)
+                   for o in others)
+    # "NATO Secretary General Mark Rutte": the title, then its holder, right after the name
+    return any(o.type == "Person" and o.sentence == m.sentence and o.start > m.end and _TITLE_AFTER.match(text[m.end:o.start])
                for o in others)
 
 
