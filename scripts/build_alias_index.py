@@ -31,6 +31,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "kg" / "link" / "data" / "aliases.tsv"
+sys.path.insert(0, str(REPO))
+from kg.link.demonyms import forms as demonym_forms  # noqa: E402 - the repo's own table
 
 COLUMNS = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
 LANGS = ("en", "id", "ms", "fr", "de", "es", "ru", "ko", "uk")
@@ -441,6 +443,11 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
                 f"{src} demonym_en; general phrase pattern")
             # "North Korean troops", "Russian officials": the demonym names the state as actor
             add(dem, "en", qid, "Country", name, "state", iso, "demonym", f"{src} demonym_en")
+        for lang in ("de", "fr", "es"):  # "deutsche Soldaten", "soldats nord-coréens", "tropas norcoreanas"
+            for form, code in demonym_forms(lang).items():
+                if code == iso and form.islower():
+                    add(form, lang, qid, "Country", name, "state", iso, "demonym",
+                        f"{src}; qid: wikidata_qid; form: kg/link/demonyms.py (hand-written {lang} demonym table)")
         if c["name_id"]:
             for w in ("pemerintah", "pemerintahan"):
                 add(f"{w} {c['name_id']}", "id", qid, "Country", name, "government", iso, "government", gov)

@@ -176,6 +176,36 @@ _TROOP_COUNT = re.compile(r"(?i)(?<![\w.,])(?:(?:sebanyak|sekitar|setidaknya|hin
                           r"(" + _NUM + r")\s+(?:orang\s+)?(?:" + _TROOP_WORDS + r")(?!\w)")
 
 
+_TROOP_ANY_WORDS = (_TROOP_WORDS + r"|Soldatinnen|militaires|hommes|casques bleus|Kräfte|Streitkräfte|fuerzas|militares|"
+                    r"contingent|contingente|Kontingent")
+_TROOP_AFTER = re.compile(r"(?i)\s+(?:\w+\s+)?(?:" + _TROOP_ANY_WORDS + r")(?!\w)")  # "deutsche [gepanzerte] Soldaten"
+_TROOP_BEFORE = re.compile(r"(?i)(?<!\w)(?:" + _TROOP_ANY_WORDS + r")\s+$")  # "soldats rwandais"
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def demonym_mentions(text: str, base: int, sentence: int, covered: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Country mentions for lower-case nationality adjectives right next to a troop noun ("500
+    deutsche Soldaten", "der deutschen Truppen", "4 000 soldats rwandais", "tropas norcoreanas"):
+    German, French and Spanish write the deploying state so, and the mention head, trained on
+    capitalised names, leaves them untagged.
+
+    >>> t = "Laut Bundeswehr sind 500 deutsche Soldaten im Einsatz; 4 000 soldats rwandais combattent."
+    >>> [(m.text, m.type) for m in demonym_mentions(t, 0, 0, [])]
+    [('deutsche', 'Country'), ('rwandais', 'Country')]
+    """
+    from kg.link.demonyms import all_forms
+
+    forms = all_forms()
+    out = []
+    for w in _WORD.finditer(text):
+        if w.group(0) not in forms or not w.group(0).islower() or any(a < w.end() and w.start() < b for a, b in covered):
+            continue
+        before, after = text[max(0, w.start() - 30):w.start()], text[w.end():w.end() + 30]
+        if _TROOP_AFTER.match(after) or _TROOP_BEFORE.search(before):
+            out.append(Mention(start=base + w.start(), end=base + w.end(), text=w.group(0), type="Country", score=0.6, sentence=sentence))
+    return out
+
+
 def _troop_count_after(text: str, trig: _Span) -> Optional[_Span]:
     """Backstop when no COUNT was tagged: a number of troops after the trigger in the same clause
     ("akan melakukan pengiriman total sebanyak 12.000 pasukan").

@@ -39,6 +39,7 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
     _subject_before,
     _troop_count_after,
     _troops_of,
+    demonym_mentions,
 )
 from kg.extract.claims import co_claims, one_per_claim
 from kg.extract.cues import (
@@ -104,7 +105,7 @@ class Decoder:
         used = {id(m) for ev in events for _, m in ev.roles()}
         mentions = [m for m in mentions if m.score >= self.min_mention_score or id(m) in used]
         common = _common_words(article.text)
-        dropped = {id(m) for m in mentions if " " not in m.text and m.text.lower() in common and not m.text.isupper()}
+        dropped = {id(m) for m in mentions if " " not in m.text and m.text.lower() in common and m.text[:1].isupper() and not m.text.isupper()}
         dropped |= {id(m) for m in mentions if m.text.upper() in _GENERIC_UPPER or language_name(article.text, m)}
         # a title's affiliation, a photo credit, a masthead, a cut name: no actor unless an event uses it
         dropped |= dropped_mentions(article.text, mentions, used, (p.index for p in preds if len(p.text.split()) <= 6),
@@ -139,6 +140,8 @@ class Decoder:
                 s, e = _trim(text, s, e)
                 if e > s:
                     st.roles[role].append(_Span(s, e, score))
+        # "500 deutsche Soldaten", "soldats rwandais": a lower-case nationality next to a troop noun names the state
+        st.mentions += demonym_mentions(text, p.start, p.index, [(m.start - p.start, m.end - p.start) for m in st.mentions])
         # attach actor roles to mentions; an argument the mention head missed becomes a mention
         for role in ("AGENT", "DEST", "SUPPORT", "PARTY", "CLAIMANT", "SPEAKER"):
             for sp in st.roles.get(role, []):
