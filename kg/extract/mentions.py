@@ -84,15 +84,19 @@ def extend_name(text: str, s: int, e: int, covered: Sequence[tuple[int, int]] = 
 
 
 def dropped_mentions(text: str, mentions: Sequence[Mention], used: set[int], short_sentences: Iterable[int],
-                     sentence_text: dict[int, str]) -> set[int]:
+                     sentence_text: dict[int, str], lang: str = "") -> set[int]:
     """The ids of mentions that are no actor: unused by any event and a title's affiliation, a
-    photo credit, a masthead/footer outlet or a piece of a longer name."""
+    photo credit, a dateline, a masthead/footer outlet or a piece of a longer name; and, in German,
+    a capitalised common noun whatever uses it (``german_noun``)."""
     short = set(short_sentences)
     out: set[int] = set()
     for m in mentions:
+        if lang == "de" and german_noun(text, m):
+            out.add(id(m))
+            continue
         if id(m) in used or m.type == "Place":
             continue
-        if (affiliation(text, m, mentions) or credit(text, m) or masthead(sentence_text.get(m.sentence, ""), m)
+        if (affiliation(text, m, mentions) or credit(text, m) or dateline(text, m) or masthead(sentence_text.get(m.sentence, ""), m)
                 or _fragment(text, m, mentions)
                 or (m.type == "Organization" and is_outlet(m.text) and (m.sentence in short or "." in m.text))):
             out.add(id(m))
@@ -123,6 +127,60 @@ def affiliation(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
     # "NATO Secretary General Mark Rutte": the title, then its holder, right after the name
     return any(o.type == "Person" and o.sentence == m.sentence and o.start > m.end and _TITLE_AFTER.match(text[m.end:o.start])
                for o in others)
+
+
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*\([\w .&/-]{1,30}\)[ \t]*[-–—:][ \t]*")
+
+
+def dateline(text: str, m: Mention) -> bool:
+    r"""A name in a dateline ("VILNIUS (WNS) - ", "BERLIN (dpa) –"): the place and the agency of the
+    dispatch, not actors of the story.
+
+    >>> t = "Headline\n\nKINSHASA (WNS) - L'Uruguay enverra 200 militaires."
+    >>> dateline(t, Mention(10, 18, "KINSHASA", "Organization")), dateline(t, Mention(20, 23, "WNS", "Organization"))
+    (True, True)
+    >>> dateline(t, Mention(29, 36, "Uruguay", "Country"))
+    False
+    """
+    line_start = text.rfind("\n", 0, m.start) + 1
+    d = _DATELINE.match(text, line_start)
+    return bool(d) and m.end <= d.end()
+
+
+# German capitalises every noun; these shapes are nouns, never names (checked only for names the
+# alias index does not know): a determiner or "im/zum/..." right before, or a noun suffix
+_DE_DETERMINER = re.compile(r"(?<![\w-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keiner|"
+                            r"im|am|zum|zur|vom|beim|ins|ihr|ihre|ihrem|ihren|sein|seine|seinem|seinen|unser|unsere|dieser|diese|"
+                            r"dieses|diesem|jeder|jede|alle|mehrere|viele|rund \d[\d.]*|\d[\d.]*)\s+$", re.I)
+_DE_NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|innen|nis|tum|ment|sache|kommen|lage|gäste|gästen|zeit)$")
+_DE_ADVERBS = {"dafür", "derzeit", "künftig", "zudem", "allerdings", "deshalb", "trotzdem", "bisher", "damit", "dabei", "daher",
+               "außerdem", "inzwischen", "zunächst", "parallel", "laut", "nach", "seit", "bis", "auch", "doch", "jedoch", "wonach"}
+
+
+def german_noun(text: str, m: Mention) -> bool:
+    """A capitalised German common noun or adverb the model read as a name ("im Einsatz",
+    "Soldatinnen", "Entscheidung", "Dafür"); a name the alias index knows never is ("die Ukraine",
+    "der Bundeswehr", "die Niederlande").
+
+    >>> t = "Derzeit sind 500 Soldatinnen im Einsatz, sagte die Ukraine."
+    >>> [german_noun(t, Mention(a, b, t[a:b], "Organization")) for a, b in [(0, 7), (17, 28), (32, 39), (51, 58)]]
+    [True, True, True, False]
+    """
+    word = m.text.strip()
+    if " " in word or not word[:1].isupper() or word.isupper() or _known(word):
+        return False
+    if word.lower() in _DE_ADVERBS:
+        return True
+    return bool(_DE_DETERMINER.search(text[max(0, m.start - 20):m.start]) or _DE_NOUN_SUFFIX.search(word.lower()))
+
+
+def _known(name: str) -> bool:
+    from kg.link.index import load_index
+
+    try:
+        return bool(load_index().lookup(name))
+    except OSError:  # no alias index: nothing is known
+        return False
 
 
 def credit(text: str, m: Mention) -> bool:

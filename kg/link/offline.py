@@ -44,8 +44,8 @@ def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
     """(score, refined type) if an index row may stand for a mention of ``mention_type``.
 
     >>> e = Entry("Pyongyang", "en", "Q423", "Country", "North Korea", "", "PRK", "capital", "")
-    >>> compatible("Country", e), compatible("Person", e), compatible("Place", e)
-    ((0.9, 'Country'), None, None)
+    >>> compatible("Country", e), compatible("Person", e), compatible("Place", e), compatible("Organization", e)
+    ((0.9, 'Country'), None, None, (0.855, 'Country'))
     """
     base = FORM_SCORE.get(e.form, 0.8)
     if mention_type == "Person":
@@ -53,7 +53,8 @@ def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
     if mention_type == "Organization":
         if e.type == "Organization":
             return base, "Organization"
-        if e.type == "Country" and e.form in {"government", "metonym"}:
+        if e.type == "Country" and e.form in {"government", "metonym", "capital"}:
+            # "Kremlin", "pemerintah X", and a capital that acts ("London planned", "Moskow membantah")
             return round(base * 0.95, 3), "Country"
         if e.type == "Country" and e.form in {"name", "short", "acronym"}:
             # a state's own name read as an organisation ("Rusia mengatakan"): the state acts
