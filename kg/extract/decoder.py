@@ -220,8 +220,9 @@ class Decoder:
             c = _pick(assign["COUNT"], i, [], t, len(trigs)) or (_troop_count_after(text, t) if len(trigs) == 1 else None)
             if agent is not None and agent.score < _SURE_AGENT:  # an unsure agent yields to "pengiriman pasukan X"
                 agent = _troops_of(st, t) or agent
-            ev.agent = agent.mention if agent else ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
-                                                    or _subject_before(st, t) or self._topic_agent(st, t))
+            # an agent span that names nobody ("étaient") falls back like a missing one
+            ev.agent = (agent.mention if agent else None) or ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
+                                                              or _subject_before(st, t) or self._topic_agent(st, t))
             if c is not None:
                 used_counts.append(c)
                 ev.troop_count, ev.qualifier = _count_of(text, c)
