@@ -133,13 +133,21 @@ def _partitive_counts(text: str, counts: Sequence[_Span]) -> list[_Span]:
 def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
     """Number and qualifier of a COUNT span (the words right before it may qualify it).
 
-    >>> _count_of("dengan sekitar 8.000 di antaranya", _Span(15, 20, 1.0))
-    (8000, 'About')
+    A span cut after its qualifier ("sehingga" | "200 anggota") takes the number right after it.
+
+    >>> _count_of("dengan sekitar 8.000 di antaranya", _Span(15, 20, 1.0)), _count_of("sehingga 200 anggota", _Span(0, 8, 1.0))
+    ((8000, 'About'), (200, 'UpTo'))
     """
     ctext = text[c.s:c.e]
     n = parse_number(ctext)
     if n is None:
-        return None, None
+        nxt = re.match(r"\s+(" + _NUM + r")(?![\w.,]\d)", text[c.e:c.e + 24])
+        if nxt is None:
+            return None, None
+        ctext = text[c.s:c.e + nxt.end()]
+        n = parse_number(ctext)
+        if n is None:
+            return None, None
     q = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)
     if q is not None and qualifier_of(ctext) == "Exact":
         lead = " ".join(text[max(0, c.s - 25):c.s].split()[-2:])  # only the words right before the number
@@ -162,7 +170,8 @@ def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:
 
 
 _SURE_AGENT = 0.8
-_TROOP_WORDS = r"pasukan|tentara|prajurit|personel|troops|soldiers|forces|personnel|troupes|soldats|Truppen|Soldaten|tropas|soldados"
+_TROOP_WORDS = (r"pasukan|tentara|tentera|prajurit|personel|anggota|askar|serdadu|troops|soldiers|forces|personnel|Marines|"
+                r"troupes|soldats|militaires|Truppen|Soldaten|Soldatinnen und Soldaten|tropas|soldados|efectivos")
 _TROOP_NOUN = re.compile(r"(?i)(?:" + _TROOP_WORDS + r")\s+(?:\w+\s+)?$")
 _BY = re.compile(r"(?i)(?:oleh|by|par|von|por)\s+(?:(?:pihak|the|les?|la|den|der|el|los)\s+)?$")
 _CLAIM_CUE = re.compile(r"(?i)(?<!\w)(?:menurut|mengutip|dikutip oleh|seperti dilaporkan|dilaporkan oleh|according to|cited by|as reported by|"
@@ -172,11 +181,12 @@ _AND = re.compile(r"\s*,?\s*(?:dan|serta|and|et|und|y)\s*")  # "X dan Y"; a bare
 
 _REFERRING_SUBJECT = re.compile(r"(?i)(?<!\w)(?:mereka|pihak\s+(?!lain)\w+|negara (?:itu|tersebut)|they|the country|the north|"
                                 r"ils|le pays|sie|das land|ellos|el país)(?!\w)")
-_TROOP_COUNT = re.compile(r"(?i)(?<![\w.,])(?:(?:sebanyak|sekitar|setidaknya|hingga|lebih dari|about|at least|up to|more than|some)\s+)?"
+_TROOP_COUNT = re.compile(r"(?i)(?<![\w.,])(?:(?:sebanyak|seramai|sekitar|setidaknya|hingga|sehingga|lebih dari|lebih daripada|about|at least|up to|"
+                          r"more than|some|environ|au moins|jusqu'à|plus de|rund|etwa|mindestens|bis zu|mehr als)\s+)?"
                           r"(" + _NUM + r")\s+(?:orang\s+)?(?:" + _TROOP_WORDS + r")(?!\w)")
 
 
-_TROOP_ANY_WORDS = (_TROOP_WORDS + r"|Soldatinnen|militaires|hommes|casques bleus|Kräfte|Streitkräfte|fuerzas|militares|"
+_TROOP_ANY_WORDS = (_TROOP_WORDS + r"|Soldatinnen|hommes|casques bleus|Kräfte|Streitkräfte|fuerzas|militares|"
                     r"contingent|contingente|Kontingent")
 _TROOP_AFTER = re.compile(r"(?i)\s+(?:\w+\s+)?(?:" + _TROOP_ANY_WORDS + r")(?!\w)")  # "deutsche [gepanzerte] Soldaten"
 _TROOP_BEFORE = re.compile(r"(?i)(?<!\w)(?:" + _TROOP_ANY_WORDS + r")\s+$")  # "soldats rwandais"

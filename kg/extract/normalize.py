@@ -155,8 +155,8 @@ _QUALIFIERS: list[tuple[str, str]] = [
     # (regex, qualifier) - longest phrases first
     (r"lebih dari|lebih daripada|more than|over|plus de|mehr als|más de|über", "MoreThan"),
     (r"setidaknya|sekurang-kurangnya|paling sedikit|minimal|at least|au moins|mindestens|al menos|por lo menos", "AtLeast"),
-    (r"hingga|sampai|sebanyak|sebanyak-banyaknya|maksimal|up to|as many as|jusqu'à|bis zu|hasta", "UpTo"),
-    (r"sekitar|kira-kira|sekira|kurang lebih|hampir|around|about|roughly|approximately|nearly|some|an estimated|estimated|environ|près de|quelque|etwa|rund|ungefähr|circa|knapp|alrededor de|unos|unas|aproximadamente|cerca de", "About"),
+    (r"hingga|sehingga|sampai|sebanyak|sebanyak-banyaknya|maksimal|up to|as many as|jusqu'à|bis zu|hasta", "UpTo"),
+    (r"sekitar|kira-kira|sekira|kurang lebih|lebih kurang|hampir|around|about|roughly|approximately|nearly|some|an estimated|estimated|environ|près de|quelque|etwa|rund|ungefähr|circa|knapp|alrededor de|unos|unas|aproximadamente|cerca de", "About"),
 ]
 
 
