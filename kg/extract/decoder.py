@@ -115,7 +115,7 @@ class Decoder:
             events = [ev for ev in events if not _drop_refs(ev, dropped)]
         mentions.sort(key=lambda m: (m.start, m.end))
         article.mentions = mentions
-        events = one_per_claim(events, lambda m: m.text.lower())
+        events = one_per_claim(_headline_restated(article.text, events), lambda m: m.text.lower())
         events.sort(key=lambda e: (e.start, e.end, e.kind))
         article.events = events
 
@@ -480,3 +480,17 @@ class Decoder:
         if claimants:
             ev.claimant = claimants[0].mention
         return [ev]
+
+
+def _headline_restated(text: str, events: list[Event]) -> list[Event]:
+    """Drop a headline's deployment that the body tells again with the same agent and count
+    ("Britain to send up to 900 troops" over "Britain will send up to 900 soldiers, officials
+    said"): one claim, told by the body with its source. A headline is a first line without
+    closing punctuation."""
+    first = [ev for ev in events if ev.sentence == min((e.sentence for e in events), default=-1)]
+    if not first or "\n" not in text[first[0].end:first[0].end + 3] or text[:first[0].end].rstrip()[-1:] in ".!?\"”»":
+        return events
+    later = {(ev.agent.text.lower(), ev.troop_count) for ev in events
+             if ev.kind == "Deployment" and ev.agent is not None and ev.sentence != first[0].sentence}
+    return [ev for ev in events if not (ev.sentence == first[0].sentence and ev.kind == "Deployment" and ev.agent is not None
+                                        and (ev.agent.text.lower(), ev.troop_count) in later)]

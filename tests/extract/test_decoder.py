@@ -229,3 +229,15 @@ def test_a_title_affiliation_is_no_actor_but_a_cut_name_is_mended():
     p = _pred(0, 0, text, {"NATO": "ORG", "Mark Rutte": "PER", "Central News Agency": "ORG", "Korea": "CTRY", "Selatan": "CTRY"}, {})
     _decoder().decode(art, [p])
     assert sorted(m.text for m in art.mentions) == ["Korea Selatan", "Korean Central News Agency", "Mark Rutte"]
+
+
+def test_a_headline_restated_by_the_body_is_one_deployment():
+    text = "Iran to send 2,000 troops to Yemen\n\nIran will send 2,000 soldiers to Yemen, officials said."
+    cut = text.index("\n")
+    art = Article.from_text(text, source="mem")
+    body = text.index("Iran will")
+    spans = {"Iran": ["AGENT"], "send": ["T_DEP"], "2,000": ["COUNT"], "Yemen": ["DEST"]}
+    p = _pred(0, 0, text[:cut], {"Iran": "CTRY", "Yemen": "CTRY"}, spans, kinds=(0.95, 0, 0))
+    q = _pred(1, body, text[body:], {"Iran": "CTRY", "Yemen": "CTRY"}, spans, kinds=(0.95, 0, 0))
+    _decoder().decode(art, [p, q])
+    assert [(e.sentence, e.agent.text, e.troop_count) for e in art.events] == [(1, "Iran", 2000)]
