@@ -20,6 +20,17 @@ def render(report: EvalReport, console: Console, *, errors: bool = True) -> None
         s = report.kinds[k]
         table.add_row(k, str(s.gold), str(s.system), str(s.tp), f"{s.p:.3f}", f"{s.r:.3f}", f"{s.f1:.3f}")
     console.print(table)
+    langs = report.by_language()
+    if len(langs) > 1:  # a mixed folder: F1 per gold language too
+        per = Table(title="F1 by article language")
+        per.add_column("language")
+        per.add_column("articles", justify="right")
+        for k in KINDS:
+            per.add_column(k, justify="right")
+        for lang, kinds in langs.items():
+            n = sum(1 for r in report.articles.values() if r.lang == lang)
+            per.add_row(lang, str(n), *(f"{kinds[k].f1:.3f}" for k in KINDS))
+        console.print(per)
     console.print(
         f"destination accuracy: {_pct(report.destination_accuracy)} "
         f"({report.destination_correct}/{report.destination_total} matched deployments)"

@@ -75,6 +75,7 @@ class ArticleResult:
     id: str
     found: bool
     url: Optional[str] = None
+    lang: str = "und"
     scores: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in KINDS})
     missed: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in KINDS})
     invented: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in KINDS})
@@ -83,7 +84,7 @@ class ArticleResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "found": self.found, "url": self.url,
+            "found": self.found, "url": self.url, "lang": self.lang,
             "kinds": {k: v.to_json() for k, v in self.scores.items()},
             "missed": self.missed, "invented": self.invented,
             "wrong_destination": self.wrong_destination, "wrong_links": self.wrong_links,
@@ -112,6 +113,15 @@ class EvalReport:
         t = self.linking_total
         return self.linking_correct / t if t else None
 
+    def by_language(self) -> dict[str, dict[str, KindScore]]:
+        """The per-kind scores summed over the articles of each gold language."""
+        out: dict[str, dict[str, KindScore]] = {}
+        for res in self.articles.values():
+            mine = out.setdefault(res.lang, {k: KindScore() for k in KINDS})
+            for k, sc in res.scores.items():
+                mine[k].add(sc.tp, sc.gold, sc.system)
+        return dict(sorted(out.items()))
+
     def to_json(self) -> dict[str, Any]:
         def r(x: Optional[float]) -> Optional[float]:
             return None if x is None else round(x, 4)
@@ -125,6 +135,7 @@ class EvalReport:
                 "total": self.linking_total, "wrong": self.wrong_links,
                 "severe": sum(1 for w in self.wrong_links if w["severe"]),
             },
+            "by_language": {lang: {k: v.to_json() for k, v in kinds.items()} for lang, kinds in self.by_language().items()},
             "articles": {k: v.to_json() for k, v in self.articles.items()},
             "system_articles_without_gold": self.unmatched_system,
             "gazetteer": self.gazetteer,
@@ -170,6 +181,7 @@ def score(
         res = score_article(g, s or SystemArticle(url=""), places, report)
         res.found = s is not None
         res.url = s.url if s else None
+        res.lang = g.lang
         report.articles[g.id] = res
         for k in KINDS:
             sc = res.scores[k]

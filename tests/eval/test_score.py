@@ -265,3 +265,16 @@ def test_nothing_on_either_side_is_perfect_and_nothing_predicted_is_zero():
     assert (r.kinds["agreements"].p, r.kinds["agreements"].r) == (1.0, 1.0)
     assert (r.kinds["actors"].p, r.kinds["actors"].r, r.kinds["actors"].f1) == (0.0, 0.0, 0.0)
     assert r.destination_accuracy is None and r.linking_accuracy is None
+
+
+def test_scores_are_also_summed_per_article_language():
+    g_id = gold("x1", deployments=[dep(troops=3000)])
+    g_en = parse_gold({"id": "x2", "lang": "en", "actors": ACTORS, "deployments": [dep(troops=500)],
+                       "statements": [], "agreements": []}, text=TEXT)
+    s1 = system("x1", deployments=[SysDeployment("d0", NK, 3000)])
+    s2 = system("x2", deployments=[SysDeployment("d1", NK, 999)])
+    r = score([g_id, g_en], [s1, s2], places=NO_PLACES)
+    by = r.by_language()
+    assert sorted(by) == ["en", "id"]
+    assert (by["id"]["deployments"].tp, by["en"]["deployments"].tp, by["en"]["deployments"].system) == (1, 0, 1)
+    assert r.to_json()["by_language"]["en"]["deployments"]["f1"] == 0.0
