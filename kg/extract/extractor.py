@@ -149,12 +149,11 @@ class TransformerExtractor:
                 kp = out["kind_logits"].float().sigmoid().numpy()
                 for j, w in enumerate(chunk):
                     m_arr, r_arr, mo_arr, k_arr = arrays[w.item]
-                    for pos in range(w.own_from, w.own_to):
-                        t = w.first_token + pos - 1
-                        m_arr[t] = mp[j, pos]
-                        r_arr[t] = rp[j, pos]
-                        mo_arr[t] = mo[j, pos]
-                        offsets[w.item][t] = w.offsets[pos]
+                    a, z = w.first_token + w.own_from - 1, w.first_token + w.own_to - 1  # the tokens this window owns
+                    m_arr[a:z] = mp[j, w.own_from:w.own_to]
+                    r_arr[a:z] = rp[j, w.own_from:w.own_to]
+                    mo_arr[a:z] = mo[j, w.own_from:w.own_to]
+                    offsets[w.item][a:z] = w.offsets[w.own_from:w.own_to]
                     np.maximum(k_arr, kp[j], out=k_arr)
         per_article: dict[int, list[SentencePrediction]] = {}
         for k, (ai, s) in enumerate(jobs):

@@ -116,6 +116,7 @@ def forms(lang: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=None)
 def all_forms() -> dict[str, str]:
     """Forms of all three languages together (a German article may quote a French one)."""
     out: dict[str, str] = {}
