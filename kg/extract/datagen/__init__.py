@@ -10,7 +10,7 @@ import random
 
 from kg.extract.datagen.builder import KINDS, MENTION_TYPES, MODALITIES, ROLES, Example
 
-LANG_WEIGHTS = {"id": 0.38, "en": 0.27, "ms": 0.10, "fr": 0.10, "de": 0.10, "es": 0.05}
+LANG_WEIGHTS = {"id": 0.42, "en": 0.28, "ms": 0.09, "fr": 0.07, "de": 0.07, "es": 0.07}
 
 
 def generate(n: int, seed: int = 0, data_dir=None, real_context: bool = True) -> list[Example]:

@@ -19,7 +19,6 @@ from kg.extract.datagen.lex_en import EN
 from kg.extract.datagen.lex_id import ID
 from kg.extract.datagen.lex_other import DE, ES, FR, MS
 from kg.extract.datagen.numbers import format_count, sample_count
-from kg.extract.datagen.realism import RealismSlots
 from kg.extract.datagen.variety import VarietySlots, invented_person_v2, restyle_quotes, title_case, with_real_context
 
 LEX = {"id": ID, "en": EN, "ms": MS, "fr": FR, "de": DE, "es": ES}
@@ -38,10 +37,6 @@ FILLERS = {
     "es": (["Mientras tanto, ", "Sin embargo, ", "Además, "], [" esta semana", " en medio de crecientes tensiones"]),
 }
 MODAL_P = [("Asserted", 0.45), ("Possible", 0.2), ("Planned", 0.2), ("Denied", 0.15)]
-
-
-# share of sentences drawn from the iteration-3 realism templates (``realism.R``), per language
-REALISM = {"de": 0.45, "fr": 0.4, "en": 0.1, "ms": 0.15}
 
 
 class Ctx:
@@ -67,7 +62,7 @@ class Ctx:
         self.nested = False
 
 
-class Generator(VarietySlots, RealismSlots):
+class Generator(VarietySlots):
     """Annotated sentences in id/en/ms/fr/de/es from templates and large name lists.
 
     ``ner``: optional real event-free sentences glued around some synthetic ones (realism).
@@ -97,24 +92,11 @@ class Generator(VarietySlots, RealismSlots):
         r = self.rng.random()
         if r < 0.5:
             return self.rng.choice(self.orgs)
-        if r < 0.8:
+        if r < 0.85:
             c = self.rng.choice(self.countries)
             return self.rng.choice(N.ORG_PATTERNS[lang]).format(c=self.country_name(c, lang))
-        if r < 0.9:
-            return self.long_org(lang)
         x = "".join(self.rng.choice(N.SYLL) for _ in range(self.rng.randint(2, 3))).capitalize()
         return self.rng.choice(N.INVENTED_ORG[lang]).format(x=x)
-
-    def long_org(self, lang: str) -> str:
-        """"Korean Central News Agency", "Pusat Komunikasi Strategis dan Keamanan Informasi Ukraina",
-        "Brigade Mekanik ke-24 Ukraina": names longer than one pattern, with a demonym, "dan" or a number."""
-        rng = self.rng
-        c = rng.choice(self.countries)
-        if c.demonym_en and rng.random() < 0.35:
-            return f"{c.demonym_en} {rng.choice(N.AGENCY_EN)}"
-        key = "id" if lang in ("id", "ms") else "en"
-        a, b = rng.sample(N.FIELDS[key], 2)
-        return rng.choice(N.LONG_ORG[key]).format(a=a, b=b, c=self.country_name(c, lang), n=rng.randint(1, 155))
 
     def place(self, b: Builder, lang: str, *roles: str) -> None:
         rng = self.rng
@@ -166,10 +148,7 @@ class Generator(VarietySlots, RealismSlots):
         if r < 0.5:
             self.titled_person(b, lang, *roles)
         elif r < 0.8:
-            org = self.org(lang)
-            while "SPEAKER" in roles and org in N.MEDIA:  # an outlet reports (a CLAIMANT); it is never the speaker
-                org = self.org(lang)
-            b.span(org, *roles, mention="ORG")
+            b.span(self.org(lang), *roles, mention="ORG")
         else:
             self.country(b, self.rng.choice(self.countries), lang, *roles, metonym=True)
         return start, b.n
@@ -358,6 +337,7 @@ class Generator(VarietySlots, RealismSlots):
         ctx.speaker_span = self.actor(b, ctx.lang, "SPEAKER")
 
     def slot_SPKC(self, b: Builder, ctx: Ctx) -> None:
+        L = LEX[ctx.lang]
         if self.rng.random() < 0.5:
             b.lit({"id": "pejabat ", "ms": "pegawai ", "en": "officials in ", "fr": "des responsables de ", "de": "Beamten aus ", "es": "funcionarios de "}[ctx.lang])
             s = b.n
@@ -491,9 +471,7 @@ class Generator(VarietySlots, RealismSlots):
             b.lit(rng.choice(FILLERS[lang][0]))
         r = rng.random()
         headline = False
-        if rng.random() < REALISM.get(lang, 0.0) and self.realism_sentence(b, ctx):
-            pass
-        elif rng.random() < self.variety:
+        if rng.random() < self.variety:
             self.variety_sentence(b, ctx)
         elif r < 0.30:
             self.expand(rng.choice(L["tpl_dep"]), b, ctx)
