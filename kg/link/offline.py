@@ -75,6 +75,22 @@ def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
     return None
 
 
+def _uninflected(surface: str) -> list[str]:
+    """Base forms of an inflected name to try when the name itself is unknown: a genitive or
+    plural -s ("Litauens", "Russians"), German adjective endings ("Europäischen Union").
+
+    >>> _uninflected("Litauens"), _uninflected("Europäischen Union")
+    (['Litauen'], ['Europäische Union'])
+    """
+    out = []
+    if surface.endswith("s") and len(surface) > 4 and " " not in surface:
+        out.append(surface[:-1])
+    adj = re.sub(r"(?<=\w)(?:en|er|es|em)(?= \w)", "e", surface)
+    if adj != surface:
+        out.append(adj)
+    return out
+
+
 class OfflineLinker(BaseLinker):
     """Links mentions with the alias index ``kg/link/data/aliases.tsv`` (loaded once per process)."""
 
@@ -136,7 +152,14 @@ class OfflineLinker(BaseLinker):
             rows = self.index.lookup(stripped)
             if rows:
                 return [(e, 1.0) for e in rows]
-        return [(e, 0.95) for e in self.index.lookup_variant(surface)]
+        variants = self.index.lookup_variant(surface)
+        if variants:
+            return [(e, 0.95) for e in variants]
+        for form in _uninflected(surface):  # "Litauens", "der Europäischen Union", "Russians"
+            rows = self.index.lookup(form)
+            if rows:
+                return [(e, 0.9) for e in rows]
+        return []
 
     def resolve_offline(self, m: Mention, article: Article) -> Optional[Link]:
         """The best index entity for the mention, or None when unknown or ambiguous."""
