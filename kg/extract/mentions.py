@@ -2,11 +2,11 @@
 
 The model tags name spans; this module mends their edges where the text is unambiguous and says
 which unused mentions are no actor in the article. A mention an event uses (agent, speaker,
-party, claimant, ...) is never dropped here. The rules follow the annotation guide: an actor is
-a named person, organization or state that the article names as taking part in events or
-speaking, so a name that only serves as a person's affiliation in a title ("Sekretaris Jenderal
-NATO, Mark Rutte"), a photo credit ("foto/KCNA/EPA"), a masthead line or a capitalised common
-word is not one.
+party, claimant, ...) is kept, except a German common noun, which is no name at all. The rules
+follow the annotation guide: an actor is a named person, organization or state that the article
+names as taking part in events or speaking, so a name that only serves as a person's affiliation
+in a title ("Sekretaris Jenderal NATO, Mark Rutte"), a photo credit ("foto/KCNA/EPA"), a dateline
+("VILNIUS (WNS) -"), a masthead line or a capitalised common word is not one.
 """
 
 from __future__ import annotations
