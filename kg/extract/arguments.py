@@ -24,6 +24,7 @@ from kg.extract.cues import (
     _TITLE_WORD,
 )
 from kg.extract.normalize import parse_number, qualifier_of
+from kg.link.demonyms import all_forms
 
 
 @dataclass
@@ -62,9 +63,9 @@ class _Sent:
         return any(m.type == "Person" for m in self.mentions)
 
 
-_TROOPS = re.compile(r"(?i)(?<!\w)(?:tentara|pasukan|prajurit|personel|serdadu|tentera|askar|anggota|unit|batalion|brigade|divisi|"
-                     r"troops?|soldiers?|forces?|personnel|servicemen|marines|peacekeepers|units?|soldats|troupes|militaires|"
-                     r"Soldaten|Truppen|soldados|tropas|efectivos)(?!\w)")
+_TROOP_WORDS = (r"pasukan|tentara|tentera|prajurit|personel|anggota|askar|serdadu|troops|soldiers|forces|personnel|Marines|"
+                r"troupes|soldats|militaires|Truppen|Soldaten|Soldatinnen und Soldaten|tropas|soldados|efectivos")
+_TROOPS = re.compile(r"(?i)(?<!\w)(?:" + _TROOP_WORDS + r"|troop|soldier|force|servicemen|peacekeepers|units?|batalion|brigade|divisi)(?!\w)")
 _MATERIEL = re.compile(r"(?i)(?<!\w)(?:amunisi|senjata|rudal|peluru|drone|bantuan|ammunition|weapons?|missiles?|shells|drones|aid|"
                        r"munitions|armes|missiles|Waffen|Munition|Raketen|armas|munición|misiles)(?!\w)")
 
@@ -170,8 +171,6 @@ def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:
 
 
 _SURE_AGENT = 0.8
-_TROOP_WORDS = (r"pasukan|tentara|tentera|prajurit|personel|anggota|askar|serdadu|troops|soldiers|forces|personnel|Marines|"
-                r"troupes|soldats|militaires|Truppen|Soldaten|Soldatinnen und Soldaten|tropas|soldados|efectivos")
 _TROOP_NOUN = re.compile(r"(?i)(?:" + _TROOP_WORDS + r")\s+(?:\w+\s+)?$")
 _BY = re.compile(r"(?i)(?:oleh|by|par|von|por)\s+(?:(?:pihak|the|les?|la|den|der|el|los)\s+)?$")
 _CLAIM_CUE = re.compile(r"(?i)(?<!\w)(?:menurut|mengutip|dikutip oleh|seperti dilaporkan|dilaporkan oleh|according to|cited by|as reported by|"
@@ -203,8 +202,6 @@ def demonym_mentions(text: str, base: int, sentence: int, covered: Sequence[tupl
     >>> [(m.text, m.type) for m in demonym_mentions(t, 0, 0, [])]
     [('deutsche', 'Country'), ('rwandais', 'Country')]
     """
-    from kg.link.demonyms import all_forms
-
     forms = all_forms()
     out = []
     for w in _WORD.finditer(text):
@@ -289,9 +286,8 @@ def _claimants(st: _Sent, tagged: list[_Span]) -> list[_Span]:
             last = m.end - base
         # a list ends in a conjunction ("X, Y dan Z", "X, Y, Z dan beberapa peneliti"); "Menurut CNN, Iran ..." is no list
         ends = bool(re.match(r"\s*,?\s*(?:dan|serta|and|et|und|y)\b", text[last:]))
-        while chain and not chain[-1][1] and not ends:
+        while chain and not chain[-1][1] and not ends:  # drop comma-joined names after the last conjunction
             chain.pop()
-            ends = False
         for m, _ in chain:
             if all(o.mention is not m for o in out):
                 out.append(_Span(m.start - base, m.end - base, 0.5 * head.score, m, cue=head.cue))
