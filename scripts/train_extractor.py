@@ -13,6 +13,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "kg" / "models" / "warta-extractor-small"
+# warta-extractor-e5: what the shipped default model was trained with
+RECIPE_E5 = {
+    "out": str(REPO / "kg" / "models" / "warta-extractor-e5"),
+    "base_model": "multilingual-e5-small", "layers": 6, "batch_size": 32, "max_tokens": 2048,
+    "n_synthetic": 20_000, "ner_splits": "nergrit-train,nerp-train", "ner_repeat": 1,
+    "corpus": str(REPO / "data" / "corpus" / "train"), "corpus_repeat": 3,
+    "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 75.0,
+    "model_name": "warta-extractor-e5", "model_version": "3.0",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,14 +36,38 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr", type=float, default=None)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-ner", action="store_true", help="do not use ../shared/data/ner-id")
+    ap.add_argument("--ner-splits", default="nergrit-train,nergrit-valid,nerp-train",
+                    help="IndoNLU files to train on (never the *-test files)")
+    ap.add_argument("--ner-repeat", type=int, default=3)
+    ap.add_argument("--layers", type=int, default=None, help="keep only the base encoder's lowest N layers")
+    ap.add_argument("--max-tokens", type=int, default=None, help="cap on tokens per batch")
+    ap.add_argument("--head-lr", type=float, default=None)
+    ap.add_argument("--corpus", default=None, help="corpus train split folder (data/corpus/train)")
+    ap.add_argument("--corpus-repeat", type=int, default=1)
+    ap.add_argument("--dev", default=None, help="corpus dev split folder, scored during training")
+    ap.add_argument("--init", default=None, help="warm-start from a checkpoint of the same recipe")
+    ap.add_argument("--model-name", default=None)
+    ap.add_argument("--model-version", default="2.0")
+    ap.add_argument("--recipe", choices=("small", "e5"), default=None,
+                    help="the settings of a shipped checkpoint: 'small' (warta-extractor-small) or "
+                         "'e5' (warta-extractor-e5, the default model); explicit flags still win")
     args = ap.parse_args(argv)
+    if args.recipe == "e5":
+        for k, v in RECIPE_E5.items():
+            if getattr(args, k) == ap.get_default(k):
+                setattr(args, k, v)
+    if any(t.endswith("-test") for t in args.ner_splits.split(",")):
+        ap.error("the NER test splits are for measuring only")
 
     sys.path.insert(0, str(REPO))
     from kg.extract.train import train
 
     train(args.out, seed=args.seed, minutes=args.minutes, steps=args.steps, n_synthetic=args.n_synthetic,
-          base_model=args.base_model, batch_size=args.batch_size, lr=args.lr, threads=args.threads,
-          use_ner=not args.no_ner, log=lambda s: print(s, flush=True))
+          base_model=args.base_model, layers=args.layers, batch_size=args.batch_size, max_tokens=args.max_tokens,
+          lr=args.lr, head_lr=args.head_lr, threads=args.threads, use_ner=not args.no_ner,
+          ner_splits=tuple(args.ner_splits.split(",")), ner_repeat=args.ner_repeat, corpus=args.corpus,
+          corpus_repeat=args.corpus_repeat, dev=args.dev, init=args.init, model_name=args.model_name,
+          model_version=args.model_version, log=lambda s: print(s, flush=True))
     return 0
 
 

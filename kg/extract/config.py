@@ -15,6 +15,7 @@ ROLES = ("AGENT", "COUNT", "DEST", "SUPPORT", "UNIT", "SPEAKER", "CONTENT", "PAR
          "CLAIMANT", "DATE", "T_DEP", "T_STMT", "T_AGR")
 MODALITIES = ("Asserted", "Possible", "Planned", "Denied")
 KINDS = ("Deployment", "Statement", "Agreement")
+DEFAULT_THRESHOLDS = {"min_mention_score": 0.7, "role": 0.5}
 
 
 def mention_labels(types: tuple[str, ...] = MENTION_TYPES) -> list[str]:
@@ -40,6 +41,9 @@ class WartaExtractorConfig(PretrainedConfig):
         head_dropout: float = 0.1,
         model_name: str = "warta-extractor-small",
         model_version: str = "2.0",
+        base_encoder: Optional[dict[str, Any]] = None,
+        from_base: tuple[str, ...] | list[str] = (),
+        thresholds: Optional[dict[str, float]] = None,
         **kwargs: Any,
     ):
         self.encoder = encoder or small_bert_encoder()
@@ -51,6 +55,14 @@ class WartaExtractorConfig(PretrainedConfig):
         self.head_dropout = head_dropout
         self.model_name = model_name
         self.model_version = model_version
+        # the pretrained encoder under the heads: {"name": "multilingual-e5-small", ...} (built
+        # from its package by kg.extract.encoders) or {"path": "/local/hf/encoder"}; None when
+        # the checkpoint is self-contained (warta-extractor-small)
+        self.base_encoder = base_encoder
+        # encoder parameters not stored in the checkpoint: read from the base when loading
+        self.from_base = list(from_base)
+        # decision thresholds the decoder uses (tuned on the dev splits, kept with the weights)
+        self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
         super().__init__(**kwargs)
 
     @property

@@ -28,7 +28,7 @@ class _Loaded:
         import torch
         from transformers import AutoTokenizer
 
-        from kg.extract.decoder import Decoder
+        from kg.extract.encoders import base_dir
         from kg.extract.network import WartaExtractorModel
         from kg.extract.processor import Processor
 
@@ -38,8 +38,10 @@ class _Loaded:
         hf_logging.set_verbosity_error()  # loading chatter ("model of type ...", progress bars)
         hf_logging.disable_progress_bar()
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path))
-            model = WartaExtractorModel.from_pretrained(str(path))
+            model = WartaExtractorModel.load(path)
+            # a checkpoint on a pretrained base reads the base's tokenizer (it is not copied in)
+            tok_dir = path if (path / "tokenizer.json").is_file() else base_dir(model.config.base_encoder)
+            self.tokenizer = AutoTokenizer.from_pretrained(str(tok_dir))
         except Exception as e:  # noqa: BLE001 - report any loading failure with the directory
             raise ModelNotFoundError(f"cannot load the extractor model: {e}", source=str(path),
                                      hint="re-create it with `.venv/bin/python scripts/train_extractor.py`") from e
@@ -47,7 +49,7 @@ class _Loaded:
             hf_logging.set_verbosity(verbosity)
             hf_logging.enable_progress_bar()
         model = model.float().eval()
-        if quantize:
+        if quantize and getattr(model.config, "quantize", True):
             import warnings
 
             with warnings.catch_warnings():  # torch.ao dynamic quantization warns it is deprecated
@@ -59,8 +61,7 @@ class _Loaded:
         weights = path / "model.safetensors"
         sha = hashlib.sha256(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "unknown"
         self.version = f"{self.config.model_name} {self.config.model_version} ({sha})"
-        self.decoder = Decoder(self.config.mention_labels, self.config.roles, self.config.modalities, self.config.kinds,
-                               extractor=f"{TransformerExtractor.name} ({self.version})")
+        self.thresholds = dict(getattr(self.config, "thresholds", None) or {})
 
 
 class TransformerExtractor:
@@ -70,9 +71,15 @@ class TransformerExtractor:
 
     def __init__(self, config: Config, model_path: str | None = None, *, quantize: bool = True):
         self.config = config
-        self.model_path = Path(model_path or config.model).expanduser()
+        from kg.extract.models import model_path as resolve_model
+
+        self.model_path = resolve_model(str(model_path or config.model))
         self.quantize = quantize
         self.problems: list[Problem] = []
+        from kg.extract.rules import RuleSet
+
+        self.rules = RuleSet(getattr(config, "rules", "all") or "all")  # a bad name fails here, before any work
+        self._decoder = None
         if not (self.model_path / "config.json").is_file():
             raise ModelNotFoundError(
                 "no trained extractor model here", source=str(self.model_path),
@@ -85,6 +92,19 @@ class TransformerExtractor:
             if key not in _CACHE:
                 _CACHE[key] = _Loaded(self.model_path, self.quantize)
             return _CACHE[key]
+
+    def decoder(self):
+        """The decoder for this extractor's rules, with the checkpoint's thresholds."""
+        from kg.extract.decoder import Decoder
+
+        if self._decoder is None:
+            lm = self._loaded()
+            th = lm.thresholds
+            self._decoder = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
+                                    extractor=f"{self.name} ({lm.version})",
+                                    min_mention_score=float(th.get("min_mention_score", 0.7)),
+                                    role_threshold=float(th.get("role", 0.5)), rules=self.rules)
+        return self._decoder
 
     @property
     def version(self) -> str:
@@ -120,7 +140,7 @@ class TransformerExtractor:
         wins = lm.processor.windows(texts)
         n_tok = [0] * len(texts)
         for w in wins:
-            n_tok[w.item] = max(n_tok[w.item], w.first_token + len(w.ids) - 2)
+            n_tok[w.item] = max(n_tok[w.item], w.owned[1])
         n_m = len(lm.config.mention_labels)
         n_r = 2 * len(lm.config.roles)
         n_mod = len(lm.config.modalities)
@@ -149,7 +169,7 @@ class TransformerExtractor:
                 kp = out["kind_logits"].float().sigmoid().numpy()
                 for j, w in enumerate(chunk):
                     m_arr, r_arr, mo_arr, k_arr = arrays[w.item]
-                    a, z = w.first_token + w.own_from - 1, w.first_token + w.own_to - 1  # the tokens this window owns
+                    a, z = w.owned  # the tokens this window owns
                     m_arr[a:z] = mp[j, w.own_from:w.own_to]
                     r_arr[a:z] = rp[j, w.own_from:w.own_to]
                     mo_arr[a:z] = mo[j, w.own_from:w.own_to]
@@ -162,7 +182,7 @@ class TransformerExtractor:
                 SentencePrediction(s.index, s.start, s.text, offsets[k], m_arr, r_arr, mo_arr, k_arr))
         for ai, art in enumerate(articles):
             try:
-                lm.decoder.decode(art, per_article.get(ai, []))
+                self.decoder().decode(art, per_article.get(ai, []))
                 art.provenance["extractor"] = f"{self.name} ({lm.version})"
             except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
                 art.mentions, art.events = [], []

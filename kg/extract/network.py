@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import torch
@@ -17,6 +18,7 @@ from torch import nn
 from transformers import AutoConfig, AutoModel, PreTrainedModel
 
 from kg.extract.config import WartaExtractorConfig
+from kg.extract.encoders import base_dir
 
 
 def build_encoder(encoder: dict) -> nn.Module:
@@ -44,6 +46,46 @@ class WartaExtractorModel(PreTrainedModel):
         self.modality_head = nn.Linear(h, len(config.modalities))
         self.kind_head = nn.Linear(h, len(config.kinds))
         self.post_init()
+
+    @classmethod
+    def load(cls, path: str | Path) -> "WartaExtractorModel":
+        """``from_pretrained`` plus the parameters the checkpoint takes from its base encoder
+        (``config.from_base``, e.g. the 250k-piece word embeddings of multilingual-e5-small),
+        read from the base directory that :func:`kg.extract.encoders.base_dir` names."""
+        model = cls.from_pretrained(str(path))
+        if model.config.from_base:
+            model.attach_base(base_dir(model.config.base_encoder))
+        return model
+
+    def attach_base(self, base: Path) -> None:
+        """Copy ``config.from_base`` parameters from a Hugging Face encoder directory."""
+        from safetensors import safe_open
+
+        files = sorted(Path(base).glob("*.safetensors"))
+        if not files:
+            raise FileNotFoundError(f"{base}: no .safetensors weights in the base encoder directory")
+        own = dict(self.encoder.named_parameters())
+        wanted = [k for k in own if any(k.startswith(p) for p in self.config.from_base)]
+        found: dict[str, torch.Tensor] = {}
+        for f in files:
+            with safe_open(str(f), framework="pt") as st:
+                for key in st.keys():
+                    for k in wanted:  # "embeddings.word_embeddings.weight" or "bert.embeddings..."
+                        if k not in found and (key == k or key.endswith("." + k)):
+                            found[k] = st.get_tensor(key)
+        missing = [k for k in wanted if k not in found]
+        if missing:
+            raise KeyError(f"{base}: the base encoder lacks {missing}")
+        with torch.no_grad():
+            for k, v in found.items():
+                if tuple(v.shape) != tuple(own[k].shape):
+                    raise ValueError(f"{base}: {k} has shape {tuple(v.shape)}, the checkpoint expects {tuple(own[k].shape)}")
+                own[k].copy_(v.to(own[k].dtype))
+
+    def own_state_dict(self) -> dict[str, torch.Tensor]:
+        """The parameters a checkpoint stores: all but those taken from the base."""
+        skip = tuple("encoder." + p for p in self.config.from_base)
+        return {k: v for k, v in self.state_dict().items() if not k.startswith(skip)}
 
     def _init_weights(self, module: nn.Module) -> None:
         if isinstance(module, nn.Linear):

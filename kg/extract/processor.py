@@ -18,11 +18,34 @@ CONTEXT = 16  # tokens of overlap on each side of a window
 @dataclass
 class Window:
     item: int  # index of the text
-    ids: list[int]  # with special tokens
+    ids: list[int]  # with the tokenizer's special tokens
     offsets: list[tuple[int, int]]  # char offsets into the text, (0, 0) for special tokens
     own_from: int  # token positions [own_from, own_to) in ``ids`` this window is trusted for
     own_to: int
-    first_token: int  # index of ids[1] among all tokens of the text
+    first_token: int  # index of ids[prefix] among all tokens of the text
+    prefix: int = 1  # special tokens before the content (1 for BERT's [CLS] and XLM-R's <s>)
+    suffix: int = 1  # special tokens after it
+
+    @property
+    def content(self) -> slice:
+        """Positions of ``ids`` that hold the text's tokens."""
+        return slice(self.prefix, len(self.ids) - self.suffix)
+
+    @property
+    def owned(self) -> tuple[int, int]:
+        """The text's token range ``[a, z)`` that this window's owned positions hold."""
+        return self.first_token + self.own_from - self.prefix, self.first_token + self.own_to - self.prefix
+
+
+def special_tokens(tokenizer) -> tuple[list[int], list[int]]:
+    """The ids the tokenizer puts before and after a text (``[CLS]``/``[SEP]``, ``<s>``/``</s>``,
+    or nothing), read off the tokenizer itself rather than assumed."""
+    plain = tokenizer("a", add_special_tokens=False)["input_ids"]
+    full = tokenizer("a", add_special_tokens=True)["input_ids"]
+    for i in range(len(full) - len(plain) + 1):
+        if full[i:i + len(plain)] == plain:
+            return list(full[:i]), list(full[i + len(plain):])
+    return [], []
 
 
 class Processor:
@@ -30,21 +53,33 @@ class Processor:
         self.tok = tokenizer
         self.config = config
         self.max_length = config.window_tokens
-        self.cls = tokenizer.cls_token_id if tokenizer.cls_token_id is not None else tokenizer.bos_token_id
-        self.sep = tokenizer.sep_token_id if tokenizer.sep_token_id is not None else tokenizer.eos_token_id
+        self.prefix, self.suffix = special_tokens(tokenizer)
         self.pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
 
+    @property
+    def n_special(self) -> int:
+        return len(self.prefix) + len(self.suffix)
+
     def tokenize(self, texts: Sequence[str]) -> list[tuple[list[int], list[tuple[int, int]]]]:
+        """Token ids and character offsets, every token kept. An offset that starts on white
+        space (SentencePiece's "▁" piece carries the space before a word) is moved to the first
+        non-space character; a token with nothing left (a bare "▁") gets an empty span at the
+        next character: it stays in the input but names nothing."""
         enc = self.tok(list(texts), add_special_tokens=False, return_offsets_mapping=True)
         out = []
-        for ids, offs in zip(enc["input_ids"], enc["offset_mapping"]):
-            pairs = [(i, (int(a), int(b))) for i, (a, b) in zip(ids, offs) if b > a]
-            out.append(([p[0] for p in pairs], [p[1] for p in pairs]))
+        for text, ids, offs in zip(texts, enc["input_ids"], enc["offset_mapping"]):
+            fixed = []
+            for a, b in offs:
+                a, b = int(a), int(b)
+                while a < b and text[a].isspace():
+                    a += 1
+                fixed.append((a, b) if b > a else (b, b))
+            out.append((list(ids), fixed))
         return out
 
     def windows(self, texts: Sequence[str]) -> list[Window]:
         """Windows of at most ``max_length`` tokens covering every token of every text."""
-        width = self.max_length - 2
+        width = self.max_length - self.n_special
         out: list[Window] = []
         for i, (ids, offs) in enumerate(self.tokenize(texts)):
             n = len(ids)
@@ -65,18 +100,19 @@ class Processor:
         return out
 
     def _window(self, item, ids, offs, a, b, own_a, own_b) -> Window:
-        return Window(item, [self.cls] + ids[a:b] + [self.sep], [(0, 0)] + offs[a:b] + [(0, 0)],
-                      own_a - a + 1, own_b - a + 1, a)
+        p, s = len(self.prefix), len(self.suffix)
+        return Window(item, self.prefix + ids[a:b] + self.suffix, [(0, 0)] * p + offs[a:b] + [(0, 0)] * s,
+                      own_a - a + p, own_b - a + p, a, p, s)
 
     # ------------------------------------------------------------------ training labels
     def encode_example(self, ex, ids: list[int], offs: list[tuple[int, int]]) -> dict | None:
         """Token labels for one generated Example (``None`` if it does not fit one window)."""
         cfg = self.config
-        if len(ids) > self.max_length - 2 or not ids:
+        if len(ids) > self.max_length - self.n_special or not ids:
             return None
         n = len(ids)
         labels = cfg.mention_labels
-        ment = [0] * n
+        ment = [0 if b > a else -100 for a, b in offs]  # an empty "▁" token names nothing
         for s, e, t in ex.mentions:
             toks = [k for k, (a, b) in enumerate(offs) if a < e and b > s]
             for j, k in enumerate(toks):
@@ -84,7 +120,8 @@ class Processor:
         import numpy as np
 
         R = len(cfg.roles)
-        roles = np.zeros((n + 2, 2 * R), dtype=np.uint8)
+        p = len(self.prefix)
+        roles = np.zeros((n + self.n_special, 2 * R), dtype=np.uint8)
         mod = [-100] * n
         if ex.full:
             for s, e, r in ex.roles:
@@ -92,17 +129,17 @@ class Processor:
                 toks = [k for k, (a, b) in enumerate(offs) if a < e and b > s]
                 for j, k in enumerate(toks):
                     if j == 0:
-                        roles[k + 1, 2 * ri] = 1
-                    roles[k + 1, 2 * ri + 1] = 1
+                        roles[k + p, 2 * ri] = 1
+                    roles[k + p, 2 * ri + 1] = 1
             for s, e, m in ex.triggers:
                 toks = [k for k, (a, b) in enumerate(offs) if a < e and b > s]
-                if toks:
+                if toks and m is not None:
                     mod[toks[0]] = cfg.modalities.index(m)
         return {
-            "input_ids": [self.cls] + ids + [self.sep],
-            "mention_labels": [-100] + ment + [-100],
+            "input_ids": self.prefix + ids + self.suffix,
+            "mention_labels": [-100] * p + ment + [-100] * len(self.suffix),
             "role_labels": roles,
-            "modality_labels": [-100] + mod + [-100],
+            "modality_labels": [-100] * p + mod + [-100] * len(self.suffix),
             "kind_labels": list(ex.kinds),
             "full": int(ex.full),
         }

@@ -42,6 +42,8 @@ def bio_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, 
     for k, lab_i in enumerate(best):
         lab = labels[int(lab_i)]
         s, e = offsets[k]
+        if s == e:  # a bare SentencePiece "▁" or a special token: names nothing
+            continue
         if lab == "O":
             if cur is not None and s < cur[1]:
                 continue
@@ -98,6 +100,8 @@ def role_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray,
         spans: list[list] = []
         cur: list | None = None
         for k in range(len(offsets)):
+            if offsets[k][0] == offsets[k][1]:  # a bare "▁" or a special token
+                continue
             on = inside[k] >= threshold or begin[k] >= threshold
             if not on:
                 if cur is not None:

@@ -68,26 +68,28 @@ def evaluate(model, processor, examples, batch_size: int = 64) -> dict[str, floa
             kp = out["kind_logits"].sigmoid().numpy()
             for j, w in enumerate(chunk):
                 ex = examples[w.item]
-                n = len(w.ids) - 1
-                offs = w.offsets[1:n]
-                pred = {(s, e, t) for s, e, t, _ in bio_spans(ex.text, offs, mp[j, 1:n], cfg.mention_labels)}
+                c = w.content
+                offs = w.offsets[c]
+                pred = {(s, e, t) for s, e, t, _ in bio_spans(ex.text, offs, mp[j, c], cfg.mention_labels)}
                 gold = set(ex.mentions)
                 tp += len(pred & gold)
                 fp += len(pred - gold)
                 fn += len(gold - pred)
                 if not ex.full:
                     continue
-                rs = role_spans(ex.text, offs, rp[j, 1:n], cfg.roles)
+                rs = role_spans(ex.text, offs, rp[j, c], cfg.roles)
                 rpred = {(s, e, r) for r, v in rs.items() for s, e, _ in v}
                 rgold = set(ex.roles)
                 rtp += len(rpred & rgold)
                 rfp += len(rpred - rgold)
                 rfn += len(rgold - rpred)
                 for s, e, m in ex.triggers:
+                    if m is None:
+                        continue
                     ks = [k for k, (x, y) in enumerate(offs) if x < e and y > s]
                     if ks:
                         mod_n += 1
-                        mod_ok += int(cfg.modalities[int(mo[j, ks[0] + 1])] == m)
+                        mod_ok += int(cfg.modalities[int(mo[j, ks[0] + c.start])] == m)
                 kind_n += 1
                 kind_ok += int(all((kp[j, i] > 0.5) == bool(ex.kinds[i]) for i in range(len(ex.kinds))))
 
@@ -99,6 +101,15 @@ def evaluate(model, processor, examples, batch_size: int = 64) -> dict[str, floa
             "modality_acc": round(mod_ok / max(1, mod_n), 4), "kind_acc": round(kind_ok / max(1, kind_n), 4)}
 
 
+def corpus_examples(folder: str | Path | None) -> list:
+    """Sentence Examples of every article of a corpus split folder (see kg.eval.corpus)."""
+    from kg.eval.corpus import articles, training_examples
+
+    if not folder or not Path(folder).is_dir():
+        return []
+    return [ex for _, text, data in articles(folder) for ex in training_examples(text, data)]
+
+
 def train(
     out: str | Path,
     *,
@@ -107,16 +118,37 @@ def train(
     steps: Optional[int] = None,
     n_synthetic: int = 150_000,
     base_model: Optional[str] = None,
+    layers: Optional[int] = None,
     batch_size: int = 64,
+    max_tokens: Optional[int] = None,
     lr: Optional[float] = None,
+    head_lr: Optional[float] = None,
     vocab_size: int = 8000,
     encoder: Optional[dict] = None,
     use_ner: bool = True,
+    ner_splits: tuple[str, ...] = ("nergrit-train", "nergrit-valid", "nerp-train"),
+    ner_repeat: int = 3,
+    corpus: Optional[str | Path] = None,
+    corpus_repeat: int = 1,
+    dev: Optional[str | Path] = None,
+    init: Optional[str | Path] = None,
+    model_name: Optional[str] = None,
+    model_version: str = "2.0",
     threads: int = 2,
     save_every_minutes: float = 10.0,
     log: Callable[[str], None] = print,
 ) -> dict:
-    """Train and save a checkpoint to ``out``; returns the training info (also saved as JSON)."""
+    """Train and save a checkpoint to ``out``; returns the training info (also saved as JSON).
+
+    Two recipes share this loop. From scratch (``base_model=None``): a WordPiece tokenizer and a
+    small BERT trained on generated sentences and the Indonesian NER data (warta-extractor-small).
+    On a pretrained encoder (``base_model`` = ``"multilingual-e5-small"`` or a local Hugging Face
+    directory): its tokenizer, its lowest ``layers`` layers fine-tuned with the word embeddings
+    frozen (they are read from the base at load time, not stored), heads on top; data are the
+    corpus train split (``corpus``, repeated ``corpus_repeat`` times), the NER data and
+    ``n_synthetic`` generated sentences as augmentation. ``init`` warm-starts from a checkpoint
+    of the same recipe; ``dev`` (a corpus folder) is scored during and after training.
+    """
     import numpy as np
     import torch
 
@@ -132,40 +164,69 @@ def train(
     if threads:
         torch.set_num_threads(threads)
     out = Path(out)
-    examples = datagen.generate(n_synthetic, seed=seed)
-    ner = datagen.load_ner(repeat=3) if use_ner else []
+    examples = datagen.generate(n_synthetic, seed=seed) if n_synthetic else []
+    ner = datagen.load_ner(repeat=ner_repeat, splits=ner_splits) if use_ner else []
+    real = corpus_examples(corpus) * corpus_repeat
     val = datagen.generate(1500, seed=seed + 100_003)
-    log(f"data: {len(examples)} synthetic + {len(ner)} NER sentences ({time.time() - t0:.0f}s)")
+    dev_examples = corpus_examples(dev)
+    log(f"data: {len(examples)} synthetic + {len(ner)} NER + {len(real)} corpus sentences; "
+        f"dev {len(dev_examples)} ({time.time() - t0:.0f}s)")
 
+    base_spec = None
     if base_model:
         from transformers import AutoConfig, AutoModel, AutoTokenizer
 
-        tokenizer = AutoTokenizer.from_pretrained(base_model)
+        from kg.extract.encoders import resolve
+
+        base_path, base_spec = resolve(base_model)
+        tokenizer = AutoTokenizer.from_pretrained(str(base_path))
         if not tokenizer.is_fast:
             raise ValueError(f"{base_model}: a fast tokenizer (offsets) is required")
-        enc_cfg = AutoConfig.from_pretrained(base_model).to_dict()
+        base_cfg = AutoConfig.from_pretrained(str(base_path))
+        enc_cfg = base_cfg.to_dict()
         for k in ("architectures", "_name_or_path", "transformers_version", "torch_dtype", "dtype"):
             enc_cfg.pop(k, None)
-        config = WartaExtractorConfig(encoder=enc_cfg, model_name=Path(base_model).name + "-warta",
-                                      window_tokens=min(128, getattr(AutoConfig.from_pretrained(base_model), "max_position_embeddings", 512) - 2))
+        if layers:
+            enc_cfg["num_hidden_layers"] = min(int(layers), int(enc_cfg.get("num_hidden_layers", layers)))
+        config = WartaExtractorConfig(
+            encoder=enc_cfg, model_name=model_name or (Path(str(base_spec.get("name") or base_path)).name + "-warta"),
+            model_version=model_version, base_encoder=base_spec, from_base=["embeddings.word_embeddings"],
+            window_tokens=min(128, getattr(base_cfg, "max_position_embeddings", 512) - 2),
+            quantize=False)  # fp32 at inference: dynamic int8 scales depend on the batch
         model = WartaExtractorModel(config)
-        base = AutoModel.from_pretrained(base_model)
-        missing, unexpected = model.encoder.load_state_dict(base.state_dict(), strict=False)
-        log(f"base model {base_model}: loaded (missing={len(missing)}, unexpected={len(unexpected)})")
+        if init:
+            model.load_state_dict(WartaExtractorModel.load(init).state_dict())
+            log(f"warm start from {init}")
+        else:
+            base = AutoModel.from_pretrained(str(base_path))
+            missing, unexpected = model.encoder.load_state_dict(base.state_dict(), strict=False)
+            missing = [k for k in missing if "pooler" not in k]
+            unexpected = [k for k in unexpected if "pooler" not in k and not k.startswith("encoder.layer.")]
+            log(f"base model {base_path}: {config.encoder['num_hidden_layers']} layers loaded "
+                f"(missing={missing}, unexpected={len(unexpected)})")
+            del base
+        model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
         lr = lr or 5e-5
+        head_lr = head_lr or 1e-3
     else:
         tokenizer = train_tokenizer(_tokenizer_corpus(examples[:60_000] + ner[: len(ner) // 3], load_countries()), vocab_size)
         config = WartaExtractorConfig(encoder=encoder or small_bert_encoder(vocab_size=len(tokenizer)))
         model = WartaExtractorModel(config)
         lr = lr or 5e-4
+        head_lr = head_lr or lr
     n_params = sum(p.numel() for p in model.parameters())
-    log(f"model: {n_params / 1e6:.2f}M parameters; tokenizer vocab {len(tokenizer)} ({time.time() - t0:.0f}s)")
+    n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    log(f"model: {n_params / 1e6:.2f}M parameters ({n_train / 1e6:.2f}M trained); tokenizer vocab {len(tokenizer)} "
+        f"({time.time() - t0:.0f}s)")
 
     proc = Processor(tokenizer, config)
-    items = proc.encode_examples(examples + ner)
+    items = proc.encode_examples(examples + ner + real)
     log(f"encoded {len(items)} training items ({time.time() - t0:.0f}s)")
     rng = random.Random(seed)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    enc_params = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
+    head_params = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
+    opt = torch.optim.AdamW([{"params": enc_params, "lr": lr, "base": lr},
+                             {"params": head_params, "lr": head_lr, "base": head_lr}], weight_decay=0.01)
     warmup = 300 if steps is None or steps > 1000 else max(1, steps // 10)
     budget = minutes * 60.0
     t_train = time.time()
@@ -177,7 +238,7 @@ def train(
     epoch = 0
     while not done:
         epoch += 1
-        for idx in length_batches(items, batch_size, key=lambda x: len(x["input_ids"]), rng=rng):
+        for idx in length_batches(items, batch_size, key=lambda x: len(x["input_ids"]), rng=rng, max_tokens=max_tokens):
             elapsed = time.time() - t_train
             frac = step / steps if steps else elapsed / budget
             if (steps and step >= steps) or (not steps and elapsed >= budget) or (steps and minutes and elapsed >= budget):
@@ -185,7 +246,7 @@ def train(
                 break
             scale = min(1.0, (step + 1) / warmup) * max(0.02, 1.0 - frac)
             for g in opt.param_groups:
-                g["lr"] = lr * scale
+                g["lr"] = g["base"] * scale
             batch = proc.collate([items[i] for i in idx])
             outp = model(**batch)
             opt.zero_grad()
@@ -198,34 +259,38 @@ def train(
             if step % 100 == 0:
                 log(f"step {step} epoch {epoch} lr {lr * scale:.2e} " + " ".join(f"{k}={v / (1 - 0.98 ** step):.4f}" for k, v in running.items())
                     + f" ({elapsed:.0f}s, {step / max(elapsed, 1e-6):.2f} it/s)")
-            if step % 2000 == 0:
-                log(f"val@{step}: {evaluate(model, proc, val[:500])}")
+            if step % 1000 == 0:
+                log(f"val@{step}: synthetic {evaluate(model, proc, val[:300])}"
+                    + (f" corpus-dev {evaluate(model, proc, dev_examples)}" if dev_examples else ""))
             if save_every_minutes and time.time() - last_save > save_every_minutes * 60:
                 save(model, tokenizer, out, {"partial": True, "steps": step})
                 last_save = time.time()
     train_s = time.time() - t_train
     metrics = evaluate(model, proc, val)
     info = {
-        "seed": seed, "steps": step, "epochs_started": epoch, "batch_size": batch_size, "lr": lr,
-        "n_synthetic": len(examples), "n_ner": len(ner), "n_items": len(items), "parameters": n_params,
-        "train_seconds": round(train_s, 1), "total_seconds": round(time.time() - t0, 1),
-        "base_model": base_model, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),
+        "seed": seed, "steps": step, "epochs_started": epoch, "batch_size": batch_size, "max_tokens": max_tokens,
+        "lr": lr, "head_lr": head_lr, "n_synthetic": len(examples), "n_ner": len(ner), "ner_splits": list(ner_splits),
+        "n_corpus": len(real), "corpus": str(corpus) if corpus else None, "n_items": len(items),
+        "parameters": n_params, "trained_parameters": n_train, "train_seconds": round(train_s, 1),
+        "total_seconds": round(time.time() - t0, 1), "base_model": base_spec, "layers": config.encoder.get("num_hidden_layers"),
+        "init": str(init) if init else None, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),
     }
+    if dev_examples:
+        info["val_corpus_dev"] = evaluate(model, proc, dev_examples)
     log(f"final: {json.dumps(info)}")
     save(model, tokenizer, out, info)
     return info
 
 
 def save(model, tokenizer, out: Path, info: dict) -> None:
-    """Write weights (fp16 safetensors), config, tokenizer and training_info.json to ``out``."""
+    """Write weights (fp16 safetensors, without the parameters taken from the base encoder),
+    config and training_info.json to ``out``; the tokenizer too when the checkpoint has no base
+    (a base's tokenizer is read from the base)."""
     import torch
 
     out.mkdir(parents=True, exist_ok=True)
-    state_dtype = next(model.parameters()).dtype
-    model.to(torch.float16)
-    try:
-        model.save_pretrained(out, safe_serialization=True)
-    finally:
-        model.to(state_dtype)
-    tokenizer.save_pretrained(out)
+    state = {k: v.detach().to(torch.float16).contiguous() for k, v in model.own_state_dict().items()}
+    model.save_pretrained(out, state_dict=state, safe_serialization=True)
+    if not model.config.base_encoder:
+        tokenizer.save_pretrained(out)
     (out / "training_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")

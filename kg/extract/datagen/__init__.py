@@ -32,11 +32,11 @@ def generate(n: int, seed: int = 0, data_dir=None, real_context: bool = True) ->
     return [g.sentence(rng.choices(langs, weights)[0]) for _ in range(n)]
 
 
-def load_ner(data_dir=None, repeat: int = 1):
+def load_ner(data_dir=None, repeat: int = 1, splits=("nergrit-train", "nergrit-valid", "nerp-train")):
     """The Indonesian NER sentences, each listed ``repeat`` times (to weigh real text up)."""
     from kg.extract.datagen.ner import load_ner as _load
 
-    return _load(data_dir) * repeat
+    return _load(data_dir, splits=tuple(splits)) * repeat
 
 
 __all__ = ["generate", "load_ner", "Example", "ROLES", "MENTION_TYPES", "MODALITIES", "KINDS"]

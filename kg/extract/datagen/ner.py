@@ -20,8 +20,12 @@ _EVENT_CUES = re.compile(
 _NO_SPACE_AFTER = set("(“‘")
 
 
-def read_bio(path: Path, country_names: set[str]) -> list[Example]:
+def read_bio(path: Path, country_names: set[str], truecase: bool = False) -> list[Example]:
     """Sentences of a token<TAB>BIO file; PLACE spans that name a country become CTRY.
+
+    NERP is all lower case; with ``truecase`` the words of a tagged name and the sentence's first
+    word get an initial capital, so lower-case words do not teach the model that names need no
+    capital.
 
     A sentence without any speech, troop or treaty cue is marked ``full`` (a real-text negative
     for the event heads: no roles, no event kinds); the others train the mention head only.
@@ -35,7 +39,9 @@ def read_bio(path: Path, country_names: set[str]) -> list[Example]:
         text = ""
         spans: list[tuple[int, int, str]] = []
         cur: list | None = None
-        for tok, tag in toks:
+        for i, (tok, tag) in enumerate(toks):
+            if truecase and (i == 0 or tag[:2] in ("B-", "I-")) and tok[:1].isalpha():
+                tok = tok[:1].upper() + tok[1:]
             if text and tok[0] not in _NO_SPACE_BEFORE and text[-1] not in _NO_SPACE_AFTER:
                 text += " "
             s = len(text)
@@ -78,5 +84,5 @@ def load_ner(data_dir: Path | None = None, splits: tuple[str, ...] = ("nergrit-t
     names = {n.lower() for c in load_countries(d) for n in c.names.values()}
     out: list[Example] = []
     for s in splits:
-        out.extend(read_bio(d / "ner-id" / f"{s}.tsv", names))
+        out.extend(read_bio(d / "ner-id" / f"{s}.tsv", names, truecase=s.startswith("nerp")))
     return out
