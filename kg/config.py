@@ -20,7 +20,6 @@ from typing import Any, Mapping
 from kg.errors import ConfigError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DEFAULT_MODEL = PACKAGE_DIR / "models" / "warta-extractor-small"
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,8 @@ class Config:
     base_iri: str = "https://w3id.org/warta/resource/"
     segmenter: str = "kg.segmenter.rules.v1"
     extractor: str = "kg.extractor.transformer.v1"
-    model: str = str(DEFAULT_MODEL)
+    model: str = "e5"  # a registered model name (e5, small; see `kg plugins`) or a checkpoint directory
+    rules: str = "all"  # decoder rules: all, none, or a comma list of rule names (see `kg plugins`)
     linker: str = "kg.linker.offline.v1"
     wikidata_endpoint: str = "https://query.wikidata.org/sparql"
     link_cache: str = "~/.cache/warta/wikidata"

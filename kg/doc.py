@@ -90,7 +90,7 @@ class Event:
     end: int
     evidence: str
     sentence: int = -1
-    confidence: float = 1.0
+    confidence: Optional[float] = 1.0  # the model's score; None when a rule made the event
     extractor: str = ""  # "kg.extractor.transformer.v1 (warta-extractor-small 1.0)"
     modality: str = "Asserted"
     claimant: Optional[Mention] = None

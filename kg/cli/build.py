@@ -20,7 +20,12 @@ def build(
         None, "--endpoint", help="Write to a running SPARQL 1.1 server (Graph Store Protocol) instead."
     ),
     extractor: Optional[str] = typer.Option(None, "--extractor", help="Extractor name (see `kg plugins`)."),
-    model: Optional[str] = typer.Option(None, "--model", help="Extractor checkpoint directory."),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="Extractor model: e5 (default, best on unseen text), small (fast), or a checkpoint directory."
+    ),
+    rules: Optional[str] = typer.Option(
+        None, "--rules", help="Decoder rules: all (default), none (the model alone), or a comma list (see `kg plugins`)."
+    ),
     link: Optional[str] = typer.Option(
         None, "--link", help="Linking: offline (default), online (asks Wikidata, cached), none."
     ),
@@ -31,7 +36,7 @@ def build(
     from kg.pipeline import build as run_build
 
     linker = {"offline": "kg.linker.offline.v1", "online": "kg.linker.online.v1", "none": "kg.linker.none.v1"}
-    cfg = get_config(store=store, extractor=extractor, model=model, linker=linker.get(link, link))
+    cfg = get_config(store=store, extractor=extractor, model=model, rules=rules, linker=linker.get(link, link))
 
     def show(p):
         console_err.print(f"[red]skipped[/] {p.source} [{p.stage}]: {p.reason}", highlight=False, soft_wrap=True)

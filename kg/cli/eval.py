@@ -22,12 +22,16 @@ def eval_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
     errors: bool = typer.Option(True, "--errors/--no-errors", help="List what each article missed/invented."),
     keep_store: bool = typer.Option(False, "--keep-store", help="Keep the temporary store and print its path."),
+    model: Optional[str] = typer.Option(None, "--model", help="Extractor model: e5 (default), small, or a checkpoint directory."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Decoder rules: all (default), none, or a comma list (see `kg plugins`)."),
+    link: Optional[str] = typer.Option(None, "--link", help="Linking: offline (default), online, none."),
 ) -> None:
     """Build the folder's articles into a fresh store and score them (P/R/F1 per kind)."""
     from kg.eval.render import render
     from kg.eval.run import run_eval
 
-    cfg = get_config()
+    linker = {"offline": "kg.linker.offline.v1", "online": "kg.linker.online.v1", "none": "kg.linker.none.v1"}
+    cfg = get_config(model=model, rules=rules, linker=linker.get(link, link) if link else None)
     run = run_eval(folder, cfg, store=store, build=build, keep_store=keep_store,
                    progress=not as_json)
     if as_json:

@@ -15,3 +15,13 @@ def plugins() -> None:
         console.print(f"[bold]{reg.kind}s[/] ({reg.group})")
         for name in reg.names():
             console.print(f"  {name}")
+    from kg.extract.models import DEFAULT, MODELS, SUMMARY
+    from kg.extract.rules import RULES
+
+    console.print("[bold]extractor models[/] (kg build --model NAME)")
+    for name, directory in MODELS.items():
+        mark = " (default)" if name == DEFAULT else ""
+        console.print(f"  {name}{mark}: {directory} - {SUMMARY[name]}", highlight=False)
+    console.print("[bold]decoder rules[/] (kg build --rules all|none|NAME,...)")
+    for name, what in RULES.items():
+        console.print(f"  {name}: {what}", highlight=False)

@@ -48,6 +48,12 @@ class _Span:
     score: float
     mention: Optional[Mention] = None
     cue: bool = False  # a claimant named after "menurut" / "according to"
+    rule: Optional[str] = None  # the decoder rule that made this span (None: the model did)
+    rules: Optional[list] = None  # rules that shaped what this span became
+
+    def __post_init__(self) -> None:
+        if self.rule and not self.rules:
+            self.rules = [self.rule]
 
 
 @dataclass
@@ -149,11 +155,29 @@ def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
         n = parse_number(ctext)
         if n is None:
             return None, None
+    if _is_year(text, c.s, ctext):
+        return None, None
     q = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)
     if q is not None and qualifier_of(ctext) == "Exact":
         lead = " ".join(text[max(0, c.s - 25):c.s].split()[-2:])  # only the words right before the number
         q = qualifier_of(lead + " " + ctext)
     return n, q
+
+
+_YEAR_CUE = re.compile(
+    r"(?i)(?:\b(?:by|in|since|until|before|after|from|tahun|pada|hingga|sampai|sejak|menjelang|en|d'ici|depuis|"
+    r"jusqu'en|avant|après|im|bis|seit|vor|ab|nach|para|hasta|desde|antes de)\s*)$")
+
+
+def _is_year(text: str, start: int, ctext: str) -> bool:
+    """A bare four-digit 19xx/20xx after a time word ("by 2027", "pada 2024", "d'ici 2030")
+    is a year, not a troop count.
+
+    >>> _is_year("raise spending by 2027", 17, "2027"), _is_year("sent 2027 troops", 5, "2027 troops")
+    (True, False)
+    """
+    m = re.match(r"\s*((?:19|20)\d{2})(?![\d.,])", ctext)
+    return bool(m) and bool(_YEAR_CUE.search(text[max(0, start - 16):start].rstrip() + " "))
 
 
 def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:

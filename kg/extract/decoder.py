@@ -67,8 +67,10 @@ from kg.extract.mentions import (
     dropped_mentions,
     extend_name,
     language_name,
+    strip_dateline,
 )
 from kg.extract.normalize import normalize_date
+from kg.extract.rules import RuleSet
 from kg.extract.spans import bio_spans, role_spans
 
 TYPE_OF = {"PER": "Person", "ORG": "Organization", "CTRY": "Country", "LOC": "Place"}
@@ -76,8 +78,11 @@ TYPE_OF = {"PER": "Person", "ORG": "Organization", "CTRY": "Country", "LOC": "Pl
 
 class Decoder:
     def __init__(self, mention_labels: Sequence[str], roles: Sequence[str], modalities: Sequence[str],
-                 kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float = 0.7):
+                 kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float = 0.7,
+                 role_threshold: float = 0.5, rules: RuleSet | None = None):
         self.min_mention_score = min_mention_score
+        self.role_threshold = role_threshold
+        self.rules = rules if rules is not None else RuleSet("all")
         self.mention_labels = list(mention_labels)
         self.roles = list(roles)
         self.modalities = list(modalities)
@@ -104,6 +109,9 @@ class Decoder:
         # an unsure mention survives only if an event needs it
         used = {id(m) for ev in events for _, m in ev.roles()}
         mentions = [m for m in mentions if m.score >= self.min_mention_score or id(m) in used]
+        if "mention-filters" not in self.rules:
+            self._finish(article, mentions, events)
+            return
         common = _common_words(article.text)
         dropped = {id(m) for m in mentions if " " not in m.text and m.text.lower() in common and m.text[:1].isupper() and not m.text.isupper()}
         dropped |= {id(m) for m in mentions if m.text.upper() in _GENERIC_UPPER or language_name(article.text, m)}
@@ -113,40 +121,55 @@ class Decoder:
         if dropped:  # "Sumber", "Kekhawatiran": a capitalised word the article also writes in lower case
             mentions = [m for m in mentions if id(m) not in dropped]
             events = [ev for ev in events if not _drop_refs(ev, dropped)]
+        self._finish(article, mentions, events)
+
+    def _finish(self, article: Article, mentions: list[Mention], events: list[Event]) -> None:
         mentions.sort(key=lambda m: (m.start, m.end))
         article.mentions = mentions
-        events = one_per_claim(_headline_restated(article.text, events), lambda m: m.text.lower())
+        if "headline-restated" in self.rules:
+            events = _headline_restated(article.text, events)
+        events = one_per_claim(events, lambda m: m.text.lower())
         events.sort(key=lambda e: (e.start, e.end, e.kind))
+        for ev in events:
+            fired = sorted(set(getattr(ev, "rules", ())))
+            ev.extractor = self.extractor + (f" + rules: {', '.join(fired)}" if fired else " (model only)")
+            ev.__dict__.pop("rules", None)
         article.events = events
 
     # ------------------------------------------------------------------ sentence
     def _sentence(self, p: SentencePrediction) -> _Sent:
         st = _Sent(p)
         text = p.text
-        spans = [(s, e, typ, score) for s0, e0, typ, score in bio_spans(text, p.offsets, p.mention_probs, self.mention_labels)
-                 for s, e in _clean_name(text, *_trim(text, s0, e0), self._words)
-                 if e > s and _plausible_name(text[s:e]) and text[s:e].lower() not in _GENERIC_NOUNS]
-        spans = [(*extend_name(text, s, e, [(a, b) for j, (a, b, _, _) in enumerate(spans) if j != k], org=typ == "ORG"), typ, score)
-                 for k, (s, e, typ, score) in enumerate(spans)]
+        spans = bio_spans(text, p.offsets, p.mention_probs, self.mention_labels)
+        if "name-repair" in self.rules:
+            spans = [(s, e, typ, score) for s0, e0, typ, score in spans
+                     for s, e in _clean_name(text, *strip_dateline(text, *_trim(text, s0, e0)), self._words)
+                     if e > s and _plausible_name(text[s:e]) and text[s:e].lower() not in _GENERIC_NOUNS]
+            spans = [(*extend_name(text, s, e, [(a, b) for j, (a, b, _, _) in enumerate(spans) if j != k], org=typ == "ORG"), typ, score)
+                     for k, (s, e, typ, score) in enumerate(spans)]
+        else:
+            spans = [(s, e, typ, score) for s0, e0, typ, score in spans for s, e in [_trim(text, s0, e0)] if e > s]
         for k, (s, e, typ, score) in enumerate(spans):
             if any(a <= s and e <= b and (a, b) != (s, e) for j, (a, b, _, _) in enumerate(spans) if j != k):
                 continue  # "Selatan" tagged apart and now inside "Korea Selatan"
             st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
                                        score=score, sentence=p.index))
-        st.mentions = [_institution(text, p.start, m) for m in st.mentions]
-        for role, spans in role_spans(text, p.offsets, p.role_probs, self.roles).items():
+        if "institution" in self.rules:
+            st.mentions = [_institution(text, p.start, m) for m in st.mentions]
+        for role, spans in role_spans(text, p.offsets, p.role_probs, self.roles, self.role_threshold).items():
             st.roles[role] = []
             for s, e, score in spans:
                 s, e = _trim(text, s, e)
                 if e > s:
                     st.roles[role].append(_Span(s, e, score))
         # "500 deutsche Soldaten", "soldats rwandais": a lower-case nationality next to a troop noun names the state
-        st.mentions += demonym_mentions(text, p.start, p.index, [(m.start - p.start, m.end - p.start) for m in st.mentions])
+        if "demonym-agent" in self.rules:
+            st.mentions += demonym_mentions(text, p.start, p.index, [(m.start - p.start, m.end - p.start) for m in st.mentions])
         # attach actor roles to mentions; an argument the mention head missed becomes a mention
         for role in ("AGENT", "DEST", "SUPPORT", "PARTY", "CLAIMANT", "SPEAKER"):
             for sp in st.roles.get(role, []):
                 sp.mention = self._mention_for(st, sp)
-                if sp.mention is None and role != "SPEAKER" and _looks_named(text[sp.s:sp.e]):
+                if sp.mention is None and role != "SPEAKER" and "role-as-mention" in self.rules and _looks_named(text[sp.s:sp.e]):
                     m = Mention(start=p.start + sp.s, end=p.start + sp.e, text=text[sp.s:sp.e],
                                 type="Place" if role == "DEST" else "Country", score=sp.score * 0.5, sentence=p.index)
                     st.mentions.append(m)
@@ -167,24 +190,31 @@ class Decoder:
         p = st.pred
         kp = {k: float(v) for k, v in zip(self.kinds, p.kind_probs)}
         out: list[Event] = []
-        claimants = _claimants(st, [sp for sp in st.roles.get("CLAIMANT", []) if sp.mention is not None])
+        tagged = [sp for sp in st.roles.get("CLAIMANT", []) if sp.mention is not None]
+        claimants = _claimants(st, tagged) if "claimant-cues" in self.rules else tagged
         out += self._deployments(art, st, kp, claimants)
         out += self._statements(art, st, prev, kp, claimants)
         out += self._agreements(art, st, kp, claimants)
         return out
 
-    def _base(self, art: Article, st: _Sent, kind: str, conf: float) -> Event:
+    def _base(self, art: Article, st: _Sent, kind: str, conf: float, trig: Optional[_Span] = None) -> Event:
         p = st.pred
         ev_s, ev_e = _trim(p.text, 0, len(p.text))
-        return Event(kind=kind, start=p.start + ev_s, end=p.start + ev_e, evidence=p.text[ev_s:ev_e], sentence=p.index,
-                     confidence=round(min(1.0, max(0.0, conf)), 4), extractor=self.extractor)
+        ev = Event(kind=kind, start=p.start + ev_s, end=p.start + ev_e, evidence=p.text[ev_s:ev_e], sentence=p.index,
+                   confidence=None if conf is None else round(min(1.0, max(0.0, conf)), 4), extractor=self.extractor)
+        if trig is not None and getattr(trig, "rules", None):
+            for r in trig.rules:
+                _fired(ev, r)
+            if getattr(trig, "rule", None):  # a rule made the trigger: no model confidence to report
+                ev.confidence = None
+        return ev
 
     def _modality(self, st: _Sent, trig: _Span) -> str:
         p = st.pred
         k = _first_token(p.offsets, trig.s)
         probs = p.modality_probs[k]
         mod = self.modalities[int(probs.argmax())]
-        if float(probs.max()) < 0.6:
+        if float(probs.max()) < 0.6 and "modality-cues" in self.rules:
             window = p.text[max(0, trig.s - 40):trig.e].lower()
             for cue_mod, pat in _CUES:
                 if re.search(r"(?<!\w)(?:" + pat + r")(?!\w)", window):
@@ -196,7 +226,7 @@ class Decoder:
         if not dates:
             return None
         d = min(dates, key=lambda sp: _dist(sp, anchor))
-        return normalize_date(st.pred.text[d.s:d.e], art.published)
+        return normalize_date(st.pred.text[d.s:d.e], art.published, art.lang)
 
     def _deployments(self, art, st, kp, claimants) -> list[Event]:
         text = st.pred.text
@@ -205,8 +235,8 @@ class Decoder:
         kind = kp.get("Deployment", 0)
         # a confident trigger stands on its own; a weak one needs the sentence-level head
         trigs = [t for t in trigs if t.score >= 0.9 or kind >= 0.25]
-        if not trigs and counts and (st.roles.get("AGENT") or _genitive_agent(st, counts[0])) and kind >= 0.2:
-            trigs = [_Span(c.s, c.e, max(kind, 0.5)) for c in counts[:1]]  # "ada 5.000 tentara X di Y"
+        if not trigs and counts and "count-trigger" in self.rules and (st.roles.get("AGENT") or _genitive_agent(st, counts[0])) and kind >= 0.2:
+            trigs = [_Span(c.s, c.e, max(kind, 0.5), rule="count-trigger") for c in counts[:1]]  # "ada 5.000 tentara X di Y"
         if not trigs:
             return []
         out = []
@@ -214,15 +244,22 @@ class Decoder:
         assign = {role: _assign(st.roles.get(role, []), trigs, after=role != "AGENT")
                   for role in ("COUNT", "AGENT", "DEST", "SUPPORT", "UNIT")}
         for i, t in enumerate(trigs):
-            ev = self._base(art, st, "Deployment", 0.5 * t.score + 0.5 * kp.get("Deployment", 0))
+            ev = self._base(art, st, "Deployment", 0.5 * t.score + 0.5 * kp.get("Deployment", 0), t)
             ev.modality = self._modality(st, t)
             agent = _pick(assign["AGENT"], i, st.roles.get("AGENT", []), t, len(trigs))
-            c = _pick(assign["COUNT"], i, [], t, len(trigs)) or (_troop_count_after(text, t) if len(trigs) == 1 else None)
-            if agent is not None and agent.score < _SURE_AGENT:  # an unsure agent yields to "pengiriman pasukan X"
+            c = _pick(assign["COUNT"], i, [], t, len(trigs))
+            if c is None and len(trigs) == 1 and "count-backstop" in self.rules:
+                c = _troop_count_after(text, t)
+                _fired(ev, "count-backstop", c)
+            backstops = "agent-backstops" in self.rules
+            if agent is not None and agent.score < _SURE_AGENT and backstops:  # an unsure agent yields to "pengiriman pasukan X"
                 agent = _troops_of(st, t) or agent
             # an agent span that names nobody ("étaient") falls back like a missing one
-            ev.agent = (agent.mention if agent else None) or ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
-                                                              or _subject_before(st, t) or self._topic_agent(st, t))
+            ev.agent = agent.mention if agent else None
+            if ev.agent is None and backstops:
+                ev.agent = ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
+                            or _subject_before(st, t) or self._topic_agent(st, t))
+                _fired(ev, "agent-backstops", ev.agent)
             if c is not None:
                 used_counts.append(c)
                 ev.troop_count, ev.qualifier = _count_of(text, c)
@@ -241,19 +278,21 @@ class Decoder:
                 ev.troop_count, ev.qualifier = None, None
             if ev.agent is None:
                 continue  # a deployment nobody deploys is not a fact we can state
-            if c is None and _materiel_only(text, t, d):
+            if c is None and "materiel-filter" in self.rules and _materiel_only(text, t, d):
                 continue  # "mengirim amunisi dan senjata ke Y" sends things, not troops
             ev._anchor = c.s if c is not None else t.s  # type: ignore[attr-defined]
             out.append(ev)
-        if out:
-            counts = list(counts) + _partitive_counts(text, counts)
-        out += self._extra_counts(art, st, counts, used_counts, out)
+        if "extra-counts" in self.rules:
+            if out:
+                counts = list(counts) + _partitive_counts(text, counts)
+            out += self._extra_counts(art, st, counts, used_counts, out)
         for ev in out:
             ev.__dict__.pop("_anchor", None)
-        out += co_claims(out, claimants, text)
+        if "co-claims" in self.rules:
+            out += [_fired(ev, "co-claims") or ev for ev in co_claims(out, claimants, text)]
         seen: set[tuple] = set()
         unique = []
-        for ev in sorted(out, key=lambda e: -e.confidence):  # one claim per (agent, count, claimant)
+        for ev in sorted(out, key=lambda e: -(e.confidence or 0.0)):  # one claim per (agent, count, claimant)
             key = (id(ev.agent), ev.troop_count, id(ev.claimant))
             if key not in seen:
                 seen.add(key)
@@ -295,6 +334,7 @@ class Decoder:
                         mine = [_Span(ms, m.end - st.pred.start, 0.5, m)]
                         break
             ev = self._base(art, st, "Deployment", base.confidence)
+            _fired(ev, "extra-counts")
             ev.agent = _genitive_agent(st, c) or base.agent
             ev.troop_count, ev.qualifier = n, q
             ev.destination = mine[0].mention if mine else None
@@ -312,23 +352,24 @@ class Decoder:
         trigs = list(st.roles.get("T_STMT", []))
         speakers = st.roles.get("SPEAKER", [])
         kind = kp.get("Statement", 0)
-        if not trigs and speakers:
+        verbs = "speech-verb-trigger" in self.rules
+        if not trigs and speakers and verbs:
             verb = _SPEECH_VERB.search(text)
             if verb or kind >= 0.8:  # a tagged speaker and a speech verb the trigger head missed
                 a, b = (verb.start(), verb.end()) if verb else (speakers[0].s, speakers[0].e)
-                trigs = [_Span(a, b, max(kind, 0.5))]
-        if not trigs:
+                trigs = [_Span(a, b, max(kind, 0.5), rule="speech-verb-trigger")]
+        if not trigs and verbs:
             # backstop: a speech verb with a named actor right next to it ("X mengatakan", "kata X")
             for verb in _SPEECH_VERB.finditer(text):
-                cand = _Span(verb.start(), verb.end(), 0.5)
+                cand = _Span(verb.start(), verb.end(), 0.5, rule="speech-verb-trigger")
                 if _adjacent_speaker(st, cand, before_only=not _is_postposed(text, cand)) is not None or _appositive_subject(st, cand) is not None:
                     trigs.append(cand)
                     continue
                 pron = re.search(r"(?i)(?:^|[\s,])(dia|ia|beliau|he|she|il|elle|er|él|ella)(?:\s+\w+)?\s*$", text[:verb.start()])
                 if pron:  # "Dia juga mengatakan": resolved like a tagged pronoun speaker
                     speakers = speakers + [_Span(pron.start(1), pron.end(1), 0.5)]
-                    trigs.append(_Span(verb.start(), verb.end(), 0.9))
-        claim_stmts = self._claimant_statements(art, st, kind, claimants)
+                    trigs.append(_Span(verb.start(), verb.end(), 0.9, rule="speech-verb-trigger"))
+        claim_stmts = self._claimant_statements(art, st, kind, claimants) if "claimant-statements" in self.rules else []
         if not trigs:
             return claim_stmts
         contents = st.roles.get("CONTENT", [])
@@ -337,36 +378,41 @@ class Decoder:
         for t in trigs:
             post = _is_postposed(text, t)
             sp = min(speakers, key=lambda x: _side_dist(x, t, after=post)) if speakers else None
-            if not post and _PRONOUN_SUBJECT.match(text[:t.s]) and (sp is None or sp.s >= t.e):
+            pron, adjacent = "pronoun-speaker" in self.rules, "adjacent-speaker" in self.rules
+            if pron and not post and _PRONOUN_SUBJECT.match(text[:t.s]) and (sp is None or sp.s >= t.e):
                 sp = _Span(*_PRONOUN_SUBJECT.match(text[:t.s]).span(1), 0.9)  # "Dia menekankan ...": a pronoun subject
-            elif not post and sp is not None and sp.s >= t.e:
+            elif adjacent and not post and sp is not None and sp.s >= t.e:
                 subj = _adjacent_speaker(st, t, before_only=True) or _appositive_subject(st, t)
                 if subj is not None:  # the subject before a preposed verb beats a span in the content
                     sp = None
             speaker = sp.mention if sp is not None else None
             if speaker is not None and speaker.type == "Place":
                 speaker = None
-            if speaker is None and sp is None:
+            if speaker is None and sp is None and adjacent:
                 adj = _adjacent_speaker(st, t, before_only=not post)
                 app = _appositive_subject(st, t)
                 # "Maria Costa, the spokeswoman for the Commission, said": the person, not the org in her title
                 prefer_app = app is not None and app.type == "Person" and adj is not None and adj.type != "Person" and app.start < adj.start
                 speaker = app if prefer_app else (adj or app)
-            if speaker is not None and _is_outlet_report(speaker, text[t.s:t.e]):
+                _fired(t, "adjacent-speaker", speaker)
+            if speaker is not None and "outlet-filter" in self.rules and _is_outlet_report(speaker, text[t.s:t.e]):
                 continue  # "Reuters melaporkan": the outlet is the claimant of what it reports
             if speaker is None and t.score < 0.9 and kind < 0.25:
                 continue  # a hesitant trigger in a sentence the model does not read as a statement
+            if speaker is None and not pron:
+                continue
             if speaker is None:
                 ref = text[sp.s:sp.e] if sp is not None else text[t.s:t.e]
                 if _PLURAL_REFERENCE.search(ref) or (sp is None and not _PRONOUN.search(ref)) or (
                         sp is not None and not _PRONOUN.search(ref)):
                     continue  # an anonymous or plural source ("kata orang-orang tersebut") names no speaker
                 speaker = self._resolve_speaker(st, prev, t, personal=bool(_PERSONAL.search(ref)))
+                _fired(t, "pronoun-speaker", speaker)
             if speaker is None:
                 continue
             if id(speaker) in by_speaker:
                 continue
-            ev = self._base(art, st, "Statement", 0.5 * t.score + 0.5 * kp.get("Statement", 0))
+            ev = self._base(art, st, "Statement", 0.5 * t.score + 0.5 * kp.get("Statement", 0), t)
             ev.speaker = speaker
             ev.modality = "Denied" if self._modality(st, t) == "Denied" else "Asserted"
             c = min(contents, key=lambda x: _dist(x, t.s)) if contents else None
@@ -408,6 +454,8 @@ class Decoder:
             if not (_SPEECH_VERB.search(window) or (sp.cue and not _is_outlet_report(m, "melaporkan"))):
                 continue
             ev = self._base(art, st, "Statement", 0.5 * sp.score + 0.5 * kind)
+            _fired(ev, "claimant-statements")
+            ev.confidence = None
             ev.speaker = m
             ev.text = text
             ev.is_quote = sum(text.count(q) for q in _QUOTES[:7]) >= 2
@@ -448,18 +496,19 @@ class Decoder:
         trigs = st.roles.get("T_AGR", [])
         parties = [sp for sp in st.roles.get("PARTY", []) if sp.mention is not None]
         if not trigs and len(parties) >= 2 and kp.get("Agreement", 0) >= 0.5:
-            trigs = [_Span(parties[0].s, parties[0].e, kp["Agreement"])]
+            trigs = [_Span(parties[0].s, parties[0].e, kp["Agreement"])]  # the sentence-level head's own call
         sure = bool(trigs) and max(t.score for t in trigs) >= 0.95 and len({id(p.mention) for p in parties}) >= 2
         if not trigs or (kp.get("Agreement", 0) < 0.25 and not sure) or not parties:
             return []
         t = trigs[0]
-        ev = self._base(art, st, "Agreement", 0.5 * t.score + 0.5 * kp.get("Agreement", 0))
+        ev = self._base(art, st, "Agreement", 0.5 * t.score + 0.5 * kp.get("Agreement", 0), t)
         seen: set[int] = set()
         for sp in parties:
             if id(sp.mention) not in seen:
                 seen.add(id(sp.mention))
                 ev.parties.append(sp.mention)
-        if len(ev.parties) < 2:  # a pact has two sides: take the nearest actors around the trigger
+        if len(ev.parties) < 2 and "agreement-parties" in self.rules:  # a pact has two sides: take the nearest actors
+            _fired(ev, "agreement-parties")
             base = st.pred.start
             near = sorted((m for m in st.mentions if m.type in ("Country", "Organization") and id(m) not in seen),
                           key=lambda m: abs((m.start - base) - t.s))
@@ -469,7 +518,7 @@ class Decoder:
                 seen.add(id(m))
                 ev.parties.append(m)
         states = [m for m in ev.parties if m.type in ("Country", "Organization")]
-        if len(states) >= 2:  # "Presiden X Putin dan pemimpin Y Kim menandatangani": the states are the parties
+        if len(states) >= 2 and "agreement-parties" in self.rules:  # "Presiden X Putin dan pemimpin Y Kim menandatangani": the states are the parties
             ev.parties = states
         names = st.roles.get("AGR_NAME", [])
         if names:
@@ -494,3 +543,13 @@ def _headline_restated(text: str, events: list[Event]) -> list[Event]:
              if ev.kind == "Deployment" and ev.agent is not None and ev.sentence != first[0].sentence}
     return [ev for ev in events if not (ev.sentence == first[0].sentence and ev.kind == "Deployment" and ev.agent is not None
                                         and (ev.agent.text.lower(), ev.troop_count) in later)]
+
+
+def _fired(obj, rule: str, result=True):
+    """Record that ``rule`` shaped ``obj`` (an Event or a trigger _Span) when it produced something."""
+    if result is None or result is False:
+        return None
+    if not hasattr(obj, "rules") or obj.rules is None:
+        obj.rules = []
+    obj.rules.append(rule)
+    return None

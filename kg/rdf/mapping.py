@@ -346,7 +346,8 @@ class _Mapper:
         props.append((KG.evidence, Literal(evidence, language=self.lang)))
         props.append((KG.startChar, Literal(str(int(ev.start)), datatype=XSD.integer)))
         props.append((KG.endChar, Literal(str(int(ev.end)), datatype=XSD.integer)))
-        props.append((KG.confidence, decimal_literal(ev.confidence)))
+        if ev.confidence is not None:  # a rule-made event has no model score to report
+            props.append((KG.confidence, decimal_literal(ev.confidence)))
         if ev.extractor:
             props.append((KG.extractedBy, Literal(ev.extractor)))
         props.append((PROV.wasDerivedFrom, self.art))

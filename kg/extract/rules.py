@@ -1,0 +1,78 @@
+"""The decoder's rules: named, registered, switchable components beside the model.
+
+The model (mention BIO, role spans, trigger modality, sentence kinds) does the extraction; the
+decoder groups its spans into events. The rules below repair or back up what the model leaves
+out, each under a name, like spaCy keeps ``span_ruler`` apart from the statistical NER. Their
+word lists live in :mod:`kg.extract.cues` (per language); none reads the training generator's
+name lists or the linker's alias index.
+
+``kg build --rules none`` runs the model alone; ``--rules all`` (the default) every rule; a comma
+list (``--rules speech-verb-trigger,mention-filters``) or ``all,-name`` a selection. Every event
+records the rules that shaped it in ``kg:extractedBy``; an event whose trigger a rule made gets
+no model confidence.
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    # mentions
+    "name-repair": "trim and mend tagged names (cut titles, join 'Korea' + 'Selatan', extend to whole words)",
+    "institution": "a tagged ministry/army name takes its state's qualifier ('Kementerian Pertahanan Rusia')",
+    "demonym-agent": "a lower-case nationality next to a troop noun names the deploying state ('500 deutsche Soldaten')",
+    "role-as-mention": "a role span that looks like a name but was not tagged becomes a mention",
+    "mention-filters": "drop common words, title affiliations, photo credits, mastheads and datelines as actors",
+    # deployments
+    "count-trigger": "a troop count with an agent but no trigger makes a deployment ('ada 5.000 tentara X di Y')",
+    "count-backstop": "a troop count after the trigger when the COUNT head found none",
+    "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
+    "materiel-filter": "a count-less 'send' of weapons or ammunition is no troop deployment",
+    "extra-counts": "further troop counts in the sentence are deployments of their own",
+    "co-claims": "an agent's claim repeated for each coordinated claimant",
+    "headline-restated": "a headline's deployment that the body restates is one claim",
+    # modality
+    "modality-cues": "hedge/denial/plan words decide the modality when the model is unsure",
+    # statements
+    "speech-verb-trigger": "a speech verb next to a named actor makes a statement the trigger head missed",
+    "pronoun-speaker": "'dia', 'he', 'the minister' resolve to the nearest named speaker",
+    "adjacent-speaker": "the subject next to a speech verb is the speaker when the SPEAKER head found none",
+    "outlet-filter": "a news outlet that reports ('Reuters melaporkan') is a claimant, not a speaker",
+    "claimant-statements": "'menurut X' / 'X said' also makes a statement by X",
+    "claimant-cues": "claimants after 'menurut', 'according to', 'selon', 'laut' and their coordinated partners",
+    # agreements
+    "agreement-parties": "a pact takes the nearest states when the PARTY head found fewer than two",
+}
+
+
+class RuleSet:
+    """Which rules are on: ``"all"``, ``"none"``, ``"a,b"``, or ``"all,-a,-b"``.
+
+    >>> r = RuleSet("all,-co-claims")
+    >>> "co-claims" in r, "name-repair" in r
+    (False, True)
+    >>> RuleSet("none").names
+    ()
+    """
+
+    def __init__(self, spec: str = "all"):
+        on: set[str] = set()
+        for part in [p.strip() for p in (spec or "all").split(",") if p.strip()]:
+            if part == "all":
+                on |= set(RULES)
+            elif part == "none":
+                on.clear()
+            elif part.startswith("-") and part[1:] in RULES:
+                on.discard(part[1:])
+            elif part in RULES:
+                on.add(part)
+            else:
+                raise ValueError(f"unknown rule {part!r} (known: all, none, {', '.join(RULES)})")
+        self.names = tuple(n for n in RULES if n in on)
+        self.spec = spec
+
+    def __contains__(self, name: str) -> bool:
+        if name not in RULES:
+            raise KeyError(name)
+        return name in self.names
+
+    def __repr__(self) -> str:
+        return f"RuleSet({','.join(self.names) or 'none'})"
