@@ -194,9 +194,9 @@ def credit(text: str, m: Mention) -> bool:
 
 
 def masthead(sentence: str, m: Mention) -> bool:
-    """A line that is nothing but the name ("ETIndonesia.", "Aboluowang.com"): a masthead or byline.
+    """A line that is nothing but the name ("BeritaKini.", "Harianpost.com"): a masthead or byline.
 
-    >>> masthead("ETIndonesia.", Mention(0, 11, "ETIndonesia", "Organization")), masthead("Aboluowang.com", Mention(0, 10, "Aboluowang", "Person"))
+    >>> masthead("BeritaKini.", Mention(0, 10, "BeritaKini", "Organization")), masthead("Harianpost.com", Mention(0, 10, "Harianpost", "Person"))
     (True, True)
     """
     def bare(s: str) -> str:
@@ -243,3 +243,20 @@ def is_outlet(name: str) -> bool:
     from kg.extract.datagen.names import MEDIA
 
     return name in MEDIA or bool(re.search(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)$", name))
+
+
+_DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’()/,]*[A-ZÀ-Ý)]\s*[-–—:]\s+(?=\w)")
+
+
+def strip_dateline(text: str, s: int, e: int) -> tuple[int, int]:
+    """A name fused with the dateline before it ("KUALA LUMPUR - Indonesia", "BERLIN -
+    Deutschland") keeps only the name after the dash.
+
+    >>> t = "KUALA LUMPUR - Indonesia mengirim"
+    >>> strip_dateline(t, 0, 24), strip_dateline("Korea Utara", 0, 11)
+    ((15, 24), (0, 11))
+    """
+    m = _DATELINE_HEAD.match(text[s:e])
+    if m and s + m.end() < e:
+        return s + m.end(), e
+    return s, e

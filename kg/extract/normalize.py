@@ -50,10 +50,15 @@ _UNITS.update(
         "quarante": 40, "cinquante": 50, "soixante": 60, "zwanzig": 20, "dreißig": 30,
         "vierzig": 40, "fünfzig": 50, "veinte": 20, "treinta": 30, "cuarenta": 40,
         "cincuenta": 50, "quinze": 15, "quince": 15, "fünfzehn": 15, "dua puluh": 20,
-        "dozens": 24, "puluhan": 20, "ratusan": 200, "ribuan": 2000, "hundreds": 200,
-        "thousands": 2000, "milliers": 2000, "tausende": 2000, "miles": 2000,
     }
 )
+# vague amounts name no number: "ribuan tentara", "dozens of soldiers", "plusieurs centaines",
+# "mehrere hundert", "varios miles" give no count (never an invented exact one)
+_VAGUE = {
+    "puluhan", "ratusan", "ribuan", "belasan", "beberapa", "dozens", "dozen", "hundreds", "thousands", "several",
+    "scores", "dizaines", "centaines", "milliers", "plusieurs", "quelques", "dutzende", "hunderte", "tausende",
+    "mehrere", "einige", "decenas", "cientos", "miles", "varios", "varias", "unos", "unas",
+}
 _TENS = {"puluh": 10}
 _MULT: dict[str, int] = {
     "ratus": 100, "hundred": 100, "cent": 100, "cents": 100, "hundert": 100, "cien": 100,
@@ -95,6 +100,8 @@ def parse_number(text: str) -> Optional[int]:
     (1500, 1500000, 10000)
     >>> parse_number("dua puluh ribu"), parse_number("tiga ratus"), parse_number("no count")
     (20000, 300, None)
+    >>> parse_number("ribuan tentara"), parse_number("dozens of soldiers"), parse_number("plusieurs centaines")
+    (None, None, None)
     """
     s = text.lower().replace("-", " ")
     m = _DIGITS.search(s)
@@ -110,6 +117,9 @@ def parse_number(text: str) -> Optional[int]:
             else:
                 break
         return int(round(value))
+    words = re.findall(r"[a-zà-ÿß]+", s)
+    if any(w in _VAGUE for w in words[:3]):
+        return None
     # German compounds: zehntausend, fünfzigtausend, zweihundert
     for w in s.split():
         for mult_word, mult in (("tausend", 1000), ("hundert", 100)):
@@ -229,7 +239,51 @@ def _parse_published(published: Optional[str]) -> Optional[date]:
         return None
 
 
-def normalize_date(text: str, published: Optional[str] = None) -> Optional[str]:
+_LEAD = re.compile(r"(?i)^(?:pada\s+(?:hari\s+)?|hari\s+|sejak\s+|on\s+|since\s+|le\s+|depuis\s+|am\s+|seit\s+|el\s+|desde\s+)")
+_PARSERS: dict[str, object] = {}
+
+
+def _dateparser(text: str, lang: Optional[str], pub: Optional[date]) -> Optional[str]:
+    """``dateparser`` (it knows id/ms/en/fr/de/es) relative to the publication date; the
+    granularity it reports (day, week, month, year) decides how much of the date is kept."""
+    if lang not in ("id", "ms", "en", "fr", "de", "es"):
+        return None
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+
+    key = f"{lang}|{pub}"
+    parser = _PARSERS.get(key)
+    if parser is None:
+        settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY" if lang == "en" else "DMY",
+                    "RETURN_AS_TIMEZONE_AWARE": False}
+        if pub is not None:
+            settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)
+        if len(_PARSERS) > 64:
+            _PARSERS.clear()
+        parser = _PARSERS[key] = DateDataParser(languages=[lang], settings=settings)
+    for cand in (text, _LEAD.sub("", text)):
+        cand = cand.strip(" ,.;:()")
+        if not cand or not re.search(r"\w", cand):
+            continue
+        try:
+            data = parser.get_date_data(cand)  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - an odd phrase is just not a date
+            continue
+        if data and data.date_obj is not None:
+            d = data.date_obj.date()
+            explicit_year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", cand)
+            if pub is None and not explicit_year:
+                return None  # relative to an unknown day
+            if data.period == "year":
+                return f"{d.year:04d}"
+            if data.period == "month":
+                return f"{d.year:04d}-{d.month:02d}"
+            return d.isoformat()
+    return None
+
+
+def normalize_date(text: str, published: Optional[str] = None, lang: Optional[str] = None) -> Optional[str]:
     """Resolve a date phrase to ISO ("2024-10-31", "2024-10" or "2024").
 
     Relative phrases ("pada hari Kamis", "pekan lalu", "kemarin") and year-less dates are resolved
@@ -242,9 +296,17 @@ def normalize_date(text: str, published: Optional[str] = None) -> Optional[str]:
     ('2024-06', '2023', '2024-11-15')
     >>> normalize_date("kemarin", published="2024-11-20"), normalize_date("sesuatu")
     ('2024-11-19', None)
+    >>> normalize_date("on Friday", "2024-11-20", "en"), normalize_date("le 3 mars", "2024-11-20", "fr")
+    ('2024-11-15', '2024-03-03')
+
+    With ``lang``, ``dateparser`` reads the phrase first; the patterns below cover what it
+    leaves (Indonesian "pekan lalu", "pada hari Kamis", German "am Dienstag").
     """
     low = " ".join(text.lower().split())
     pub = _parse_published(published)
+    found = _dateparser(text, lang, pub)
+    if found:
+        return found
     # numeric dd/mm/yyyy or dd-mm-yyyy or yyyy-mm-dd
     m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", low)
     if m:

@@ -23,10 +23,10 @@ Cyril Ramaphosa|Prabowo Subianto|Joko Widodo|Retno Marsudi|Sugiono|Sjafrie Sjams
 Mohamed Khaled Nordin|Ferdinand Marcos Jr.|Gilberto Teodoro|Lee Hsien Loong|Lawrence Wong|Prayut Chan-o-cha
 Min Aung Hlaing|Hun Manet|Masoud Pezeshkian|Abbas Araghchi|Ali Khamenei|Bashar al-Assad|Mohammed bin Salman
 Abdel Fattah el-Sisi|Kim Yong Hyun|Shin Won-sik|Cho Tae-yong|Han Duck-soo|Rustem Umerov|Dmytro Kuleba
-Andrii Sybiha|Kyrylo Budanov|Oleksandr Syrskyi|Valery Gerasimov|Alexander Lukashenko|Viktor Orban
+Kyrylo Budanov|Oleksandr Syrskyi|Valery Gerasimov|Alexander Lukashenko|Viktor Orban
 Andrzej Duda|Donald Tusk|Pete Hegseth|Marco Rubio|Wang Yi|Dong Jun|Li Qiang|Lin Jian|Mao Ning
 Amin Nasser|Ebrahim Raisi|Nikol Pashinyan|Ilham Aliyev|Kassym-Jomart Tokayev|Shavkat Mirziyoyev
-Dmytro Ponomarenko|Park Sun-won|Lee Seong-kweun|Rafael Grossi|Jean-Pierre Lacroix|Tedros Adhanom Ghebreyesus"""
+Rafael Grossi|Jean-Pierre Lacroix|Tedros Adhanom Ghebreyesus"""
 
 FIRST = {
     "ko": "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Shin Seo Kwon Hwang Ahn Song Ryu Hong Jeon Ko Moon Yang Son Bae".split(),
