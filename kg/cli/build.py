@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from kg.cli import app
-from kg.cli.common import console, console_err, get_config, handle_errors
+from kg.cli.common import console, console_err, get_config, handle_errors, plain
 
 
 @app.command("build")
@@ -39,10 +39,10 @@ def build(
     cfg = get_config(store=store, extractor=extractor, model=model, rules=rules, linker=linker.get(link, link))
 
     def show(p):
-        console_err.print(f"[red]skipped[/] {p.source} [{p.stage}]: {p.reason}", highlight=False, soft_wrap=True)
+        console_err.print(f"[red]skipped[/] {plain(p.source)} \\[{plain(p.stage)}]: {plain(p.reason)}", highlight=False, soft_wrap=True)
 
     def warn(w):
-        console_err.print(f"[yellow]warning[/] {w.source}: {w.reason}", highlight=False, soft_wrap=True)
+        console_err.print(f"[yellow]warning[/] {plain(w.source)}: {plain(w.reason)}", highlight=False, soft_wrap=True)
 
     report = run_build(
         paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import functools
 import sys
 from dataclasses import dataclass, field
@@ -25,6 +27,16 @@ class _State:
 STATE = _State()
 
 
+def plain(value: Any) -> str:
+    """A file name or message fit for the terminal: Rich markup escaped ("laporan [draft].txt"
+    stays as it is), control characters and ANSI escapes shown as ``\\xNN``, newlines as ``\\n``."""
+    from rich.markup import escape
+
+    text = str(value)
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: "\\n" if m.group() == "\n" else f"\\x{ord(m.group()):02x}", text)
+    return escape(text)
+
+
 def get_config(**cli_values: Any):
     """Resolve the config once: defaults < file < KG_* env < --set < explicit command options."""
     from kg.config import Config
@@ -45,7 +57,7 @@ def handle_errors(fn: Callable) -> Callable:
         except KGError as e:
             if STATE.debug:
                 raise
-            console_err.print(f"[bold red]error[/] [{e.code}] {e}", highlight=False, soft_wrap=True)
+            console_err.print(f"[bold red]error[/] \\[{e.code}] {plain(e)}", highlight=False, soft_wrap=True)
             sys.exit(2)
 
     return wrapper

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from kg.cli import app
-from kg.cli.common import console, console_err, get_config, handle_errors
+from kg.cli.common import console, console_err, get_config, handle_errors, plain
 
 
 @app.command("eval")
@@ -42,6 +42,6 @@ def eval_cmd(
     else:
         render(run.report, console, errors=errors)
         for p in run.problems:
-            console_err.print(f"[red]build problem[/] {p.source} ({p.stage}): {p.reason}", highlight=False)
+            console_err.print(f"[red]build problem[/] {plain(p.source)} ({plain(p.stage)}): {plain(p.reason)}", highlight=False)
         if run.store and run.built:
             console.print(f"store: {run.store}")

@@ -136,3 +136,17 @@ def test_unsupported_language_is_ingested_with_a_warning(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "ru.txt" in r.stderr and "language 'ru' is not supported" in r.stderr
     assert count_articles(tmp_path / "store") == 1
+
+
+def test_problem_lines_show_file_names_as_they_are(articles_dir, tmp_path):
+    """Rich markup in a file name is printed, not interpreted; control characters are shown escaped."""
+    (articles_dir / "laporan [draft] v2.txt").write_bytes(b"")
+    (articles_dir / "missing[").mkdir()
+    (articles_dir / "missing[" / "]x.txt").write_bytes(b"")
+    (articles_dir / "bell\x07.txt").write_bytes(b"")
+    r = run_kg(*EXTRACTOR, "build", str(articles_dir), "--store", str(tmp_path / "store"), "--no-progress")
+    assert r.returncode == 1, r.stderr
+    assert "laporan [draft] v2.txt" in r.stderr
+    assert "missing[/]x.txt" in r.stderr
+    assert "bell\\x07.txt" in r.stderr and "\x07" not in r.stderr
+    assert "MarkupError" not in r.stderr

@@ -83,6 +83,7 @@ def load_ner(data_dir: Path | None = None, splits: tuple[str, ...] = ("nergrit-t
     d = data_dir or shared_data_dir()
     names = {n.lower() for c in load_countries(d) for n in c.names.values()}
     out: list[Example] = []
-    for s in splits:
-        out.extend(read_bio(d / "ner-id" / f"{s}.tsv", names, truecase=s.startswith("nerp")))
+    for s in splits:  # "nergrit-train*3": that file three times
+        name, _, times = s.partition("*")
+        out.extend(read_bio(d / "ner-id" / f"{name}.tsv", names, truecase=name.startswith("nerp")) * int(times or 1))
     return out
