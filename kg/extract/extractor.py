@@ -120,13 +120,29 @@ class TransformerExtractor:
         An article that fails is reported in ``self.problems`` (stage "extract") and left
         without mentions/events; the others go on.
         """
+        if not articles:
+            return
+        lm = self._loaded()
+        per_article = self.predict(articles)
+        for ai, art in enumerate(articles):
+            try:
+                self.decoder().decode(art, per_article.get(ai, []))
+                art.provenance["extractor"] = f"{self.name} ({lm.version})"
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+                art.mentions, art.events = [], []
+                err = ExtractionError(f"decoding failed: {e}", source=art.source)
+                log.warning("%s", err)
+                self.problems.append(Problem(source=art.source, stage="extract", reason=str(err)))
+
+    def predict(self, articles: list[Article]) -> dict:
+        """The model's per-sentence outputs (``SentencePrediction``) for each article index:
+        what the decoder reads. Separate from decoding so thresholds and rules can be tuned on a
+        dev split without running the model again (``scripts/tune_decoder.py``)."""
         import numpy as np
         import torch
 
         from kg.extract.decoder import SentencePrediction
 
-        if not articles:
-            return
         lm = self._loaded()
         if self.config.threads:
             torch.set_num_threads(int(self.config.threads))
@@ -180,15 +196,7 @@ class TransformerExtractor:
             m_arr, r_arr, mo_arr, k_arr = arrays[k]
             per_article.setdefault(ai, []).append(
                 SentencePrediction(s.index, s.start, s.text, offsets[k], m_arr, r_arr, mo_arr, k_arr))
-        for ai, art in enumerate(articles):
-            try:
-                self.decoder().decode(art, per_article.get(ai, []))
-                art.provenance["extractor"] = f"{self.name} ({lm.version})"
-            except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
-                art.mentions, art.events = [], []
-                err = ExtractionError(f"decoding failed: {e}", source=art.source)
-                log.warning("%s", err)
-                self.problems.append(Problem(source=art.source, stage="extract", reason=str(err)))
+        return per_article
 
 
 def fallback_sentences(text: str) -> list[Sentence]:
