@@ -110,6 +110,8 @@ class Event:
     # Agreement
     parties: list[Mention] = field(default_factory=list)
     name: Optional[str] = None
+    # the decoder rules that shaped this event (kg.extract.rules); empty: the model alone
+    rules: list[str] = field(default_factory=list, repr=False)
 
     def roles(self) -> list[tuple[str, Mention]]:
         """(role, mention) pairs, role names as in the ontology (``deployingActor``, ``speaker``…)."""

@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def run(mention: float, role: float, rules: str = "all"):
         dec = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
-                      min_mention_score=mention, role_threshold=role, rules=RuleSet(rules))
+                      min_mention_score=mention, role_threshold=role, rules=RuleSet(rules), thresholds=lm.thresholds)
         done = []
         for i, a in enumerate(arts):
             b = copy.copy(a)

@@ -194,7 +194,6 @@ def _genitive_agent(st: _Sent, count: _Span) -> Optional[Mention]:
     return None
 
 
-_SURE_AGENT = 0.8
 _TROOP_NOUN = re.compile(r"(?i)(?:" + _TROOP_WORDS + r")\s+(?:\w+\s+)?$")
 _BY = re.compile(r"(?i)(?:oleh|by|par|von|por)\s+(?:(?:pihak|the|les?|la|den|der|el|los)\s+)?$")
 _CLAIM_CUE = re.compile(r"(?i)(?<!\w)(?:menurut|mengutip|dikutip oleh|seperti dilaporkan|dilaporkan oleh|according to|cited by|as reported by|"

@@ -15,7 +15,19 @@ ROLES = ("AGENT", "COUNT", "DEST", "SUPPORT", "UNIT", "SPEAKER", "CONTENT", "PAR
          "CLAIMANT", "DATE", "T_DEP", "T_STMT", "T_AGR")
 MODALITIES = ("Asserted", "Possible", "Planned", "Denied")
 KINDS = ("Deployment", "Statement", "Agreement")
-DEFAULT_THRESHOLDS = {"min_mention_score": 0.7, "role": 0.5}
+# the decoder's decision thresholds (a checkpoint's config.thresholds overrides them)
+DEFAULT_THRESHOLDS = {
+    "min_mention_score": 0.7,  # a tagged name below this is kept only if an event uses it
+    "role": 0.5,  # begin/inside sigmoid that opens or continues a role span
+    "trigger_sure": 0.9,  # a trigger this sure needs no support from the sentence-kind head
+    "kind": 0.25,  # the sentence-kind head's support for a hesitant trigger
+    "kind_count_trigger": 0.2,  # ... for a deployment made from a count without a trigger
+    "kind_sure": 0.8,  # ... for a statement whose trigger the head missed
+    "kind_agreement_parties": 0.5,  # ... for an agreement made from two tagged parties
+    "agreement_sure": 0.95,  # an agreement trigger this sure stands without the kind head
+    "sure_agent": 0.8,  # an agent span below this yields to "pasukan X" (agent-backstops)
+    "modality_sure": 0.6,  # below this the modality cues decide (modality-cues)
+}
 
 
 def mention_labels(types: tuple[str, ...] = MENTION_TYPES) -> list[str]:

@@ -16,7 +16,6 @@ from typing import Optional, Sequence
 from kg.doc import Article, Event, Mention
 from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of this module's API
     _REFERRING_SUBJECT,
-    _SURE_AGENT,
     SentencePrediction,
     _adjacent_speaker,
     _appositive_subject,
@@ -78,10 +77,18 @@ TYPE_OF = {"PER": "Person", "ORG": "Organization", "CTRY": "Country", "LOC": "Pl
 
 class Decoder:
     def __init__(self, mention_labels: Sequence[str], roles: Sequence[str], modalities: Sequence[str],
-                 kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float = 0.7,
-                 role_threshold: float = 0.5, rules: RuleSet | None = None):
-        self.min_mention_score = min_mention_score
-        self.role_threshold = role_threshold
+                 kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float | None = None,
+                 role_threshold: float | None = None, rules: RuleSet | None = None, thresholds: dict | None = None):
+        from kg.extract.config import DEFAULT_THRESHOLDS
+
+        # every number the decoder decides by: the checkpoint's config.thresholds over the defaults
+        self.th = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
+        if min_mention_score is not None:
+            self.th["min_mention_score"] = min_mention_score
+        if role_threshold is not None:
+            self.th["role"] = role_threshold
+        self.min_mention_score = self.th["min_mention_score"]
+        self.role_threshold = self.th["role"]
         self.rules = rules if rules is not None else RuleSet("all")
         self.mention_labels = list(mention_labels)
         self.roles = list(roles)
@@ -131,9 +138,8 @@ class Decoder:
         events = one_per_claim(events, lambda m: m.text.lower())
         events.sort(key=lambda e: (e.start, e.end, e.kind))
         for ev in events:
-            fired = sorted(set(getattr(ev, "rules", ())))
-            ev.extractor = self.extractor + (f" + rules: {', '.join(fired)}" if fired else " (model only)")
-            ev.__dict__.pop("rules", None)
+            ev.rules = sorted(set(ev.rules))
+            ev.extractor = self.extractor + (f" + rules: {', '.join(ev.rules)}" if ev.rules else " (model only)")
         article.events = events
 
     # ------------------------------------------------------------------ sentence
@@ -202,10 +208,9 @@ class Decoder:
         ev_s, ev_e = _trim(p.text, 0, len(p.text))
         ev = Event(kind=kind, start=p.start + ev_s, end=p.start + ev_e, evidence=p.text[ev_s:ev_e], sentence=p.index,
                    confidence=None if conf is None else round(min(1.0, max(0.0, conf)), 4), extractor=self.extractor)
-        if trig is not None and getattr(trig, "rules", None):
-            for r in trig.rules:
-                _fired(ev, r)
-            if getattr(trig, "rule", None):  # a rule made the trigger: no model confidence to report
+        if trig is not None and trig.rules:
+            ev.rules.extend(trig.rules)
+            if trig.rule:  # a rule made the trigger: no model confidence to report
                 ev.confidence = None
         return ev
 
@@ -214,7 +219,7 @@ class Decoder:
         k = _first_token(p.offsets, trig.s)
         probs = p.modality_probs[k]
         mod = self.modalities[int(probs.argmax())]
-        if float(probs.max()) < 0.6 and "modality-cues" in self.rules:
+        if float(probs.max()) < self.th["modality_sure"] and "modality-cues" in self.rules:
             window = p.text[max(0, trig.s - 40):trig.e].lower()
             for cue_mod, pat in _CUES:
                 if re.search(r"(?<!\w)(?:" + pat + r")(?!\w)", window):
@@ -234,8 +239,8 @@ class Decoder:
         counts = st.roles.get("COUNT", [])
         kind = kp.get("Deployment", 0)
         # a confident trigger stands on its own; a weak one needs the sentence-level head
-        trigs = [t for t in trigs if t.score >= 0.9 or kind >= 0.25]
-        if not trigs and counts and "count-trigger" in self.rules and (st.roles.get("AGENT") or _genitive_agent(st, counts[0])) and kind >= 0.2:
+        trigs = [t for t in trigs if t.score >= self.th["trigger_sure"] or kind >= self.th["kind"]]
+        if not trigs and counts and "count-trigger" in self.rules and (st.roles.get("AGENT") or _genitive_agent(st, counts[0])) and kind >= self.th["kind_count_trigger"]:
             trigs = [_Span(c.s, c.e, max(kind, 0.5), rule="count-trigger") for c in counts[:1]]  # "ada 5.000 tentara X di Y"
         if not trigs:
             return []
@@ -252,7 +257,7 @@ class Decoder:
                 c = _troop_count_after(text, t)
                 _fired(ev, "count-backstop", c)
             backstops = "agent-backstops" in self.rules
-            if agent is not None and agent.score < _SURE_AGENT and backstops:  # an unsure agent yields to "pengiriman pasukan X"
+            if agent is not None and agent.score < self.th["sure_agent"] and backstops:  # an unsure agent yields to "pengiriman pasukan X"
                 agent = _troops_of(st, t) or agent
             # an agent span that names nobody ("étaient") falls back like a missing one
             ev.agent = agent.mention if agent else None
@@ -355,7 +360,7 @@ class Decoder:
         verbs = "speech-verb-trigger" in self.rules
         if not trigs and speakers and verbs:
             verb = _SPEECH_VERB.search(text)
-            if verb or kind >= 0.8:  # a tagged speaker and a speech verb the trigger head missed
+            if verb or kind >= self.th["kind_sure"]:  # a tagged speaker and a speech verb the trigger head missed
                 a, b = (verb.start(), verb.end()) if verb else (speakers[0].s, speakers[0].e)
                 trigs = [_Span(a, b, max(kind, 0.5), rule="speech-verb-trigger")]
         if not trigs and verbs:
@@ -397,7 +402,7 @@ class Decoder:
                 _fired(t, "adjacent-speaker", speaker)
             if speaker is not None and "outlet-filter" in self.rules and _is_outlet_report(speaker, text[t.s:t.e]):
                 continue  # "Reuters melaporkan": the outlet is the claimant of what it reports
-            if speaker is None and t.score < 0.9 and kind < 0.25:
+            if speaker is None and t.score < self.th["trigger_sure"] and kind < self.th["kind"]:
                 continue  # a hesitant trigger in a sentence the model does not read as a statement
             if speaker is None and not pron:
                 continue
@@ -495,10 +500,10 @@ class Decoder:
         text = st.pred.text
         trigs = st.roles.get("T_AGR", [])
         parties = [sp for sp in st.roles.get("PARTY", []) if sp.mention is not None]
-        if not trigs and len(parties) >= 2 and kp.get("Agreement", 0) >= 0.5:
+        if not trigs and len(parties) >= 2 and kp.get("Agreement", 0) >= self.th["kind_agreement_parties"]:
             trigs = [_Span(parties[0].s, parties[0].e, kp["Agreement"])]  # the sentence-level head's own call
-        sure = bool(trigs) and max(t.score for t in trigs) >= 0.95 and len({id(p.mention) for p in parties}) >= 2
-        if not trigs or (kp.get("Agreement", 0) < 0.25 and not sure) or not parties:
+        sure = bool(trigs) and max(t.score for t in trigs) >= self.th["agreement_sure"] and len({id(p.mention) for p in parties}) >= 2
+        if not trigs or (kp.get("Agreement", 0) < self.th["kind"] and not sure) or not parties:
             return []
         t = trigs[0]
         ev = self._base(art, st, "Agreement", 0.5 * t.score + 0.5 * kp.get("Agreement", 0), t)
@@ -549,7 +554,7 @@ def _fired(obj, rule: str, result=True):
     """Record that ``rule`` shaped ``obj`` (an Event or a trigger _Span) when it produced something."""
     if result is None or result is False:
         return None
-    if not hasattr(obj, "rules") or obj.rules is None:
+    if obj.rules is None:
         obj.rules = []
     obj.rules.append(rule)
     return None

@@ -102,8 +102,7 @@ class TransformerExtractor:
             th = lm.thresholds
             self._decoder = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
                                     extractor=f"{self.name} ({lm.version})",
-                                    min_mention_score=float(th.get("min_mention_score", 0.7)),
-                                    role_threshold=float(th.get("role", 0.5)), rules=self.rules)
+                                    thresholds=th, rules=self.rules)
         return self._decoder
 
     @property

@@ -159,7 +159,6 @@ class Processor:
         import torch
 
         L = max(len(x["input_ids"]) for x in items)
-        R2 = 2 * len(self.config.roles)
 
         def pad(seq, value):
             return seq + [value] * (L - len(seq))
