@@ -27,11 +27,19 @@ def test_fine_tune_a_tiny_local_bert_then_reload_and_extract(tmp_path):
     out = tmp_path / "ft"
     info = train(out, base_model=str(base), steps=3, minutes=5, n_synthetic=96, use_ner=False, batch_size=16,
                  log=lambda s: None)
-    assert info["steps"] == 3 and info["base_model"] == str(base)
+    assert info["steps"] == 3 and info["base_model"] == {"path": str(base.resolve())}
     saved = json.loads((out / "config.json").read_text())
     assert saved["model_type"] == "warta-extractor"
     assert saved["encoder"]["hidden_size"] == 32
-    assert (out / "model.safetensors").is_file() and (out / "tokenizer.json").is_file()
+    assert (out / "model.safetensors").is_file()
+    # the checkpoint holds only its own weights: the tokenizer and the word embeddings come from the base
+    assert not (out / "tokenizer.json").exists()
+    assert saved["base_encoder"] == {"path": str(base.resolve())}
+    assert saved["from_base"] == ["embeddings.word_embeddings"]
+    from safetensors import safe_open
+
+    with safe_open(str(out / "model.safetensors"), framework="pt") as st:
+        assert not any("word_embeddings" in k for k in st.keys())
 
     text = "Kanada mengirim 500 tentara ke Latvia. Menteri itu mengatakan situasi aman."
     art = Article.from_text(text, source="mem:ft", lang="id")
