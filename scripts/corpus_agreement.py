@@ -20,10 +20,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def sample_ids(corpus: Path, share: float, seed: int) -> list[str]:
+def sample_ids(corpus: Path, share: float, seed: int, exclude_seed: int | None = None) -> list[str]:
     ids = sorted(p.stem for s in ("train", "dev", "test") for p in (corpus / s).glob("*.json"))
+    n = max(1, round(share * len(ids)))
+    if exclude_seed is not None:  # a fresh sample, disjoint from an earlier one
+        earlier = set(random.Random(exclude_seed).sample(ids, n))
+        ids = [i for i in ids if i not in earlier]
     rng = random.Random(seed)
-    return sorted(rng.sample(ids, max(1, round(share * len(ids)))))
+    return sorted(rng.sample(ids, n))
 
 
 def as_system(data: dict):
@@ -54,12 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(REPO / "data" / "corpus"))
     ap.add_argument("--sample", type=float, default=0.1)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--exclude-sample", type=int, default=None, metavar="SEED",
+                    help="leave out the articles an earlier sample (drawn with SEED) took")
     ap.add_argument("--list", action="store_true", help="print the sampled ids and stop")
     ap.add_argument("--second", help="folder of the second pass's <id>.json")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
     corpus = Path(args.corpus)
-    ids = sample_ids(corpus, args.sample, args.seed)
+    ids = sample_ids(corpus, args.sample, args.seed, args.exclude_sample)
     if args.list or not args.second:
         print("\n".join(ids))
         return 0
