@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from contextlib import contextmanager
 from typing import IO, Any, ClassVar, Iterable, Iterator, Union
 
@@ -64,25 +65,51 @@ class Exporter:
         raise NotImplementedError
 
 
+# characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF)
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``g`` whose node ids and string attributes hold only characters XML can carry
+    (article text may hold control characters that ingest accepts)."""
+
+    def clean(v: Any) -> Any:
+        return _NOT_XML.sub("", v) if isinstance(v, str) else v
+
+    h = nx.MultiDiGraph(**{k: clean(v) for k, v in g.graph.items()})
+    for n, attrs in g.nodes(data=True):
+        h.add_node(clean(n), **{k: clean(v) for k, v in attrs.items()})
+    for u, v, k, attrs in g.edges(keys=True, data=True):
+        h.add_edge(clean(u), clean(v), key=clean(k), **{a: clean(x) for a, x in attrs.items()})
+    return h
+
+
+def _write_whole(out: Out, write) -> None:
+    """Serialise to memory first, so a failure never leaves a truncated file behind."""
+    buf = io.BytesIO()
+    write(buf)
+    with _binary(out) as fh:
+        fh.write(buf.getvalue())
+
+
 class GraphMLExporter(Exporter):
     name, suffix, media_type = "graphml", ".graphml", "application/graphml+xml"
 
     def export(self, data: nx.MultiDiGraph, out: Out) -> None:
-        with _binary(out) as fh:
-            nx.write_graphml(data, fh, encoding="utf-8", prettyprint=True)
+        g = xml_safe(data)
+        _write_whole(out, lambda fh: nx.write_graphml(g, fh, encoding="utf-8", prettyprint=True))
 
 
 class GEXFExporter(Exporter):
     name, suffix, media_type = "gexf", ".gexf", "application/gexf+xml"
 
     def export(self, data: nx.MultiDiGraph, out: Out) -> None:
-        g = data.copy()
+        g = xml_safe(data)
         for _, attrs in g.nodes(data=True):
             r, gr, b = (int(COLOURS.get(attrs.get("kind", ""), "#bbbbbb")[i : i + 2], 16)
                         for i in (1, 3, 5))
             attrs["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0}}
-        with _binary(out) as fh:
-            nx.write_gexf(g, fh, encoding="utf-8", prettyprint=True)
+        _write_whole(out, lambda fh: nx.write_gexf(g, fh, encoding="utf-8", prettyprint=True))
 
 
 class CytoscapeExporter(Exporter):

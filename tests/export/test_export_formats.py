@@ -149,3 +149,21 @@ def test_filtered_trig_holds_only_that_article(fixture_store_dir):
 def test_unknown_format_lists_the_known_ones(source):
     with pytest.raises(ExportError, match="graphml"):
         export("xlsx", io.BytesIO(), source=source)
+
+
+@pytest.mark.parametrize("fmt,reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_xml_exports_carry_text_with_control_characters(tmp_path, fmt, reader):
+    """Article text may hold characters XML cannot carry (ingest accepts them): the export drops
+    them and stays well-formed, and a failure never leaves half a file."""
+    from kg import registry
+
+    g = nx.MultiDiGraph()
+    g.add_node("a\x01", label="Korea\x0bUtara \x1b[31m", kind="Actor")
+    g.add_node("e1", label="Deployment", kind="Deployment", evidence="tentara\x00 tiba\ufffe", confidence=0.5)
+    g.add_edge("e1", "a\x01", key="deployingActor\x02", role="deployingActor")
+    out = tmp_path / f"hostile.{fmt}"
+    registry.exporters.create(f"kg.exporter.{fmt}.v1").export(g, out)
+    back = reader(out)
+    assert back.number_of_nodes() == 2 and back.number_of_edges() == 1
+    labels = {d.get("label") for _, d in back.nodes(data=True)}
+    assert "KoreaUtara [31m" in labels
