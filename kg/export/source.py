@@ -87,7 +87,9 @@ class EndpointSource:
     """A SPARQL 1.1 endpoint (e.g. ``kg serve``: ``http://127.0.0.1:7878/query``)."""
 
     def __init__(self, url: str, timeout: float = 30.0):
-        self.url = url
+        from kg.store.remote import query_url
+
+        self.url = query_url(url)  # "http://127.0.0.1:7878" works as it does for kg query
         self.timeout = timeout
 
     def _post(self, query: str) -> dict:

@@ -22,6 +22,26 @@ N_TRIPLES = "application/n-triples"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 
 
+
+def query_url(url: str) -> str:
+    """The SPARQL query URL for what a user typed: a server's base URL (``http://127.0.0.1:7878``)
+    gets Oxigraph's ``/query``; ``/store`` or ``/update`` become ``/query``; any other path (an
+    endpoint such as ``/query``, ``/sparql`` or ``/ds/sparql``) is kept.
+
+    >>> query_url("http://127.0.0.1:7878"), query_url("http://h:1/"), query_url("http://h:1/ds/sparql")
+    ('http://127.0.0.1:7878/query', 'http://h:1/query', 'http://h:1/ds/sparql')
+    """
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url).path
+    base = url.rstrip("/")
+    if path in ("", "/"):
+        return base + "/query"
+    for suffix in ("/store", "/update"):
+        if base.endswith(suffix):
+            return base[: -len(suffix)] + "/query"
+    return url
+
 class EndpointStore(OntologyGraphMixin):
     """The ``GraphStore`` interface over HTTP. ``auth`` is anything ``requests`` accepts."""
 
