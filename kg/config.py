@@ -63,7 +63,13 @@ class Config:
                 data = tomllib.loads(Path(file).read_text(encoding="utf-8"))
             except Exception as e:  # noqa: BLE001 - report any parse error with the file name
                 raise ConfigError(f"cannot parse config file: {e}", source=str(file)) from e
-            values.update(data.get("warta", data))
+            from_file = data.get("warta", data)
+            known = set(cls.field_names())
+            unknown = sorted(k for k in from_file if k not in known)
+            if unknown:
+                raise ConfigError(f"unknown config key {unknown[0]!r} in the config file", source=str(file),
+                                  hint="known keys: " + ", ".join(sorted(known)))
+            values.update(from_file)
         env = os.environ if env is None else env
         for name in cls.field_names():
             key = "KG_" + name.upper()

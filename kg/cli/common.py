@@ -39,8 +39,13 @@ def plain(value: Any) -> str:
 
 def get_config(**cli_values: Any):
     """Resolve the config once: defaults < file < KG_* env < --set < explicit command options."""
-    from kg.config import Config
+    from pathlib import Path
 
+    from kg.config import Config
+    from kg.errors import ConfigError
+
+    if STATE.config_file and not Path(STATE.config_file).is_file():
+        raise ConfigError("the config file given with --config does not exist", source=STATE.config_file)
     cfg = Config.resolve(
         file=STATE.config_file if STATE.config_file else "warta.toml", overrides=STATE.overrides
     )

@@ -150,3 +150,12 @@ def test_problem_lines_show_file_names_as_they_are(articles_dir, tmp_path):
     assert "missing[/]x.txt" in r.stderr
     assert "bell\\x07.txt" in r.stderr and "\x07" not in r.stderr
     assert "MarkupError" not in r.stderr
+
+
+def test_config_file_problems_name_the_file(tmp_path):
+    r = run_kg("--config", str(tmp_path / "missing.toml"), "build", str(tmp_path), "--store", str(tmp_path / "s"))
+    assert r.returncode == 2 and "missing.toml" in r.stderr and "does not exist" in r.stderr
+    bad = tmp_path / "warta.toml"
+    bad.write_text('stor = "x"\n', encoding="utf-8")
+    r = run_kg("--config", str(bad), "build", str(tmp_path), "--store", str(tmp_path / "s"))
+    assert r.returncode == 2 and "warta.toml" in r.stderr and "'stor'" in r.stderr
