@@ -44,10 +44,16 @@ def build(
     def warn(w):
         console_err.print(f"[yellow]warning[/] {plain(w.source)}: {plain(w.reason)}", highlight=False, soft_wrap=True)
 
-    report = run_build(
-        paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),
-        force=force, on_problem=show, on_warning=warn,
-    )
+    try:
+        report = run_build(
+            paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),
+            force=force, on_problem=show, on_warning=warn,
+        )
+    except KeyboardInterrupt:
+        console_err.print(
+            "[yellow]interrupted[/]: every article already written is complete (one transaction each); "
+            "run the same command again to finish the rest.", highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     where = endpoint or cfg.store
     console.print(
         f"{len(report.articles)} article(s) written ({report.replaced} replaced), "
