@@ -159,3 +159,24 @@ def test_config_file_problems_name_the_file(tmp_path):
     bad.write_text('stor = "x"\n', encoding="utf-8")
     r = run_kg("--config", str(bad), "build", str(tmp_path), "--store", str(tmp_path / "s"))
     assert r.returncode == 2 and "warta.toml" in r.stderr and "'stor'" in r.stderr
+
+
+def test_ctrl_c_mid_build_says_what_happened(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    base = (HERE / "data" / "kursk-id.txt").read_text(encoding="utf-8")
+    for i in range(40):
+        (src / f"a{i:02d}.txt").write_text(base + f"\nCatatan redaksi nomor {i}.\n", encoding="utf-8")
+    boot = [sys.executable, "-c", BOOT.format(here=str(HERE))]
+    p = subprocess.Popen(
+        boot + [*EXTRACTOR, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress"],
+        env={**os.environ, "WARTA_TEST_EXTRACT_DELAY": "0.15"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(4.0)
+    assert p.poll() is None, "build finished before it could be interrupted; raise the delay"
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130
+    assert "interrupted" in err and "run the same command again" in err
+    assert "Traceback" not in err
