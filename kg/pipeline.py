@@ -9,6 +9,7 @@ idempotent.
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -81,6 +82,19 @@ def build(
         finally:
             phases[name] = phases.get(name, 0.0) + time.perf_counter() - t
 
+    # inputs that all fail (a path that does not exist, only empty files) touch no store at all
+    t = time.perf_counter()
+    items = iter(read_inputs(paths, config))
+    first: list[Article] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problem(item)
+            continue
+        first.append(item)
+        break
+    if not first:
+        report.seconds = time.perf_counter() - t0
+        return report
     target = open_target(config, store, endpoint)
     try:
         target.ensure_ontology(ontology_quads())
@@ -88,8 +102,7 @@ def build(
         # 1. read + clean + language; decide what needs work.
         todo: list[tuple[Article, list[str]]] = []
         seen: set[str] = set()
-        t = time.perf_counter()
-        for item in read_inputs(paths, config):
+        for item in itertools.chain(first, items):
             if isinstance(item, Problem):
                 problem(item)
                 continue

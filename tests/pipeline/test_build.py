@@ -180,3 +180,9 @@ def test_ctrl_c_mid_build_says_what_happened(tmp_path):
     assert p.returncode == 130
     assert "interrupted" in err and "run the same command again" in err
     assert "Traceback" not in err
+
+
+def test_a_build_of_nothing_readable_creates_no_store(tmp_path):
+    r = run_kg(*EXTRACTOR, "build", str(tmp_path / "no-such-folder"), "--store", str(tmp_path / "store"), "--no-progress")
+    assert r.returncode == 1 and "no-such-folder" in r.stderr
+    assert not (tmp_path / "store").exists()
