@@ -57,14 +57,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Strip spaces and stray punctuation from a span's edges (balanced brackets stay).
 
     >>> t = "Badan Intelijen Nasional ( NIS"
-    >>> _trim(t, 0, 26)
-    (0, 24)
+    >>> _trim(t, 0, 26), _trim("the U.S. said", 4, 8)
+    ((0, 24), (4, 8))
     """
     while True:
         s0, e0 = s, e
         while s < e and (text[s].isspace() or text[s] in _EDGE or (text[s] == ")")):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE or text[e - 1] == "."
+        while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE
+                         or (text[e - 1] == "." and not re.search(r"(?:\b[A-Z]\.){2,}$", text[s:e]))  # "U.S." keeps its dot
                          or (text[e - 1] == ")" and "(" not in text[s:e - 1])):
             e -= 1
         if (s, e) == (s0, e0):

@@ -63,6 +63,7 @@ from kg.extract.cues import (
 )
 from kg.extract.mentions import (
     _GENERIC_UPPER,
+    dateline,
     dropped_mentions,
     extend_name,
     language_name,
@@ -158,6 +159,8 @@ class Decoder:
         for k, (s, e, typ, score) in enumerate(spans):
             if any(a <= s and e <= b and (a, b) != (s, e) for j, (a, b, _, _) in enumerate(spans) if j != k):
                 continue  # "Selatan" tagged apart and now inside "Korea Selatan"
+            if "mention-filters" in self.rules and dateline(text, Mention(s, e, text[s:e], TYPE_OF[typ])):
+                continue  # "KUALA LUMPUR -", "Jakarta (ANTARA) -": where and by whom it was filed, not an actor
             st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
                                        score=score, sentence=p.index))
         if "institution" in self.rules:
@@ -166,7 +169,7 @@ class Decoder:
             st.roles[role] = []
             for s, e, score in spans:
                 s, e = _trim(text, s, e)
-                if e > s:
+                if e > s and not ("mention-filters" in self.rules and dateline(text, Mention(s, e, text[s:e], "Place"))):
                     st.roles[role].append(_Span(s, e, score))
         # "500 deutsche Soldaten", "soldats rwandais": a lower-case nationality next to a troop noun names the state
         if "demonym-agent" in self.rules:

@@ -129,7 +129,12 @@ def affiliation(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
                for o in others)
 
 
-_DATELINE = re.compile(r"(?m)^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*\([\w .&/-]{1,30}\)[ \t]*[-–—:][ \t]*")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:"
+    r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*\([\w .&/-]{1,30}\)"  # VILNIUS (WNS), BERLIN, 3 Mai (dpa)
+    r"|[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ \t][A-ZÀ-Ý.'’-]+){0,3}(?:,[ \t]*[^\n\-–—:(]{2,40})?"  # KUALA LUMPUR, JAKARTA, Harian.com
+    r"|[A-ZÀ-Ý][\w.'’-]+(?:[ \t][A-ZÀ-Ý][\w.'’-]+){0,2}(?:,[ \t]*[^\n\-–—:(]{2,30})?[ \t]*\([\w .&/-]{1,30}\)"  # Jakarta (ANTARA)
+    r")[ \t]*[-–—:][ \t]+")
 
 
 def dateline(text: str, m: Mention) -> bool:
@@ -141,6 +146,12 @@ def dateline(text: str, m: Mention) -> bool:
     (True, True)
     >>> dateline(t, Mention(29, 36, "Uruguay", "Country"))
     False
+    >>> t2 = "KUALA LUMPUR - Indonesia mengirim 200 prajurit."
+    >>> dateline(t2, Mention(0, 12, "KUALA LUMPUR", "Country")), dateline(t2, Mention(15, 24, "Indonesia", "Country"))
+    (True, False)
+    >>> t3 = "Jakarta (Berita Kini) - TNI mengirim pasukan."
+    >>> dateline(t3, Mention(0, 7, "Jakarta", "Place")), dateline(t3, Mention(24, 27, "TNI", "Organization"))
+    (True, False)
     """
     line_start = text.rfind("\n", 0, m.start) + 1
     d = _DATELINE.match(text, line_start)

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import Sequence
 
 import numpy as np
 
 
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+
+
 def _extend_to_word(text: str, s: int, e: int) -> tuple[int, int]:
-    """Widen a span to whole words, hyphenated names included ("Kim Jong" -> "Kim Jong-un").
+    """Widen a span to whole words, hyphenated names included ("Kim Jong" -> "Kim Jong-un"), and
+    dotted abbreviations ("U.S.", "U.K.") whole, whichever of their pieces the tokens cover.
 
     >>> t = "Kim Jong-un tiba di Rusia-Ukraina"
     >>> _extend_to_word(t, 0, 8), _extend_to_word(t, 0, 9), _extend_to_word(t, 20, 25)
     ((0, 11), (0, 11), (20, 25))
+    >>> _extend_to_word("The U.S. will", 5, 7)
+    (4, 8)
     """
+    for m in _DOTTED.finditer(text, max(0, s - 12), min(len(text), e + 12)):
+        if m.start() < e and m.end() > s:
+            s, e = min(s, m.start()), max(e, m.end())
+            return s, e
     while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
         s -= 1
     while True:

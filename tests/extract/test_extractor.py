@@ -1,4 +1,4 @@
-"""The trained extractor on hand-written news sentences (never the seed articles)."""
+"""warta-extractor-small (``--model small``) on hand-written news sentences (never the seed articles)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,15 @@ from kg.config import Config
 from kg.errors import ModelNotFoundError
 
 model = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    """These tests pin the behaviour of warta-extractor-small (``--model small``); the default
+    model has its own tests in test_e5_extractor.py."""
+    from kg.extract.extractor import TransformerExtractor
+
+    return TransformerExtractor(Config.resolve(file=None).replace(model="small"))
 
 
 def _kinds(art, kind):
