@@ -15,7 +15,7 @@ import re
 from typing import Iterable, Sequence
 
 from kg.doc import Mention
-from kg.extract.cues import _TITLE_WORD
+from kg.extract.cues import _TITLE_WORD, NEWS_OUTLETS
 
 _GENERIC_UPPER = {"TV", "CEO", "VIDEO", "FOTO", "BACA", "NEWS", "HOT", "UPDATE", "LIVE"}
 
@@ -84,14 +84,14 @@ def extend_name(text: str, s: int, e: int, covered: Sequence[tuple[int, int]] = 
 
 
 def dropped_mentions(text: str, mentions: Sequence[Mention], used: set[int], short_sentences: Iterable[int],
-                     sentence_text: dict[int, str], lang: str = "") -> set[int]:
+                     sentence_text: dict[int, str], lang: str = "", german_nouns: bool = True) -> set[int]:
     """The ids of mentions that are no actor: unused by any event and a title's affiliation, a
     photo credit, a dateline, a masthead/footer outlet or a piece of a longer name; and, in German,
     a capitalised common noun whatever uses it (``german_noun``)."""
     short = set(short_sentences)
     out: set[int] = set()
     for m in mentions:
-        if lang == "de" and german_noun(text, m):
+        if german_nouns and lang == "de" and german_noun(text, m):
             out.add(id(m))
             continue
         if id(m) in used or m.type == "Place":
@@ -251,9 +251,7 @@ def is_outlet(name: str) -> bool:
     >>> is_outlet("Kompas.com"), is_outlet("Reuters"), is_outlet("NATO")
     (True, True, False)
     """
-    from kg.extract.datagen.names import MEDIA
-
-    return name in MEDIA or bool(re.search(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)$", name))
+    return name in NEWS_OUTLETS or bool(re.search(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)$", name))
 
 
 _DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’()/,]*[A-ZÀ-Ý)]\s*[-–—:]\s+(?=\w)")

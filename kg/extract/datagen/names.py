@@ -92,7 +92,7 @@ Kepala Staf Gabungan|Joint Chiefs of Staff|Korps Marinir|Wagner Group|Grup Wagne
 Reuters|AFP|AP|Associated Press|Bloomberg|CNN|BBC|Al Jazeera|Yonhap|KCNA|TASS|RIA Novosti|Interfax|Ukrinform|Antara|Kompas|Tempo|Detik|CNA|Bernama|The Guardian|The New York Times|The Washington Post|Le Monde|Der Spiegel|El País|Politico|Financial Times|NHK|Xinhua|Kyodo|Voice of America|VOA|Radio Free Asia|Epoch Times|Chatham House|RAND Corporation|Institute for the Study of War|ISW|CSIS|SIPRI
 Palang Merah Internasional|International Committee of the Red Cross|ICRC|Amnesty International|Human Rights Watch|Médecins Sans Frontières|UNIFIL|MONUSCO|UNMISS|MINUSCA|UNDOF"""
 
-MEDIA = set("Reuters|AFP|AP|Associated Press|Bloomberg|CNN|BBC|Al Jazeera|Yonhap|KCNA|TASS|RIA Novosti|Interfax|Ukrinform|Antara|Kompas|Tempo|Detik|CNA|Bernama|The Guardian|The New York Times|The Washington Post|Le Monde|Der Spiegel|El País|Politico|Financial Times|NHK|Xinhua|Kyodo|Voice of America|VOA|Radio Free Asia|Epoch Times".split("|"))
+from kg.extract.cues import NEWS_OUTLETS as MEDIA  # noqa: E402 - one list of outlets, owned by the decoder
 
 ORG_PATTERNS = {
     "id": ["Kementerian Pertahanan {c}", "Kementerian Luar Negeri {c}", "Angkatan Darat {c}", "Angkatan Laut {c}", "Angkatan Udara {c}",
