@@ -20,11 +20,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def sample_ids(corpus: Path, share: float, seed: int, exclude_seed: int | None = None) -> list[str]:
+def sample_ids(corpus: Path, share: float, seed: int, exclude: list[int] | None = None) -> list[str]:
+    """A random share of the corpus ids; ``exclude`` lists the seeds of earlier samples to keep
+    it disjoint from (each drawn, in order, from what the ones before it left)."""
     ids = sorted(p.stem for s in ("train", "dev", "test") for p in (corpus / s).glob("*.json"))
     n = max(1, round(share * len(ids)))
-    if exclude_seed is not None:  # a fresh sample, disjoint from an earlier one
-        earlier = set(random.Random(exclude_seed).sample(ids, n))
+    for earlier_seed in exclude or []:
+        earlier = set(random.Random(earlier_seed).sample(ids, n))
         ids = [i for i in ids if i not in earlier]
     rng = random.Random(seed)
     return sorted(rng.sample(ids, n))
@@ -58,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(REPO / "data" / "corpus"))
     ap.add_argument("--sample", type=float, default=0.1)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--exclude-sample", type=int, default=None, metavar="SEED",
-                    help="leave out the articles an earlier sample (drawn with SEED) took")
+    ap.add_argument("--exclude-sample", type=int, action="append", default=[], metavar="SEED",
+                    help="leave out the articles an earlier sample (drawn with SEED) took; repeatable, in order")
     ap.add_argument("--list", action="store_true", help="print the sampled ids and stop")
     ap.add_argument("--second", help="folder of the second pass's <id>.json")
     args = ap.parse_args(argv)
