@@ -133,6 +133,8 @@ class Decoder:
         self._finish(article, mentions, events)
 
     def _finish(self, article: Article, mentions: list[Mention], events: list[Event]) -> None:
+        if "agent-state" in self.rules:
+            mentions = mentions + _agents_to_states(article.text, mentions, events)
         mentions.sort(key=lambda m: (m.start, m.end))
         article.mentions = mentions
         if "headline-restated" in self.rules:
@@ -562,3 +564,30 @@ def _fired(obj, rule: str, result=True):
         obj.rules = []
     obj.rules.append(rule)
     return None
+
+
+def _agents_to_states(text: str, mentions: list[Mention], events: list[Event]) -> list[Mention]:
+    """A deployment's agent is the state whose forces they are (annotation guide, rule 13): an
+    agent named by an organisation that carries a state's name ("Angkatan Tentera Malaysia",
+    "Armed Forces of the Philippines", "Tentera Darat Mexico") becomes that state, when the article
+    also names the state on its own. Returns the new state mentions (the part of the
+    organisation's name that names the state)."""
+    states = {m.text.lower(): m for m in mentions if m.type == "Country"}
+    if not states:
+        return []
+    made: dict[tuple[int, int], Mention] = {}
+    for ev in events:
+        org = ev.agent
+        if ev.kind != "Deployment" or org is None or org.type != "Organization":
+            continue
+        for name in sorted(states, key=len, reverse=True):
+            hit = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", org.text.lower())
+            if hit and len(name) < len(org.text):
+                key = (org.start + hit.start(), org.start + hit.end())
+                m = made.get(key) or Mention(start=key[0], end=key[1], text=text[key[0]:key[1]], type="Country",
+                                             score=org.score, sentence=org.sentence)
+                made[key] = m
+                ev.agent = m
+                _fired(ev, "agent-state")
+                break
+    return list(made.values())

@@ -26,6 +26,7 @@ RULES: dict[str, str] = {
     "count-trigger": "a troop count with an agent but no trigger makes a deployment ('ada 5.000 tentara X di Y')",
     "count-backstop": "a troop count after the trigger when the COUNT head found none",
     "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
+    "agent-state": "an agent named by a force that carries a state's name ('Angkatan Tentera Malaysia') is that state",
     "materiel-filter": "a count-less 'send' of weapons or ammunition is no troop deployment",
     "extra-counts": "further troop counts in the sentence are deployments of their own",
     "co-claims": "an agent's claim repeated for each coordinated claimant",

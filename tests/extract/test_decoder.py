@@ -241,3 +241,19 @@ def test_a_headline_restated_by_the_body_is_one_deployment():
     q = _pred(1, body, text[body:], {"Iran": "CTRY", "Yemen": "CTRY"}, spans, kinds=(0.95, 0, 0))
     _decoder().decode(art, [p, q])
     assert [(e.sentence, e.agent.text, e.troop_count) for e in art.events if e.kind == "Deployment"] == [(1, "Iran", 2000)]
+
+
+def test_an_agent_force_that_carries_a_states_name_is_that_state():
+    from kg.doc import Event, Mention
+    from kg.extract.decoder import _agents_to_states
+
+    text = "Malaysia bersiap. Angkatan Tentera Malaysia menghantar 200 anggota ke Sabah."
+    state = Mention(0, 8, "Malaysia", "Country")
+    force = Mention(18, 43, "Angkatan Tentera Malaysia", "Organization")
+    ev = Event(kind="Deployment", start=18, end=len(text), evidence=text[18:], agent=force, troop_count=200)
+    made = _agents_to_states(text, [state, force], [ev])
+    assert [m.text for m in made] == ["Malaysia"] and ev.agent is made[0]
+    assert text[ev.agent.start:ev.agent.end] == "Malaysia" and ev.agent.start == 35
+    assert "agent-state" in ev.rules
+    alone = Event(kind="Deployment", start=0, end=10, evidence="x", agent=Mention(0, 3, "TNI", "Organization"))
+    assert _agents_to_states("TNI mengirim", [Mention(0, 3, "TNI", "Organization")], [alone]) == []
