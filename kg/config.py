@@ -108,7 +108,7 @@ class Config:
         return hashlib.sha256(blob).hexdigest()[:12]
 
 
-_OUTPUT_KEYS = {"base_iri", "segmenter", "extractor", "linker", "languages"}
+_OUTPUT_KEYS = {"base_iri", "segmenter", "extractor", "model", "rules", "linker", "languages"}
 
 
 def _coerce(name: str, default: Any, value: Any) -> Any:

@@ -78,7 +78,12 @@ class TransformerExtractor:
         self.problems: list[Problem] = []
         from kg.extract.rules import RuleSet
 
-        self.rules = RuleSet(getattr(config, "rules", "all") or "all")  # a bad name fails here, before any work
+        try:  # a bad rule name fails here, before any work
+            self.rules = RuleSet(getattr(config, "rules", "all") or "all")
+        except ValueError as e:
+            from kg.errors import ConfigError
+
+            raise ConfigError(str(e), hint="`kg plugins` lists the decoder rules") from None
         self._decoder = None
         if not (self.model_path / "config.json").is_file():
             raise ModelNotFoundError(
