@@ -86,11 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         data["id"] = i
         second.append(as_system(data))
     rep = score(first, second)
-    print(f"agreement on {len(first)} re-annotated articles (pass 2 scored against the corpus):")
-    print(f"{'kind':12} {'pass1':>5} {'pass2':>5} {'both':>5} {'F1':>6}")
+    print(f"agreement on {len(first)} re-annotated articles (the second pass scored against the corpus):")
+    print(f"{'kind':12} {'corpus':>6} {'second':>6} {'both':>5} {'F1':>6}")
     for k in KINDS:
         sc = rep.kinds[k]
-        print(f"{k:12} {sc.gold:5} {sc.system:5} {sc.tp:5} {sc.f1:6.3f}")
+        print(f"{k:12} {sc.gold:6} {sc.system:6} {sc.tp:5} {sc.f1:6.3f}")
     return 0
 
 
