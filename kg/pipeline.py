@@ -163,6 +163,7 @@ def build(
                             problem(Problem(art.source, "extract", _reason(e1)))
                             advance()
                     ready = survivors
+                finished: list[tuple[Article, str, list, list[str]]] = []
                 for art, replaces in ready:
                     stage = "link"
                     try:
@@ -171,14 +172,29 @@ def build(
                         stage = "rdf"
                         art.provenance.update(provenance)
                         quads = timed("rdf", article_to_quads, art, config, provenance)
-                        stage = "store"
-                        graph = config.base_iri + "graph/" + art.id
-                        timed("store", target.write_article, graph, quads, replaces)
+                        finished.append((art, config.base_iri + "graph/" + art.id, quads, replaces))
+                    except Exception as e:  # noqa: BLE001
+                        problem(Problem(art.source, stage, _reason(e)))
+                        advance()
+                # 3. the batch's finished articles in one transaction where the store can (each
+                # article whole or not at all, whatever kills the process); one by one otherwise,
+                # or when the batch write fails, so a bad article is named and the others land
+                written = False
+                if len(finished) > 1 and hasattr(target, "write_articles"):
+                    try:
+                        timed("store", target.write_articles, [(g, q, r) for _, g, q, r in finished])
+                        written = True
+                    except Exception:  # noqa: BLE001 - retry one by one to name the article
+                        written = False
+                for art, graph, quads, replaces in finished:
+                    try:
+                        if not written:
+                            timed("store", target.write_article, graph, quads, replaces)
                         report.articles.append(art)
                         report.quads_written += len(quads)
                         report.replaced += bool(replaces)
                     except Exception as e:  # noqa: BLE001
-                        problem(Problem(art.source, stage, _reason(e)))
+                        problem(Problem(art.source, "store", _reason(e)))
                     advance()
     finally:
         close = getattr(target, "close", None)

@@ -4,8 +4,8 @@
 One run:
 1. a source store: ``--store DIR`` (an existing Warta store), or else the seed articles cycled
    to N documents and built with the real pipeline (needs the trained model);
-2. the store writer of ``kg build`` (``EmbeddedStore.write_article``: one transaction per
-   article graph, the ontology graph first) replays every graph of the source into a fresh
+2. the store writer of ``kg build`` (``EmbeddedStore.write_articles``: one transaction per
+   batch of 16 new article graphs, as the pipeline writes them, the ontology graph first) replays every graph of the source into a fresh
    store, timed;
 3. the source is dumped to N-Quads and ``oxigraph load --location NEW --file X.nq`` loads it
    into another fresh store, timed;
@@ -81,14 +81,17 @@ def graphs_of(store_dir: Path) -> list[tuple[str, list]]:
         return [(g, list(st.graph_quads(g))) for g in names]
 
 
+BATCH = 16  # kg.pipeline.BATCH_ARTICLES
+
+
 def replay_writer(graphs: list[tuple[str, list]], target: Path) -> dict:
     from kg.store.embedded import EmbeddedStore
 
     n = sum(len(q) for _, q in graphs)
     t0 = time.perf_counter()
     with EmbeddedStore(target) as st:
-        for g, quads in graphs:
-            st.write_article(g, quads, [])
+        for k in range(0, len(graphs), BATCH):  # as kg build writes: one transaction per batch of new articles
+            st.write_articles([(g, quads, []) for g, quads in graphs[k:k + BATCH]])
         st.flush()
         count = st.count()
     secs = time.perf_counter() - t0

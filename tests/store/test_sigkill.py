@@ -36,9 +36,9 @@ def sorted_dump(store: Path, tmp: Path) -> list[str]:
     return sorted(x for x in tmp.read_text(encoding="utf-8").splitlines() if x)
 
 
-def kill_during_write(store: Path, step: int, delay_s: float) -> None:
+def kill_during_write(store: Path, step: int, delay_s: float, batch: int = 1) -> None:
     """Run the writer; ``delay_s`` after its first write at or after plan ``step`` starts, SIGKILL it."""
-    p = subprocess.Popen(writer(store, str(step)), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    p = subprocess.Popen(writer(store, str(step), str(batch)), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     for line in p.stdout:
         if line == "pause\n":
             break
@@ -89,4 +89,21 @@ def test_sigkill_mid_write_then_rerun_equals_uninterrupted_run(tmp_path):
         kill_during_write(killed, step, delay)
         present = assert_only_whole_articles(killed, present)
     assert "done" in run_writer(killed)
+    assert sorted_dump(killed, tmp_path / "killed.nq") == reference
+
+
+@pytest.mark.slow
+def test_sigkill_inside_a_batched_write_leaves_whole_articles(tmp_path):
+    """kg build writes a batch of new articles in one transaction (write_articles): a kill inside
+    it leaves all of the batch or none, and a re-run finishes the job."""
+    clean = tmp_path / "clean"
+    assert run_writer(clean).endswith("done\n")
+    reference = sorted_dump(clean, tmp_path / "clean.nq")
+    killed = tmp_path / "killed"
+    present: set[str] = set()
+    for step, delay in ((0, 0.01), (4, 0.03), (8, 0.005)):
+        kill_during_write(killed, step, delay, batch=4)
+        present = assert_only_whole_articles(killed, present)
+        assert len(present) % 4 == 0, "a batch landed in part"
+    assert "done" in subprocess.run(writer(killed, "-1", "4"), capture_output=True, text=True, timeout=120).stdout
     assert sorted_dump(killed, tmp_path / "killed.nq") == reference
