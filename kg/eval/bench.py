@@ -153,7 +153,9 @@ def require_pipeline(config) -> None:
         import kg.pipeline  # noqa: F401
     except ImportError as e:
         raise BenchError(f"kg.pipeline is not available yet ({e})") from e
-    model = Path(os.path.expanduser(config.model))
+    from kg.extract.models import model_path
+
+    model = model_path(config.model)  # a registered name (e5, small) or a directory
     if config.extractor == "kg.extractor.transformer.v1" and not (model / "config.json").is_file():
         raise BenchError(
             f"no trained extractor checkpoint at {model} (train it with `make train`, "
