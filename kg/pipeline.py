@@ -30,6 +30,7 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # ingested, but the user should know
     replaced: int = 0  # changed articles whose old graph was replaced
+    stale: int = 0  # stored articles built with another model, rules or settings: extracted again
     quads_written: int = 0
     seconds: float = 0.0
     phase_seconds: dict[str, float] = field(default_factory=dict)
@@ -98,6 +99,11 @@ def build(
     target = open_target(config, store, endpoint)
     try:
         target.ensure_ontology(ontology_quads())
+        # what this build extracts with: a stored article built otherwise (another checkpoint,
+        # other rules or settings) is extracted again, not kept
+        extractor = registry.extractors.create(config.extractor, config=config)
+        model = f"{config.extractor} ({getattr(extractor, 'signature', None) or getattr(extractor, 'version', 'unknown')})"
+        built_with = getattr(target, "built_with", None)
 
         # 1. read + clean + language; decide what needs work.
         todo: list[tuple[Article, list[str]]] = []
@@ -118,6 +124,9 @@ def build(
             try:
                 state = target.article_state(item.sha256, item.url)
                 replaces = [g for g in target.graphs_for_url(item.url)] if state == "changed" else []
+                if state == "same" and built_with is not None and built_with(item.sha256) != (model, config.hash):
+                    state = "stale"
+                    report.stale += 1
             except KGError as e:
                 problem(Problem(item.source, "store", str(e)))
                 continue
@@ -131,11 +140,10 @@ def build(
 
         # 2. the stages, built once per build.
         segmenter = registry.segmenters.create(config.segmenter, config=config)
-        extractor = registry.extractors.create(config.extractor, config=config)
         linker = registry.linkers.create(config.linker, config=config)
         provenance = {
             "software": f"warta {__version__}",
-            "model": f"{config.extractor} ({getattr(extractor, 'version', 'unknown')})",
+            "model": model,
             "linker": config.linker,
             "config_hash": config.hash,
         }

@@ -55,8 +55,9 @@ def build(
             "run the same command again to finish the rest.", highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
     where = endpoint or cfg.store
+    stale = f", {report.stale} re-extracted: built with another model or settings" if report.stale else ""
     console.print(
-        f"{len(report.articles)} article(s) written ({report.replaced} replaced), "
+        f"{len(report.articles)} article(s) written ({report.replaced} replaced{stale}), "
         f"{len(report.unchanged)} unchanged, {len(report.problems)} failed; "
         f"{report.quads_written} quads in {report.seconds:.1f}s -> {where}",
         highlight=False,

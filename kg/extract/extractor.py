@@ -111,6 +111,17 @@ class TransformerExtractor:
         return self._decoder
 
     @property
+    def signature(self) -> str:
+        """The checkpoint's version string as ``version`` gives it, read off its files without
+        loading the model: a rebuild compares it with what the stored articles were built with."""
+        import json
+
+        cfg = json.loads((self.model_path / "config.json").read_text(encoding="utf-8"))
+        weights = self.model_path / "model.safetensors"
+        sha = hashlib.sha256(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "unknown"
+        return f"{cfg.get('model_name', 'warta-extractor')} {cfg.get('model_version', '?')} ({sha})"
+
+    @property
     def version(self) -> str:
         """e.g. ``"warta-extractor-small 2.0 (3fa2b1c9)"`` (sha256 of the weights)."""
         return self._loaded().version

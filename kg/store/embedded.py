@@ -99,6 +99,21 @@ class EmbeddedStore(OntologyGraphMixin):
                 return "same"
         return "changed" if self.graphs_for_url(url) else "new"
 
+    def built_with(self, sha256: str) -> tuple[str | None, str | None] | None:
+        """``(kg:modelVersion, kg:configHash)`` of the build that wrote the article with this
+        text, or None when no such article is stored."""
+        for q in self.store.quads_for_pattern(None, KG_SHA256, ox.Literal(sha256), None):
+            if isinstance(q.graph_name, ox.NamedNode):
+                g = q.graph_name
+
+                def first(pred: str) -> str | None:
+                    for t in self.store.quads_for_pattern(None, ox.NamedNode(KG + pred), None, g):
+                        return t.object.value
+                    return None
+
+                return first("modelVersion"), first("configHash")
+        return None
+
     def graphs_for_url(self, url: str) -> list[str]:
         """The named graphs holding an article whose ``schema:url`` is ``url`` (IRI or literal)."""
         found: set[str] = set()

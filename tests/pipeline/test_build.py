@@ -186,3 +186,19 @@ def test_a_build_of_nothing_readable_creates_no_store(tmp_path):
     r = run_kg(*EXTRACTOR, "build", str(tmp_path / "no-such-folder"), "--store", str(tmp_path / "store"), "--no-progress")
     assert r.returncode == 1 and "no-such-folder" in r.stderr
     assert not (tmp_path / "store").exists()
+
+
+def test_a_rebuild_with_other_settings_extracts_again(articles_dir, fixture_config, tmp_path):
+    """Only the text's sha256 used to decide: a retrained model or changed rules kept every old
+    article. Now an article built with another model or settings is extracted again."""
+    store = tmp_path / "store"
+    first = build([str(articles_dir)], fixture_config, store=str(store))
+    n = len(first.articles)
+    assert n > 0 and first.stale == 0
+    again = build([str(articles_dir)], fixture_config, store=str(store))
+    assert len(again.articles) == 0 and len(again.unchanged) == n and again.stale == 0
+    other = build([str(articles_dir)], fixture_config.replace(rules="none"), store=str(store))
+    assert other.stale == n and len(other.articles) == n
+    assert count_articles(store) == n  # replaced, never duplicated
+    settled = build([str(articles_dir)], fixture_config.replace(rules="none"), store=str(store))
+    assert len(settled.articles) == 0 and settled.stale == 0
