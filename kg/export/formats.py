@@ -121,7 +121,6 @@ class CytoscapeExporter(Exporter):
         doc = nx.cytoscape_data(data)
         for n in doc["elements"]["nodes"]:
             n["data"]["name"] = n["data"].get("label", n["data"]["id"])
-            n["data"].pop("value", None)
         for i, e in enumerate(doc["elements"]["edges"]):
             e["data"]["id"] = f"e{i}"
         with _binary(out) as fh:

@@ -85,6 +85,8 @@ def test_cytoscape_json(fixture_store_dir):
     assert nk["name"] == "North Korea"
     assert {e["data"]["role"] for e in edges} == {"deployingActor", "destination", "inSupportOf",
                                                   "speaker", "about", "party", "claimedBy"}
+    back = nx.cytoscape_graph(doc)  # the export loads back with networkx
+    assert back.number_of_nodes() == len(nodes) and back.number_of_edges() == len(edges)
 
 
 DOT_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
