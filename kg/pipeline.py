@@ -31,6 +31,7 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)  # ingested, but the user should know
     replaced: int = 0  # changed articles whose old graph was replaced
     stale: int = 0  # stored articles built with another model, rules or settings: extracted again
+    duplicates: list[Article] = field(default_factory=list)  # a stored text under another URL (syndicated copy)
     quads_written: int = 0
     seconds: float = 0.0
     phase_seconds: dict[str, float] = field(default_factory=dict)
@@ -107,7 +108,8 @@ def build(
 
         # 1. read + clean + language; decide what needs work.
         todo: list[tuple[Article, list[str]]] = []
-        seen: set[str] = set()
+        seen: dict[str, Article] = {}
+        copies: list[Article] = []  # syndicated copies: the same text under another URL
         for item in itertools.chain(first, items):
             if isinstance(item, Problem):
                 problem(item)
@@ -117,10 +119,13 @@ def build(
                 report.warnings.append(w)
                 if on_warning:
                     on_warning(w)
-            if item.sha256 in seen:  # the same text twice in one batch: one graph
+            if item.sha256 in seen:  # the same text twice in one batch: one graph, the copy's URL noted on it
                 report.unchanged.append(item)
+                first_seen = seen[item.sha256]
+                if (item.url or item.source) != (first_seen.url or first_seen.source):
+                    copies.append(item)
                 continue
-            seen.add(item.sha256)
+            seen[item.sha256] = item
             try:
                 state = target.article_state(item.sha256, item.url)
                 replaces = [g for g in target.graphs_for_url(item.url)] if state == "changed" else []
@@ -132,10 +137,12 @@ def build(
                 continue
             if state == "same" and not force:
                 report.unchanged.append(item)
+                copies.append(item)  # recorded below if its URL is new to the stored article
             else:
                 todo.append((item, replaces))
         phases["read"] = time.perf_counter() - t
         if not todo:
+            _record_copies(target, copies, report)
             return report
 
         # 2. the stages, built once per build.
@@ -204,12 +211,26 @@ def build(
                     except Exception as e:  # noqa: BLE001
                         problem(Problem(art.source, "store", _reason(e)))
                     advance()
+        _record_copies(target, copies, report)
     finally:
         close = getattr(target, "close", None)
         if close:
             close()
         report.seconds = time.perf_counter() - t0
     return report
+
+
+def _record_copies(target, copies: list[Article], report: BuildReport) -> None:
+    """Note each syndicated copy's URL on the stored article with the same text (stores that can)."""
+    add = getattr(target, "add_alternate_source", None)
+    if add is None:
+        return
+    for item in copies:
+        try:
+            if add(item.sha256, item.url or item.source):
+                report.duplicates.append(item)
+        except KGError as e:
+            report.problems.append(Problem(item.source, "store", str(e)))
 
 
 def _identity(m) -> str:

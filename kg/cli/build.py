@@ -62,5 +62,8 @@ def build(
         f"{report.quads_written} quads in {report.seconds:.1f}s -> {where}",
         highlight=False,
     )
+    for d in report.duplicates:
+        console_err.print(f"[yellow]duplicate[/] {plain(d.source)}: the same text is stored from another source; "
+                          "its URL is recorded on that article (schema:sameAs)", highlight=False, soft_wrap=True)
     if report.problems:
         raise typer.Exit(1)

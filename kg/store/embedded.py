@@ -114,6 +114,28 @@ class EmbeddedStore(OntologyGraphMixin):
                 return first("modelVersion"), first("configHash")
         return None
 
+    def add_alternate_source(self, sha256: str, url: str) -> bool:
+        """Record ``url`` as another source of the stored article with this text (a syndicated
+        copy): ``schema:sameAs <url>`` on the article, in its graph, one transaction. False when
+        the article is not stored or already names that URL."""
+        from kg.rdf.literals import url_iri
+
+        try:
+            target = url_iri(url)
+        except (ValueError, OSError):
+            return False
+        same_as = ox.NamedNode("http://schema.org/sameAs")
+        for q in self.store.quads_for_pattern(None, KG_SHA256, ox.Literal(sha256), None):
+            if not isinstance(q.graph_name, ox.NamedNode):
+                continue
+            art, g = q.subject, q.graph_name
+            known = {t.object for pred in (*SCHEMA_URLS, same_as) for t in self.store.quads_for_pattern(art, pred, None, g)}
+            if target in known or ox.Literal(url) in known:
+                return False
+            self.store.extend([ox.Quad(art, same_as, target, g)])
+            return True
+        return False
+
     def graphs_for_url(self, url: str) -> list[str]:
         """The named graphs holding an article whose ``schema:url`` is ``url`` (IRI or literal)."""
         found: set[str] = set()

@@ -202,3 +202,21 @@ def test_a_rebuild_with_other_settings_extracts_again(articles_dir, fixture_conf
     assert count_articles(store) == n  # replaced, never duplicated
     settled = build([str(articles_dir)], fixture_config.replace(rules="none"), store=str(store))
     assert len(settled.articles) == 0 and settled.stale == 0
+
+
+def test_a_syndicated_copy_is_recorded_on_the_stored_article(articles_dir, fixture_config, tmp_path):
+    """The same text from another source is not silently dropped: its URL goes on the article
+    already stored (schema:sameAs) and the report names it; re-running adds nothing twice."""
+    store = tmp_path / "store"
+    src = sorted(articles_dir.glob("*.txt"))[0]
+    copy_dir = tmp_path / "wire"
+    copy_dir.mkdir()
+    (copy_dir / "copy-of-story.txt").write_bytes(src.read_bytes())
+    first = build([str(articles_dir), str(copy_dir)], fixture_config, store=str(store))
+    assert [d.source for d in first.duplicates] == [str(copy_dir / "copy-of-story.txt")]
+    again = build([str(articles_dir), str(copy_dir)], fixture_config, store=str(store))
+    assert again.duplicates == [] and len(again.articles) == 0
+    s = ox.Store.read_only(str(store))
+    q = "SELECT ?u WHERE { ?a <http://schema.org/sameAs> ?u }"
+    urls = [r["u"].value for r in s.query(q, use_default_graph_as_union=True)]
+    assert len(urls) == 1 and urls[0].endswith("copy-of-story.txt")
