@@ -5,7 +5,9 @@
 - a glob (``news/**/*.txt``) is expanded like a folder listing: unknown extensions are skipped;
 - a file named explicitly with an unknown extension is a :class:`~kg.doc.Problem`;
 - a path that does not exist, or a glob that matches nothing, is a Problem;
-- the same file reached twice (a folder and a glob) is read once.
+- the same file reached twice (a folder and a glob) is read once;
+- a folder that cannot be read, a symlink loop and a path inside an unreadable folder are
+  Problems naming the path, and the rest of the batch goes on.
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Problem]
 
 
 def _expand_one(given: str) -> Iterator[Path | Problem]:
+    try:
+        yield from _expand_checked(given)
+    except OSError as e:  # a path inside a folder we may not read, and the like: named, never fatal
+        yield Problem(given, "read", f"cannot access: {e.strerror or e}")
+
+
+def _expand_checked(given: str) -> Iterator[Path | Problem]:
     path = Path(os.path.expanduser(given))
     if path.is_dir():
         yield from _walk(path)
@@ -70,10 +79,29 @@ def _expand_one(given: str) -> Iterator[Path | Problem]:
         yield Problem(given, "read", "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for p in sorted(folder.rglob("*")):
-        rel = p.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel):
+def _walk(folder: Path) -> Iterator[Path | Problem]:
+    """Files under ``folder`` (symlinked folders followed once); a folder that cannot be read and a
+    symlink that leads back into a folder already walked are named as Problems, not skipped."""
+    problems: list[Problem] = []
+
+    def unreadable(e: OSError) -> None:
+        problems.append(Problem(str(e.filename or folder), "read", f"folder skipped: {e.strerror or e}"))
+
+    visited: set[str] = set()
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:
+            problems.append(Problem(root, "read", "folder skipped: a symlink loop leads back here"))
+            dirs[:] = []
             continue
-        if p.is_file() and reader_kind(p) is not None:
-            yield p
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            p = Path(root) / name
+            if reader_kind(p) is not None and p.is_file():
+                found.append(p)
+    yield from sorted(found)
+    yield from problems
