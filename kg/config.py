@@ -22,6 +22,10 @@ from kg.errors import ConfigError
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+# the short linker names of `kg build --link` (also accepted as config values)
+LINKER_NAMES = {"offline": "kg.linker.offline.v1", "online": "kg.linker.online.v1", "none": "kg.linker.none.v1"}
+
+
 @dataclass(frozen=True)
 class Config:
     store: str = "./warta-store"
@@ -92,6 +96,8 @@ class Config:
                     f"unknown config key {k!r}", hint="known keys: " + ", ".join(sorted(fields))
                 )
             kwargs[k] = _coerce(k, fields[k].default, v)
+        if kwargs.get("linker") in LINKER_NAMES:  # --set linker=none works as --link none does
+            kwargs["linker"] = LINKER_NAMES[kwargs["linker"]]
         return cls(**kwargs)
 
     def replace(self, **kw: Any) -> "Config":

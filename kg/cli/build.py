@@ -35,7 +35,7 @@ def build(
     """Build the knowledge graph: read, clean, extract, link, write RDF to the store."""
     from kg.pipeline import build as run_build
 
-    linker = {"offline": "kg.linker.offline.v1", "online": "kg.linker.online.v1", "none": "kg.linker.none.v1"}
+    from kg.config import LINKER_NAMES as linker
     cfg = get_config(store=store, extractor=extractor, model=model, rules=rules, linker=linker.get(link, link))
 
     def show(p):

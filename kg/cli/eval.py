@@ -30,7 +30,7 @@ def eval_cmd(
     from kg.eval.render import render
     from kg.eval.run import run_eval
 
-    linker = {"offline": "kg.linker.offline.v1", "online": "kg.linker.online.v1", "none": "kg.linker.none.v1"}
+    from kg.config import LINKER_NAMES as linker
     cfg = get_config(model=model, rules=rules, linker=linker.get(link, link) if link else None)
     run = run_eval(folder, cfg, store=store, build=build, keep_store=keep_store,
                    progress=not as_json)
