@@ -184,11 +184,16 @@ def build_table(result: Result, prefixes: Optional[dict[str, str]] = None):
     from rich.text import Text
 
     head, rows = _rows(result, prefixes)
+    # an IRI column whose label has its own column ("agent" beside "agentLabel") is left out of
+    # the table: the label says it to a reader (csv/tsv/json keep every column)
+    labelled = {h for h in head if f"{h}Label" in head or f"{h}_label" in head}
+    keep = [i for i, h in enumerate(head) if h not in labelled] or list(range(len(head)))
     table = Table(show_lines=False)
-    for h in head:
-        table.add_column(h, overflow="fold")
+    for i in keep:
+        # a header never folds into letter groups: the column is at least as wide as its name
+        table.add_column(head[i], overflow="fold", min_width=min(len(head[i]), 18))
     for r in rows:
-        table.add_row(*(Text(c) for c in r))  # Text: no rich markup in data
+        table.add_row(*(Text(r[i]) for i in keep))  # Text: no rich markup in data
     return table
 
 
