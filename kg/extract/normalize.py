@@ -21,6 +21,7 @@ it is. They know the local formats of Indonesian, Malay, English, French, German
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 from typing import Optional
@@ -243,6 +244,7 @@ _LEAD = re.compile(r"(?i)^(?:pada\s+(?:hari\s+)?|hari\s+|sejak\s+|on\s+|since\s+
 _PARSERS: dict[str, object] = {}
 
 
+@functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, lang: Optional[str], pub: Optional[date]) -> Optional[str]:
     """``dateparser`` (it knows id/ms/en/fr/de/es) relative to the publication date; the
     granularity it reports (day, week, month, year) decides how much of the date is kept."""
