@@ -96,12 +96,18 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(articles_dir, tmp_path):
     assert count_articles(tmp_path / "store") == 2
 
 
-def test_sigkill_mid_build_then_rerun_equals_uninterrupted_build(tmp_path):
+def many_articles(tmp_path: Path, n: int = 40) -> Path:
+    """``n`` distinct copies of one fixture article (a build long enough to be interrupted)."""
     src = tmp_path / "many"
     src.mkdir()
     base = (HERE / "data" / "kursk-id.txt").read_text(encoding="utf-8")
-    for i in range(40):
+    for i in range(n):
         (src / f"a{i:02d}.txt").write_text(base + f"\nCatatan redaksi nomor {i}.\n", encoding="utf-8")
+    return src
+
+
+def test_sigkill_mid_build_then_rerun_equals_uninterrupted_build(tmp_path):
+    src = many_articles(tmp_path)
 
     ref = tmp_path / "ref"
     r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(ref), "--no-progress")
@@ -162,11 +168,7 @@ def test_config_file_problems_name_the_file(tmp_path):
 
 
 def test_ctrl_c_mid_build_says_what_happened(tmp_path):
-    src = tmp_path / "many"
-    src.mkdir()
-    base = (HERE / "data" / "kursk-id.txt").read_text(encoding="utf-8")
-    for i in range(40):
-        (src / f"a{i:02d}.txt").write_text(base + f"\nCatatan redaksi nomor {i}.\n", encoding="utf-8")
+    src = many_articles(tmp_path)
     boot = [sys.executable, "-c", BOOT.format(here=str(HERE))]
     p = subprocess.Popen(
         boot + [*EXTRACTOR, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress"],
