@@ -7,6 +7,7 @@ together by length; over-long sentences are split into overlapping windows, neve
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -58,10 +59,26 @@ class _Loaded:
         self.model = model
         self.config = model.config
         self.processor = Processor(self.tokenizer, self.config)
-        weights = path / "model.safetensors"
-        sha = hashlib.sha256(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "unknown"
-        self.version = f"{self.config.model_name} {self.config.model_version} ({sha})"
+        self.version = checkpoint_version(path)
         self.thresholds = dict(getattr(self.config, "thresholds", None) or {})
+
+
+def checkpoint_version(path: Path) -> str:
+    """``"<model_name> <model_version> (<sha256 of the weights, 8 hex>)"``, from the files alone
+    (hashed once per process and weights file state)."""
+    weights = Path(path) / "model.safetensors"
+    stamp = weights.stat().st_mtime_ns if weights.exists() else 0
+    return _checkpoint_version(Path(path), stamp)
+
+
+@functools.lru_cache(maxsize=16)
+def _checkpoint_version(path: Path, _stamp: int) -> str:
+    import json
+
+    cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    weights = path / "model.safetensors"
+    sha = hashlib.sha256(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "unknown"
+    return f"{cfg.get('model_name', 'warta-extractor')} {cfg.get('model_version', '?')} ({sha})"
 
 
 class TransformerExtractor:
@@ -114,12 +131,7 @@ class TransformerExtractor:
     def signature(self) -> str:
         """The checkpoint's version string as ``version`` gives it, read off its files without
         loading the model: a rebuild compares it with what the stored articles were built with."""
-        import json
-
-        cfg = json.loads((self.model_path / "config.json").read_text(encoding="utf-8"))
-        weights = self.model_path / "model.safetensors"
-        sha = hashlib.sha256(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "unknown"
-        return f"{cfg.get('model_name', 'warta-extractor')} {cfg.get('model_version', '?')} ({sha})"
+        return checkpoint_version(self.model_path)
 
     @property
     def version(self) -> str:
