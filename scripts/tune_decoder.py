@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", help="dev gold folders")
     ap.add_argument("--model", default="e5")
+    ap.add_argument("--threshold", action="append", default=[], metavar="KEY=V1,V2",
+                    help="also try these values of a decoder threshold (e.g. german_name_sure=0.9,1.0); repeatable")
     ap.add_argument("--mention", default="0.5,0.6,0.7,0.8", help="min_mention_score values to try")
     ap.add_argument("--role", default="0.3,0.4,0.5", help="role thresholds to try")
     ap.add_argument("--ablate", action="store_true", help="score with each rule switched off (at the checkpoint's thresholds)")
@@ -53,9 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     lm = ext._loaded()
     linker = registry.linkers.create(cfg.linker, config=cfg)
 
-    def run(mention: float, role: float, rules: str = "all"):
+    def run(mention: float, role: float, rules: str = "all", extra: dict | None = None):
         dec = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
-                      min_mention_score=mention, role_threshold=role, rules=RuleSet(rules), thresholds=lm.thresholds)
+                      min_mention_score=mention, role_threshold=role, rules=RuleSet(rules),
+                      thresholds={**lm.thresholds, **(extra or {})})
         done = []
         for i, a in enumerate(arts):
             b = copy.copy(a)
@@ -80,13 +83,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'without ' + r:34} " + " ".join(f"{x - y:+7.3f}" for x, y in zip(f, ref))
                   + f" {(sum(f) - sum(ref)) / 4:+7.3f}")
         return 0
+    grid = {k: [float(x) for x in v.split(",")] for k, _, v in (t.partition("=") for t in args.threshold)}
     rows = []
-    for m, r in itertools.product([float(x) for x in args.mention.split(",")], [float(x) for x in args.role.split(",")]):
-        f = run(m, r)
-        rows.append((sum(f) / 4, m, r, f))
-        print(f"{f'mention {m:.2f} role {r:.2f}':34} " + " ".join(f"{x:7.3f}" for x in f) + f" {sum(f) / 4:7.3f}")
-    best = max(rows)
-    print(f"best on these dev folders: min_mention_score {best[1]}, role {best[2]} (mean F1 {best[0]:.3f})")
+    for m, r, *vals in itertools.product([float(x) for x in args.mention.split(",")],
+                                         [float(x) for x in args.role.split(",")], *grid.values()):
+        extra = dict(zip(grid, vals))
+        f = run(m, r, extra=extra)
+        rows.append((sum(f) / 4, m, r, extra, f))
+        name = f"mention {m:.2f} role {r:.2f}" + "".join(f" {k} {v:g}" for k, v in extra.items())
+        print(f"{name:34} " + " ".join(f"{x:7.3f}" for x in f) + f" {sum(f) / 4:7.3f}")
+    best = max(rows, key=lambda row: row[0])
+    print(f"best on these dev folders: min_mention_score {best[1]}, role {best[2]}"
+          + "".join(f", {k} {v:g}" for k, v in best[3].items()) + f" (mean F1 {best[0]:.3f})")
     return 0
 
 

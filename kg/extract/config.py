@@ -27,6 +27,7 @@ DEFAULT_THRESHOLDS = {
     "agreement_sure": 0.95,  # an agreement trigger this sure stands without the kind head
     "sure_agent": 0.8,  # an agent span below this yields to "pasukan X" (agent-backstops)
     "modality_sure": 0.6,  # below this the modality cues decide (modality-cues)
+    "german_name_sure": 0.95,  # a German capitalised word tagged this sure is a name (german-nouns)
 }
 
 

@@ -126,7 +126,7 @@ class Decoder:
         # a title's affiliation, a photo credit, a masthead, a cut name: no actor unless an event uses it
         dropped |= dropped_mentions(article.text, mentions, used, (p.index for p in preds if len(p.text.split()) <= 6),
                                     {p.index: p.text for p in preds}, article.lang or "",
-                                    german_nouns="german-nouns" in self.rules)
+                                    german_nouns="german-nouns" in self.rules, german_sure=self.th["german_name_sure"])
         if dropped:  # "Sumber", "Kekhawatiran": a capitalised word the article also writes in lower case
             mentions = [m for m in mentions if id(m) not in dropped]
             events = [ev for ev in events if not _drop_refs(ev, dropped)]

@@ -84,14 +84,15 @@ def extend_name(text: str, s: int, e: int, covered: Sequence[tuple[int, int]] = 
 
 
 def dropped_mentions(text: str, mentions: Sequence[Mention], used: set[int], short_sentences: Iterable[int],
-                     sentence_text: dict[int, str], lang: str = "", german_nouns: bool = True) -> set[int]:
+                     sentence_text: dict[int, str], lang: str = "", german_nouns: bool = True,
+                     german_sure: float = 1.0) -> set[int]:
     """The ids of mentions that are no actor: unused by any event and a title's affiliation, a
     photo credit, a dateline, a masthead/footer outlet or a piece of a longer name; and, in German,
     a capitalised common noun whatever uses it (``german_noun``)."""
     short = set(short_sentences)
     out: set[int] = set()
     for m in mentions:
-        if german_nouns and lang == "de" and german_noun(text, m):
+        if german_nouns and lang == "de" and german_noun(text, m, german_sure):
             out.add(id(m))
             continue
         if id(m) in used or m.type == "Place":
@@ -159,7 +160,7 @@ def dateline(text: str, m: Mention) -> bool:
 
 
 # German capitalises every noun; these shapes are nouns, never names (checked only for names the
-# alias index does not know): a determiner or "im/zum/..." right before, or a noun suffix
+# model is not sure of): a determiner or "im/zum/..." right before, or a noun suffix
 _DE_DETERMINER = re.compile(r"(?<![\w-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keiner|"
                             r"im|am|zum|zur|vom|beim|ins|ihr|ihre|ihrem|ihren|sein|seine|seinem|seinen|unser|unsere|dieser|diese|"
                             r"dieses|diesem|jeder|jede|alle|mehrere|viele|rund \d[\d.]*|\d[\d.]*)\s+$", re.I)
@@ -168,30 +169,23 @@ _DE_ADVERBS = {"dafür", "derzeit", "künftig", "zudem", "allerdings", "deshalb"
                "außerdem", "inzwischen", "zunächst", "parallel", "laut", "nach", "seit", "bis", "auch", "doch", "jedoch", "wonach"}
 
 
-def german_noun(text: str, m: Mention) -> bool:
-    """A capitalised German common noun or adverb the model read as a name ("im Einsatz",
-    "Soldatinnen", "Entscheidung", "Dafür"); a name the alias index knows never is ("die Ukraine",
-    "der Bundeswehr", "die Niederlande").
+def german_noun(text: str, m: Mention, sure: float = 1.0) -> bool:
+    """A capitalised German common noun or adverb the model read as a name without being sure of
+    it ("im Einsatz", "Soldatinnen", "Entscheidung", "Dafür"). A name the model tags with a score
+    of at least ``sure`` stays ("die Ukraine", "der Bundeswehr"): no word list of names is read.
 
     >>> t = "Derzeit sind 500 Soldatinnen im Einsatz, sagte die Ukraine."
-    >>> [german_noun(t, Mention(a, b, t[a:b], "Organization")) for a, b in [(0, 7), (17, 28), (32, 39), (51, 58)]]
+    >>> ms = [Mention(a, b, t[a:b], "Organization", score=0.8) for a, b in [(0, 7), (17, 28), (32, 39)]]
+    >>> ms.append(Mention(51, 58, "Ukraine", "Country", score=0.99))
+    >>> [german_noun(t, m, sure=0.95) for m in ms]
     [True, True, True, False]
     """
     word = m.text.strip()
-    if " " in word or not word[:1].isupper() or word.isupper() or _known(word):
+    if " " in word or not word[:1].isupper() or word.isupper() or (m.score is not None and m.score >= sure):
         return False
     if word.lower() in _DE_ADVERBS:
         return True
     return bool(_DE_DETERMINER.search(text[max(0, m.start - 20):m.start]) or _DE_NOUN_SUFFIX.search(word.lower()))
-
-
-def _known(name: str) -> bool:
-    from kg.link.index import load_index
-
-    try:
-        return bool(load_index().lookup(name))
-    except OSError:  # no alias index: nothing is known
-        return False
 
 
 def credit(text: str, m: Mention) -> bool:

@@ -21,7 +21,7 @@ RULES: dict[str, str] = {
     "demonym-agent": "a lower-case nationality next to a troop noun names the deploying state ('500 deutsche Soldaten')",
     "role-as-mention": "a role span that looks like a name but was not tagged becomes a mention",
     "mention-filters": "drop common words, title affiliations, photo credits, mastheads and datelines as actors",
-    "german-nouns": "in German, a capitalised word after a determiner or with a noun suffix is no name (unless the alias index knows it)",
+    "german-nouns": "in German, a capitalised word after a determiner or with a noun suffix is no name (unless the model is sure of it)",
     # deployments
     "count-trigger": "a troop count with an agent but no trigger makes a deployment ('ada 5.000 tentara X di Y')",
     "count-backstop": "a troop count after the trigger when the COUNT head found none",
