@@ -11,8 +11,14 @@ Sources (all read at build time, nothing downloaded):
   organisations, agencies, media. A Wikidata id appears ONLY where it comes from one of the two
   shared files or from a public data file cited in the row's provenance; everything else is
   listed without an id (it still gets a stable key and role information).
-* ``ALIASES`` below: general language facts (common spellings, abbreviations, translations),
-  never strings copied from the seed articles.
+* ``COUNTRY_ALIASES`` below: general language facts (common spellings, abbreviations,
+  translations), never strings copied from the seed or corpus articles.
+* ``kg/link/data/sources/*.tsv``: names of states in id/ms/en/fr/de/es transcribed from CLDR
+  and mledoze/countries by ``scripts/extract_link_sources.py`` (territory names with their short
+  and variant forms, capitals as time-zone exemplar cities, official names, alternative
+  spellings, French demonyms). Their ids come from countries.tsv (joined on ISO3); a form that
+  would name two states, or a state other than the one the index already gives it, is dropped.
+  See ``kg/link/data/SOURCES.md``.
 
 Deterministic: the same inputs give a byte-identical file (rows sorted, no timestamps).
 
@@ -31,8 +37,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "kg" / "link" / "data" / "aliases.tsv"
+SOURCES = REPO / "kg" / "link" / "data" / "sources"
 sys.path.insert(0, str(REPO))
 from kg.link.demonyms import forms as demonym_forms  # noqa: E402 - the repo's own table
+from kg.link.keys import fold, is_acronym  # noqa: E402
 
 COLUMNS = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
 LANGS = ("en", "id", "ms", "fr", "de", "es", "ru", "ko", "uk")
@@ -403,6 +411,72 @@ def shared_prov(r: dict[str, str]) -> str:
     return f"wikidata-qids.tsv row '{r['name']}' {r['qid']} (source column: {first}...)"
 
 
+def read_source(name: str) -> tuple[str, list[dict[str, str]]]:
+    """A transcribed source table: its first line is a ``# citation`` comment, then a TSV."""
+    with (SOURCES / name).open(encoding="utf-8", newline="") as f:
+        first = f.readline().lstrip("# ").strip()
+        m = re.search(r"commit ([0-9a-f]{8})", first)
+        cite = f"{first.split()[0]}@{m.group(1) if m else '?'}, see SOURCES.md"
+        return cite, list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def lookup_key(alias: str) -> str:
+    """How the index looks an alias up: case-sensitive for acronyms, folded otherwise."""
+    return "A:" + alias.replace(".", "") if is_acronym(alias) else "F:" + fold(alias)
+
+
+_PAREN = re.compile(r"^(.*?)\s*\(([^)]*)\)$")
+_REPUBLIK = re.compile(r"^Republik (?!Demokratik|Rakyat|Persatuan|Federal|Islam|Arab)(.{4,})$")
+
+
+def _fr_plural(w: str) -> str:
+    return w if w.endswith(("s", "x")) else w + "s"
+
+
+def source_candidates(by_iso: dict[str, dict[str, str]]) -> list[tuple[str, str, str, str, str, str]]:
+    """(alias, lang, iso3, form, role, provenance) of state names and capitals from the
+    transcribed CLDR and mledoze tables."""
+    out: list[tuple[str, str, str, str, str, str]] = []
+    cite, terr = read_source("cldr_territories.tsv")
+    for r in terr:
+        iso, lang, alt, name = r["iso3"], r["lang"], r["cldr_form"], r["name"]
+        prov = f"sources/cldr_territories.tsv ({cite}) {iso} {lang} {alt}"
+        form = {"name": "name", "short": "short", "variant": "name"}.get(alt)
+        if form is None:
+            continue
+        out.append((name, lang, iso, "acronym" if is_acronym(name) else form, "state", prov))
+        m = _PAREN.match(name)
+        if m and is_acronym(m.group(2)):  # "Congo (RDC)": the abbreviation in brackets
+            out.append((m.group(2), lang, iso, "acronym", "state", prov + "; bracketed abbreviation"))
+        m = _REPUBLIK.match(name)
+        if m and lang in {"id", "ms"}:  # "Republik Afrika Tengah" -> "Afrika Tengah"
+            out.append((m.group(1), lang, iso, "short", "state", prov + "; 'Republik' dropped"))
+    cite, caps = read_source("cldr_capitals.tsv")
+    for r in caps:
+        out.append((r["exemplar_city"], r["lang"], r["iso3"], "capital", "capital_as_government",
+                    f"sources/cldr_capitals.tsv ({cite}) {r['iso3']} {r['zone']} {r['lang']}"))
+    cite, ml = read_source("mledoze_names.tsv")
+    for r in ml:
+        iso, lang, field, name = r["iso3"], r["lang"], r["mledoze_field"], r["name"]
+        prov = f"sources/mledoze_names.tsv ({cite}) {iso} {lang} {field}"
+        if "," in name or "(" in name:
+            continue  # "Congo, the Democratic Republic of the", "Kongo (Dem. Rep.)": catalogue forms
+        if field == "altSpelling":
+            if len(name.replace(".", "")) <= 2:
+                continue  # ISO 3166 alpha-2 codes ("CD", "IN", "TO") are not news names
+            out.append((name, "mul", iso, "acronym" if is_acronym(name) else "name", "state", prov))
+        elif field in {"official", "common"}:
+            out.append((name, lang, iso, "name" if field == "official" else "short", "state", prov))
+        elif field.startswith("demonym_"):
+            forms = {name}
+            if lang == "fr":  # the adjective is the lower-case noun; plurals add -s
+                forms |= {name.lower(), _fr_plural(name), _fr_plural(name.lower())}
+            for f in sorted(forms):
+                out.append((f, lang, iso, "demonym", "state",
+                            prov + ("" if f == name else "; inflected (lower case / plural)")))
+    return out
+
+
 def build_rows(shared: Path) -> list[dict[str, str]]:
     countries = read_tsv(shared / "countries.tsv")
     verified = read_tsv(shared / "wikidata-qids.tsv")
@@ -483,6 +557,37 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
         if form == "capital":
             add(alias, lang, c["capital_qid"], "Place", c["capital_en"], "capital_city", iso, "city",
                 f"general usage: {note}; qid: countries.tsv iso3={iso} capital_qid")
+
+    # 1b. CLDR / mledoze names, abbreviations, capitals and demonyms of every state, kept only
+    # where the form names one state and does not contradict a row built above
+    known: dict[str, set[str]] = {}
+    seen_forms: set[tuple[str, str, str, str]] = set()
+    for r in rows:
+        if r["type"] == "Country":
+            known.setdefault(lookup_key(r["alias"]), set()).add(r["country"])
+            seen_forms.add((lookup_key(r["alias"]), r["qid"], r["type"], r["role"]))
+    cands = source_candidates(by_iso)
+    new_states: dict[str, set[str]] = {}
+    for alias, _lang, iso, _f, _role, _p in cands:
+        new_states.setdefault(lookup_key(alias), set()).add(iso)
+    for alias, lang, iso, form, role, prov in cands:
+        k = lookup_key(alias)
+        if len(new_states[k]) > 1 or known.get(k, {iso}) != {iso}:
+            continue  # names two states ("Congolais"), or another state already has it
+        c = by_iso[iso]
+        if not c["wikidata_qid"]:
+            continue
+        cap_qid, cap_prov = c["capital_qid"], f"countries.tsv iso3={iso} capital_qid"
+        if not cap_qid and (c["capital_en"], "Place") in by_name:
+            cap_qid, cap_prov = by_name[(c["capital_en"], "Place")]
+        qprov = f"{prov}; qid: countries.tsv iso3={iso}"
+        if (k, c["wikidata_qid"], "Country", role) not in seen_forms:
+            seen_forms.add((k, c["wikidata_qid"], "Country", role))
+            add(alias, lang, c["wikidata_qid"], "Country", c["name_en"], role, iso, form, qprov)
+        if form == "capital" and (k, cap_qid, "Place", "capital_city") not in seen_forms:
+            seen_forms.add((k, cap_qid, "Place", "capital_city"))
+            add(alias, lang, cap_qid, "Place", c["capital_en"], "capital_city", iso, "city",
+                prov + (f"; qid: {cap_prov}" if cap_qid else "; no verified capital id"))
 
     # 2. wikidata-qids.tsv: every verified row, with its Indonesian forms
     for r in verified:

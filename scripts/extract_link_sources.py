@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Transcribe country names, capitals and demonyms from public data repositories into the
+source tables under ``kg/link/data/sources/`` that ``scripts/build_alias_index.py`` reads.
+
+Run it only to refresh those tables from new snapshots; the alias index build itself never
+needs the repositories. Inputs are git directories of snapshots (read with ``git show``):
+
+* ``--cldr``: unicode-org/cldr-json. Territory names per locale
+  (``cldr-localenames-full/main/<loc>/territories.json``, with its ``-alt-short`` and
+  ``-alt-variant`` forms), time-zone exemplar cities per locale
+  (``cldr-dates-full/main/<loc>/timeZoneNames.json``) and the zone -> country key
+  (``cldr-bcp47/bcp47/timezone.json``: each zone's BCP 47 id starts with its ISO 3166 alpha-2
+  code, its description is "City, Country").
+* ``--mledoze``: mledoze/countries ``dist/countries.json`` (official names, ``altSpellings``,
+  German/French/Spanish translations, French demonyms).
+
+Only the 197 states of ``../shared/data/countries.tsv`` are kept, keyed by ISO3; the Wikidata
+ids are NOT taken from these sources (the build joins on ISO3 with countries.tsv).
+
+Usage: ``python scripts/extract_link_sources.py --cldr DIR --mledoze DIR [--shared ../shared/data]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "kg" / "link" / "data" / "sources"
+LOCALES = ("en", "id", "ms", "fr", "de", "es")
+sys.path.insert(0, str(REPO))
+from kg.link.keys import fold  # noqa: E402
+
+
+def git_show(gitdir: Path, path: str) -> tuple[str, str]:
+    commit = subprocess.run(["git", "-C", str(gitdir), "rev-parse", "HEAD"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    text = subprocess.run(["git", "-C", str(gitdir), "show", f"HEAD:{path}"], check=True,
+                          capture_output=True, text=True).stdout
+    return commit, text
+
+
+def write(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]], note: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / name).open("w", encoding="utf-8", newline="") as f:
+        f.write(f"# {note}\n")
+        f.write("\t".join(header) + "\n")
+        for r in sorted(set(rows)):
+            f.write("\t".join(" ".join(x.split()) for x in r) + "\n")
+    print(f"wrote {len(set(rows))} rows to {OUT / name}")
+
+
+def cldr(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    iso2 = {c["iso2"]: iso3 for iso3, c in states.items() if c["iso2"]}
+    base = "cldr-json/cldr-localenames-full/main/<loc>/territories.json"
+    rows: list[tuple[str, ...]] = []
+    commit = ""
+    for loc in LOCALES:
+        commit, text = git_show(gitdir, base.replace("<loc>", loc))
+        terr = json.loads(text)["main"][loc]["localeDisplayNames"]["territories"]
+        for key, value in terr.items():
+            code, _, alt = key.partition("-alt-")
+            if code in iso2:
+                rows.append((iso2[code], loc, alt or "name", value))
+    write("cldr_territories.tsv", ("iso3", "lang", "cldr_form", "name"), rows,
+          f"unicode-org/cldr-json {base} commit {commit}; Unicode licence (see SOURCES.md)")
+
+    # capitals: the zone whose BCP 47 key is in the capital's country and whose city is the capital
+    _, text = git_show(gitdir, "cldr-json/cldr-bcp47/bcp47/timezone.json")
+    zones = json.loads(text)["keyword"]["u"]["tz"]
+    tz_base = "cldr-json/cldr-dates-full/main/<loc>/timeZoneNames.json"
+    exemplar: dict[str, dict[str, str]] = {}
+    for loc in LOCALES:
+        _, text = git_show(gitdir, tz_base.replace("<loc>", loc))
+        z = json.loads(text)["main"][loc]["dates"]["timeZoneNames"]["zone"]
+        for area, cities in z.items():
+            for city, v in cities.items():
+                if isinstance(v, dict) and "exemplarCity" in v:
+                    exemplar.setdefault(f"{area}/{city}", {})[loc] = v["exemplarCity"]
+    caps: list[tuple[str, ...]] = []
+    for key, z in zones.items():
+        if not isinstance(z, dict) or "_alias" not in z or len(key) < 3:
+            continue
+        code = key[:2].upper()
+        if code not in iso2:
+            continue
+        iso3 = iso2[code]
+        cap = states[iso3]["capital_en"]
+        ids = z["_alias"].split()
+        city = z.get("_description", "").split(",")[0]
+        en_names = {fold(city)} | {fold(exemplar.get(i, {}).get("en", "")) for i in ids}
+        if not cap or fold(cap) not in en_names:
+            continue
+        for i in ids:
+            for loc, name in exemplar.get(i, {}).items():
+                caps.append((iso3, i, loc, name))
+    write("cldr_capitals.tsv", ("iso3", "zone", "lang", "exemplar_city"), caps,
+          f"unicode-org/cldr-json {tz_base} (exemplarCity) joined to capital_en of countries.tsv "
+          f"through cldr-json/cldr-bcp47/bcp47/timezone.json, commit {commit}; Unicode licence")
+
+
+def mledoze(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    commit, text = git_show(gitdir, "dist/countries.json")
+    rows: list[tuple[str, ...]] = []
+    for c in json.loads(text):
+        iso3 = "XKX" if c["cca3"] == "UNK" else c["cca3"]
+        if iso3 not in states:
+            continue
+        rows.append((iso3, "en", "official", c["name"]["official"]))
+        rows.append((iso3, "en", "common", c["name"]["common"]))
+        for alt in c.get("altSpellings", []):
+            rows.append((iso3, "mul", "altSpelling", alt))
+        for code, lang in (("deu", "de"), ("fra", "fr"), ("spa", "es")):
+            t = c.get("translations", {}).get(code) or {}
+            for kind in ("official", "common"):
+                if t.get(kind):
+                    rows.append((iso3, lang, kind, t[kind]))
+        for code, lang in (("eng", "en"), ("fra", "fr")):
+            d = c.get("demonyms", {}).get(code) or {}
+            for g in ("m", "f"):
+                if d.get(g):
+                    rows.append((iso3, lang, f"demonym_{g}", d[g]))
+    write("mledoze_names.tsv", ("iso3", "lang", "mledoze_field", "name"), rows,
+          f"mledoze/countries dist/countries.json commit {commit}; ODbL 1.0 (see SOURCES.md)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cldr", type=Path, help="git directory of unicode-org/cldr-json")
+    ap.add_argument("--mledoze", type=Path, help="git directory of mledoze/countries")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
+    args = ap.parse_args(argv)
+    with (args.shared / "countries.tsv").open(encoding="utf-8", newline="") as f:
+        states = {r["iso3"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    if args.cldr:
+        cldr(args.cldr, states)
+    if args.mledoze:
+        mledoze(args.mledoze, states)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
