@@ -13,6 +13,12 @@ needs the repositories. Inputs are git directories of snapshots (read with ``git
   code, its description is "City, Country").
 * ``--mledoze``: mledoze/countries ``dist/countries.json`` (official names, ``altSpellings``,
   German/French/Spanish translations, French demonyms).
+* ``--supraverden``: confirmordeny/supraverden ``data/general_list.yaml`` (international
+  organisations with their Wikidata code and names/abbreviations per language); only the
+  organisations listed in ``SUPRAVERDEN_PICK`` (picked by English name; the ids are the file's).
+* ``--nsi``: osmlab/name-suggestion-index ``data/operators/landuse/military.json`` and
+  ``data/operators/office/government.json`` (operators with ``operator:wikidata``): armed
+  forces, intelligence services and ministries, with the country of their ``locationSet``.
 
 Only the 197 states of ``../shared/data/countries.tsv`` are kept, keyed by ISO3; the Wikidata
 ids are NOT taken from these sources (the build joins on ISO3 with countries.tsv).
@@ -128,10 +134,80 @@ def mledoze(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
           f"mledoze/countries dist/countries.json commit {commit}; ODbL 1.0 (see SOURCES.md)")
 
 
+# International organisations news names, picked by their English name in supraverden.
+SUPRAVERDEN_PICK = (
+    "United Nations", "United Nations Security Council", "United Nations General Assembly",
+    "North Atlantic Treaty Organisation", "European Union", "European Commission",
+    "European Council", "Council of the European Union", "European Parliament",
+    "Association of Southeast Asian Nations", "African Union",
+    "Economic Community of West African States", "Southern African Development Community",
+    "East African Community", "Cooperation Council for the Arab States of the Gulf",
+    "League of Arab States", "Organisation of Islamic Cooperation",
+    "Organization for Security and Co-operation in Europe", "Collective Security Treaty Organization",
+    "Shanghai Cooperation Organisation", "Commonwealth of Independent States",
+    "Organization of American States", "International Atomic Energy Agency",
+    "International Criminal Court", "International Court of Justice",
+    "International Committee of the Red Cross", "United Nations World Food Programme",
+    "World Health Organization", "World Trade Organization", "International Monetary Fund",
+    "Interpol", "Organization of the Petroleum Exporting Countries", "Commonwealth of Nations",
+    "Mercosur", "United Nations Children's Fund", "United Nations Development Programme",
+)
+SUPRAVERDEN_LANGS = ("en", "id", "ms", "fr", "de", "es")
+
+
+def supraverden(gitdir: Path) -> None:
+    import yaml
+
+    commit, text = git_show(gitdir, "data/general_list.yaml")
+    data = yaml.safe_load(text)
+    rows: list[tuple[str, ...]] = []
+    found = set()
+    for name, rec in data.items():
+        if name not in SUPRAVERDEN_PICK or not str(rec.get("Wikidata_code") or "").startswith("Q"):
+            continue
+        found.add(name)
+        qid = rec["Wikidata_code"]
+        for key, value in rec.items():
+            kind, _, lang = key.rpartition("_")
+            if lang in SUPRAVERDEN_LANGS and value and (kind.startswith("Name") or kind.startswith("Abbreviation")):
+                if "former" not in kind:
+                    rows.append((qid, name, lang, kind, str(value)))
+    for name in sorted(set(SUPRAVERDEN_PICK) - found):
+        print(f"note: supraverden has no entry with a Wikidata code named {name!r}")
+    write("supraverden_orgs.tsv", ("qid", "name_en", "lang", "field", "name"), rows,
+          f"confirmordeny/supraverden data/general_list.yaml commit {commit}; CC BY-SA 4.0 (see SOURCES.md)")
+
+
+NSI_FILES = ("data/operators/landuse/military.json", "data/operators/office/government.json")
+
+
+def nsi(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    iso2 = {c["iso2"].lower(): iso3 for iso3, c in states.items() if c["iso2"]}
+    rows: list[tuple[str, ...]] = []
+    commit = ""
+    for path in NSI_FILES:
+        commit, text = git_show(gitdir, path)
+        for it in json.loads(text)["items"]:
+            tags = it.get("tags", {})
+            qid = tags.get("operator:wikidata", "")
+            inc = it.get("locationSet", {}).get("include", [])
+            if not qid.startswith("Q") or len(inc) != 1:
+                continue
+            where = str(inc[0]).lower()
+            country = iso2.get(where, "")
+            if not country and where != "001":
+                continue  # sub-national (".geojson") operators
+            rows.append((qid, tags.get("operator", it["displayName"]), country, path))
+    write("nsi_operators.tsv", ("qid", "operator", "iso3", "file"), rows,
+          f"osmlab/name-suggestion-index commit {commit}; BSD 3-Clause (see SOURCES.md)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cldr", type=Path, help="git directory of unicode-org/cldr-json")
     ap.add_argument("--mledoze", type=Path, help="git directory of mledoze/countries")
+    ap.add_argument("--supraverden", type=Path, help="git directory of confirmordeny/supraverden")
+    ap.add_argument("--nsi", type=Path, help="git directory of osmlab/name-suggestion-index")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     args = ap.parse_args(argv)
     with (args.shared / "countries.tsv").open(encoding="utf-8", newline="") as f:
@@ -140,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
         cldr(args.cldr, states)
     if args.mledoze:
         mledoze(args.mledoze, states)
+    if args.supraverden:
+        supraverden(args.supraverden)
+    if args.nsi:
+        nsi(args.nsi, states)
     return 0
 
 
