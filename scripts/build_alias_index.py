@@ -63,6 +63,20 @@ SRC_OS_INTL = (
     "repository not named by the index; cited as in ../shared/data/wikidata-qids.tsv for European "
     "Commission): '\"{qid}\": IntlOrg(\"{name}\", country=\"un\")'"
 )
+SRC_SPOC_HEAD = (
+    "SINGLE SOURCE: SpocWiki/_Standards Earth/Continent/{path} (commit {commit}, CC BY-SA 4.0) "
+    "{field}: '[[_Standards/WikiData/WD~{label},{num}]]'"
+)
+SRC_US_EXEC = (
+    "SINGLE SOURCE: unitedstates/congress-legislators executive.yaml (commit dfa96222, CC0): record "
+    "'{name}' id.wikidata {qid} ({term})"
+)
+SRC_MACRON = (
+    "two search-index files (repositories not named by the index): an entity-alias config "
+    "''Emmanuel Macron': {'wikidata_qid': 'Q3052772', ...}' (file id 66540268668, also cited in "
+    "../shared/data/wikidata-qids.tsv for Xi Jinping) and an OpenTapioca enricher test fixture "
+    "''id': 'Q3052772', 'label': 'Emmanuel Macron'' (file id 70609936646)"
+)
 NO_QID = "curated {what}; no Wikidata id verified from a citable file, so none given"
 
 # (canonical_en, type, role, country iso3, qid-or-"shared"-or-None, qid provenance, aliases)
@@ -167,7 +181,7 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     ("Jens Stoltenberg", "Person", "secretary_general", "", None, "", [
         ("Stoltenberg", "mul", "surname"),
     ]),
-    ("Emmanuel Macron", "Person", "head_of_state", "FRA", None, "", [
+    ("Emmanuel Macron", "Person", "head_of_state", "FRA", "Q3052772", SRC_MACRON, [
         ("Macron", "mul", "surname"),
     ]),
     ("Wang Yi", "Person", "foreign_minister", "CHN", None, "", []),
@@ -178,8 +192,41 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     ("Joko Widodo", "Person", "head_of_state", "IDN", None, "", [
         ("Jokowi", "mul", "short"), ("Widodo", "mul", "surname"),
     ]),
-    ("Anwar Ibrahim", "Person", "head_of_government", "MYS", None, "", [
-        ("Anwar", "mul", "surname"),
+    ("Anwar Ibrahim", "Person", "head_of_government", "MYS", "Q299574", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Malaysia.md", commit="096a9ba2",
+        field="head_of_government", label="Anwar_Ibrahim", num=299574), [
+        ("Anwar", "mul", "surname"), ("Datuk Seri Anwar Ibrahim", "ms", "name"),
+    ]),
+    ("Bongbong Marcos", "Person", "head_of_state", "PHL", "Q983324", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Philippines.md", commit="096a9ba2",
+        field="head_of_state and head_of_government", label="Bongbong_Marcos", num=983324), [
+        ("Ferdinand Marcos Jr.", "en", "name"), ("Ferdinand Marcos Jr", "en", "name"),
+        ("Ferdinand Romualdez Marcos Jr.", "en", "name"), ("Marcos", "mul", "surname"),
+    ]),
+    ("Paetongtarn Shinawatra", "Person", "head_of_government", "THA", "Q13026319", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Thailand.md", commit="000f52e1", field="head_of_government",
+        label="Paetongtarn_Shinawatra", num=13026319), [
+        ("Paetongtarn", "mul", "short"),
+    ]),
+    ("Vajiralongkorn", "Person", "head_of_state", "THA", "Q548733", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Thailand.md", commit="000f52e1", field="head_of_state",
+        label="Vajiralongkorn", num=548733), [
+        ("Maha Vajiralongkorn", "en", "name"), ("King Vajiralongkorn", "en", "name"),
+        ("Raja Vajiralongkorn", "id", "name"), ("Rama X", "mul", "name"),
+    ]),
+    ("Shigeru Ishiba", "Person", "head_of_government", "JPN", "Q1335527", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~East/Japan.md", commit="05a2da84", field="head_of_government",
+        label="Shigeru_Ishiba", num=1335527), [
+        ("Ishiba", "mul", "surname"), ("石破茂", "ja", "name"),
+    ]),
+    ("JD Vance", "Person", "vice_president", "USA", "Q28935729", SRC_US_EXEC.format(
+        name="James David Vance", qid="Q28935729", term="viceprez 2025-01-20"), [
+        ("J. D. Vance", "en", "name"), ("J.D. Vance", "en", "name"), ("James David Vance", "en", "name"),
+        ("Vance", "mul", "surname"),
+    ]),
+    ("Mike Pence", "Person", "vice_president", "USA", "Q24313", SRC_US_EXEC.format(
+        name="Mike Pence", qid="Q24313", term="viceprez 2017-01-20 to 2021-01-20"), [
+        ("Michael Pence", "en", "name"), ("Pence", "mul", "surname"),
     ]),
     ("Narendra Modi", "Person", "head_of_government", "IND", None, "", [
         ("Modi", "mul", "surname"),
@@ -272,6 +319,9 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
         ("State Department", "en", "name"), ("United States Department of State", "en", "name"),
         ("Departemen Luar Negeri AS", "id", "name"), ("Kementerian Luar Negeri AS", "id", "name"),
         ("Departemen Luar Negeri Amerika Serikat", "id", "name"),
+        ("Jabatan Negara AS", "ms", "name"), ("Jabatan Negara Amerika Syarikat", "ms", "name"),
+        ("département d'État", "fr", "name"), ("Département d'État américain", "fr", "name"),
+        ("US-Außenministerium", "de", "name"), ("Departamento de Estado", "es", "name"),
     ]),
     ("National Intelligence Service", "Organization", "intelligence", "KOR", None, "", [
         ("NIS", "en", "acronym"), ("Badan Intelijen Nasional Korea Selatan", "id", "name"),
@@ -655,6 +705,27 @@ COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
     ("Republik Indonesia", "id", "IDN", "name", "official name"),
 ]
 
+# Capitals without a time zone of their own (so CLDR has no exemplar city for them), in the
+# languages where the name differs (general usage): (alias, lang, iso3). Both rows are made: the
+# state (capital acting as government) and the city with countries.tsv capital_qid.
+CAPITAL_EXONYMS: list[tuple[str, str, str]] = [
+    ("Pékin", "fr", "CHN"), ("Pekín", "es", "CHN"), ("Beijing", "id", "CHN"),
+    ("New Delhi", "id", "IND"), ("Nueva Delhi", "es", "IND"), ("Neu-Delhi", "de", "IND"),
+    ("New Delhi", "fr", "IND"), ("Brasilia", "mul", "BRA"), ("Hanói", "es", "VNM"),
+    ("Washington", "fr", "USA"), ("Washington", "de", "USA"), ("Washington", "es", "USA"),
+    ("Ottawa", "fr", "CAN"), ("Canberra", "fr", "AUS"), ("Ankara", "fr", "TUR"),
+    ("Bangkok", "fr", "THA"), ("Phnom Penh", "fr", "KHM"), ("Nom Pen", "es", "KHM"),
+]
+# Seats of government that are not the capital (general usage): the state only, no city row.
+SEATS_OF_GOVERNMENT: list[tuple[str, str, str, str]] = [
+    ("Putrajaya", "mul", "MYS", "federal administrative centre of Malaysia"),
+    ("The Hague", "en", "NLD", "seat of the Dutch government"),
+    ("Den Haag", "mul", "NLD", "seat of the Dutch government"),
+    ("La Haye", "fr", "NLD", "seat of the Dutch government"),
+    ("La Haya", "es", "NLD", "seat of the Dutch government"),
+    ("La Paz", "mul", "BOL", "seat of the Bolivian government"),
+]
+
 SHARED_LANG_FORM = re.compile(r"\s*\(([^)]*)\)\s*$")
 
 
@@ -846,6 +917,19 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
             seen_forms.add((k, cap_qid, "Place", "capital_city"))
             add(alias, lang, cap_qid, "Place", c["capital_en"], "capital_city", iso, "city",
                 prov + (f"; qid: {cap_prov}" if cap_qid else "; no verified capital id"))
+
+    for alias, lang, iso in CAPITAL_EXONYMS:
+        c = by_iso[iso]
+        add(alias, lang, c["wikidata_qid"], "Country", c["name_en"], "capital_as_government", iso, "capital",
+            f"general usage: {lang} name of {c['capital_en']}; qid: countries.tsv iso3={iso} (the state)")
+        add(alias, lang, c["capital_qid"], "Place", c["capital_en"], "capital_city", iso, "city",
+            f"general usage: {lang} name of {c['capital_en']}; qid: countries.tsv iso3={iso} capital_qid"
+            if c["capital_qid"] else f"general usage: {lang} name of {c['capital_en']}; capital_qid empty")
+    for alias, lang, iso, note in SEATS_OF_GOVERNMENT:
+        c = by_iso[iso]
+        if c["wikidata_qid"]:
+            add(alias, lang, c["wikidata_qid"], "Country", c["name_en"], "capital_as_government", iso,
+                "capital", f"general usage: {note}; qid: countries.tsv iso3={iso} (the state)")
 
     # 2. wikidata-qids.tsv: every verified row, with its Indonesian forms
     for r in verified:
