@@ -11,8 +11,14 @@ Sources (all read at build time, nothing downloaded):
   organisations, agencies, media. A Wikidata id appears ONLY where it comes from one of the two
   shared files or from a public data file cited in the row's provenance; everything else is
   listed without an id (it still gets a stable key and role information).
-* ``ALIASES`` below: general language facts (common spellings, abbreviations, translations),
-  never strings copied from the seed articles.
+* ``COUNTRY_ALIASES`` below: general language facts (common spellings, abbreviations,
+  translations), never strings copied from the seed or corpus articles.
+* ``kg/link/data/sources/*.tsv``: names of states in id/ms/en/fr/de/es transcribed from CLDR
+  and mledoze/countries by ``scripts/extract_link_sources.py`` (territory names with their short
+  and variant forms, capitals as time-zone exemplar cities, official names, alternative
+  spellings, French demonyms). Their ids come from countries.tsv (joined on ISO3); a form that
+  would name two states, or a state other than the one the index already gives it, is dropped.
+  See ``kg/link/data/SOURCES.md``.
 
 Deterministic: the same inputs give a byte-identical file (rows sorted, no timestamps).
 
@@ -31,8 +37,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "kg" / "link" / "data" / "aliases.tsv"
+SOURCES = REPO / "kg" / "link" / "data" / "sources"
 sys.path.insert(0, str(REPO))
 from kg.link.demonyms import forms as demonym_forms  # noqa: E402 - the repo's own table
+from kg.link.keys import fold, is_acronym  # noqa: E402
 
 COLUMNS = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
 LANGS = ("en", "id", "ms", "fr", "de", "es", "ru", "ko", "uk")
@@ -49,6 +57,25 @@ SRC_FNK = (
 SRC_POLITICO_US = (
     "hearvox/wiki-media-cred data/wikipedia-us-newspapers.tsv line 6251 (cited in "
     "../shared/data/wikidata-qids.tsv, Politico Europe row): Politico Q3109740"
+)
+SRC_OS_INTL = (
+    "SINGLE SOURCE: OpenSanctions registry of international bodies (search-index file id 57946607384, "
+    "repository not named by the index; cited as in ../shared/data/wikidata-qids.tsv for European "
+    "Commission): '\"{qid}\": IntlOrg(\"{name}\", country=\"un\")'"
+)
+SRC_SPOC_HEAD = (
+    "SINGLE SOURCE: SpocWiki/_Standards Earth/Continent/{path} (commit {commit}, CC BY-SA 4.0) "
+    "{field}: '[[_Standards/WikiData/WD~{label},{num}]]'"
+)
+SRC_US_EXEC = (
+    "SINGLE SOURCE: unitedstates/congress-legislators executive.yaml (commit dfa96222, CC0): record "
+    "'{name}' id.wikidata {qid} ({term})"
+)
+SRC_MACRON = (
+    "two search-index files (repositories not named by the index): an entity-alias config "
+    "''Emmanuel Macron': {'wikidata_qid': 'Q3052772', ...}' (file id 66540268668, also cited in "
+    "../shared/data/wikidata-qids.tsv for Xi Jinping) and an OpenTapioca enricher test fixture "
+    "''id': 'Q3052772', 'label': 'Emmanuel Macron'' (file id 70609936646)"
 )
 NO_QID = "curated {what}; no Wikidata id verified from a citable file, so none given"
 
@@ -154,7 +181,7 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     ("Jens Stoltenberg", "Person", "secretary_general", "", None, "", [
         ("Stoltenberg", "mul", "surname"),
     ]),
-    ("Emmanuel Macron", "Person", "head_of_state", "FRA", None, "", [
+    ("Emmanuel Macron", "Person", "head_of_state", "FRA", "Q3052772", SRC_MACRON, [
         ("Macron", "mul", "surname"),
     ]),
     ("Wang Yi", "Person", "foreign_minister", "CHN", None, "", []),
@@ -165,8 +192,41 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     ("Joko Widodo", "Person", "head_of_state", "IDN", None, "", [
         ("Jokowi", "mul", "short"), ("Widodo", "mul", "surname"),
     ]),
-    ("Anwar Ibrahim", "Person", "head_of_government", "MYS", None, "", [
-        ("Anwar", "mul", "surname"),
+    ("Anwar Ibrahim", "Person", "head_of_government", "MYS", "Q299574", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Malaysia.md", commit="096a9ba2",
+        field="head_of_government", label="Anwar_Ibrahim", num=299574), [
+        ("Anwar", "mul", "surname"), ("Datuk Seri Anwar Ibrahim", "ms", "name"),
+    ]),
+    ("Bongbong Marcos", "Person", "head_of_state", "PHL", "Q983324", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Philippines.md", commit="096a9ba2",
+        field="head_of_state and head_of_government", label="Bongbong_Marcos", num=983324), [
+        ("Ferdinand Marcos Jr.", "en", "name"), ("Ferdinand Marcos Jr", "en", "name"),
+        ("Ferdinand Romualdez Marcos Jr.", "en", "name"), ("Marcos", "mul", "surname"),
+    ]),
+    ("Paetongtarn Shinawatra", "Person", "head_of_government", "THA", "Q13026319", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Thailand.md", commit="000f52e1", field="head_of_government",
+        label="Paetongtarn_Shinawatra", num=13026319), [
+        ("Paetongtarn", "mul", "short"),
+    ]),
+    ("Vajiralongkorn", "Person", "head_of_state", "THA", "Q548733", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Thailand.md", commit="000f52e1", field="head_of_state",
+        label="Vajiralongkorn", num=548733), [
+        ("Maha Vajiralongkorn", "en", "name"), ("King Vajiralongkorn", "en", "name"),
+        ("Raja Vajiralongkorn", "id", "name"), ("Rama X", "mul", "name"),
+    ]),
+    ("Shigeru Ishiba", "Person", "head_of_government", "JPN", "Q1335527", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~East/Japan.md", commit="05a2da84", field="head_of_government",
+        label="Shigeru_Ishiba", num=1335527), [
+        ("Ishiba", "mul", "surname"), ("石破茂", "ja", "name"),
+    ]),
+    ("JD Vance", "Person", "vice_president", "USA", "Q28935729", SRC_US_EXEC.format(
+        name="James David Vance", qid="Q28935729", term="viceprez 2025-01-20"), [
+        ("J. D. Vance", "en", "name"), ("J.D. Vance", "en", "name"), ("James David Vance", "en", "name"),
+        ("Vance", "mul", "surname"),
+    ]),
+    ("Mike Pence", "Person", "vice_president", "USA", "Q24313", SRC_US_EXEC.format(
+        name="Mike Pence", qid="Q24313", term="viceprez 2017-01-20 to 2021-01-20"), [
+        ("Michael Pence", "en", "name"), ("Pence", "mul", "surname"),
     ]),
     ("Narendra Modi", "Person", "head_of_government", "IND", None, "", [
         ("Modi", "mul", "surname"),
@@ -244,7 +304,7 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
      SRC_SPOC_RU.format(label="Arab_League", num=7172), [
         ("Liga Arab", "id", "name"), ("Ligue arabe", "fr", "name"),
     ]),
-    ("ASEAN", "Organization", "intergovernmental", "", None, "", [
+    ("ASEAN", "Organization", "intergovernmental", "", "src:Q7768", "", [
         ("Association of Southeast Asian Nations", "en", "name"),
         ("Perhimpunan Bangsa-Bangsa Asia Tenggara", "id", "name"),
     ]),
@@ -259,6 +319,9 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
         ("State Department", "en", "name"), ("United States Department of State", "en", "name"),
         ("Departemen Luar Negeri AS", "id", "name"), ("Kementerian Luar Negeri AS", "id", "name"),
         ("Departemen Luar Negeri Amerika Serikat", "id", "name"),
+        ("Jabatan Negara AS", "ms", "name"), ("Jabatan Negara Amerika Syarikat", "ms", "name"),
+        ("département d'État", "fr", "name"), ("Département d'État américain", "fr", "name"),
+        ("US-Außenministerium", "de", "name"), ("Departamento de Estado", "es", "name"),
     ]),
     ("National Intelligence Service", "Organization", "intelligence", "KOR", None, "", [
         ("NIS", "en", "acronym"), ("Badan Intelijen Nasional Korea Selatan", "id", "name"),
@@ -266,7 +329,7 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
         ("South Korean intelligence", "en", "name"), ("South Korea's National Intelligence Service", "en", "name"),
         ("국가정보원", "ko", "name"), ("국정원", "ko", "short"),
     ]),
-    ("Central Intelligence Agency", "Organization", "intelligence", "USA", None, "", [
+    ("Central Intelligence Agency", "Organization", "intelligence", "USA", "src:Q37230", "", [
         ("CIA", "mul", "acronym"), ("Badan Intelijen Pusat AS", "id", "name"),
     ]),
     ("Federal Security Service", "Organization", "intelligence", "RUS", None, "", [
@@ -294,6 +357,259 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     ]),
     ("Tentara Nasional Indonesia", "Organization", "military", "IDN", None, "", [
         ("TNI", "id", "acronym"), ("Indonesian National Armed Forces", "en", "name"),
+    ]),
+    # armed forces, ministries and services with ids from sources/nsi_operators.tsv ("src:")
+    ("Bundeswehr", "Organization", "military", "DEU", "src:Q56010", "", [
+        ("German Armed Forces", "en", "name"), ("Angkatan Bersenjata Jerman", "id", "name"),
+        ("Angkatan Tentera Jerman", "ms", "name"), ("armée allemande", "fr", "name"),
+        ("Fuerzas Armadas de Alemania", "es", "name"), ("Fuerzas Armadas alemanas", "es", "name"),
+    ]),
+    ("Bundesnachrichtendienst", "Organization", "intelligence", "DEU", "src:Q272969", "", [
+        ("BND", "mul", "acronym"), ("Federal Intelligence Service", "en", "name"),
+        ("Badan Intelijen Federal Jerman", "id", "name"),
+    ]),
+    ("British Army", "Organization", "military", "GBR", "src:Q222595", "", [
+        ("Angkatan Darat Inggris", "id", "name"), ("Angkatan Darat Britania Raya", "id", "name"),
+        ("Tentera Darat British", "ms", "name"), ("armée de terre britannique", "fr", "name"),
+        ("Britische Armee", "de", "name"), ("Ejército británico", "es", "name"),
+    ]),
+    ("Royal Air Force", "Organization", "military", "GBR", "src:Q165862", "", [
+        ("RAF", "mul", "acronym"), ("Angkatan Udara Kerajaan Inggris", "id", "name"),
+    ]),
+    ("United States Army", "Organization", "military", "USA", "src:Q9212", "", [
+        ("US Army", "en", "name"), ("U.S. Army", "en", "name"), ("Angkatan Darat AS", "id", "name"),
+        ("Angkatan Darat Amerika Serikat", "id", "name"), ("Tentera Darat AS", "ms", "name"),
+        ("armée de terre américaine", "fr", "name"), ("US-Armee", "de", "name"),
+        ("Ejército de los Estados Unidos", "es", "name"),
+    ]),
+    ("United States Navy", "Organization", "military", "USA", "src:Q11220", "", [
+        ("US Navy", "en", "name"), ("U.S. Navy", "en", "name"), ("Angkatan Laut AS", "id", "name"),
+        ("Angkatan Laut Amerika Serikat", "id", "name"), ("Tentera Laut AS", "ms", "name"),
+        ("US Navy", "fr", "name"), ("US-Marine", "de", "name"), ("Armada de los Estados Unidos", "es", "name"),
+    ]),
+    ("United States Air Force", "Organization", "military", "USA", "src:Q11223", "", [
+        ("US Air Force", "en", "name"), ("USAF", "mul", "acronym"), ("Angkatan Udara AS", "id", "name"),
+        ("Angkatan Udara Amerika Serikat", "id", "name"), ("Tentera Udara AS", "ms", "name"),
+        ("US Air Force", "de", "name"), ("Fuerza Aérea de los Estados Unidos", "es", "name"),
+    ]),
+    ("United States Marine Corps", "Organization", "military", "USA", "src:Q11218", "", [
+        ("US Marine Corps", "en", "name"), ("USMC", "mul", "acronym"), ("Korps Marinir AS", "id", "name"),
+        ("Korps Marinir Amerika Serikat", "id", "name"), ("US-Marineinfanterie", "de", "name"),
+        ("Cuerpo de Marines de los Estados Unidos", "es", "name"),
+    ]),
+    ("United States Coast Guard", "Organization", "military", "USA", "src:Q11224", "", [
+        ("US Coast Guard", "en", "name"), ("Penjaga Pantai AS", "id", "name"),
+    ]),
+    ("National Security Agency", "Organization", "intelligence", "USA", "src:Q121194", "", [
+        ("NSA", "mul", "acronym"), ("Badan Keamanan Nasional AS", "id", "name"),
+    ]),
+    ("Federal Bureau of Investigation", "Organization", "intelligence", "USA", "src:Q8333", "", [
+        ("FBI", "mul", "acronym"), ("Biro Investigasi Federal", "id", "name"),
+    ]),
+    ("United States Department of Homeland Security", "Organization", "ministry", "USA", "src:Q11231", "", [
+        ("Department of Homeland Security", "en", "name"), ("DHS", "en", "acronym"),
+        ("Departemen Keamanan Dalam Negeri AS", "id", "name"),
+    ]),
+    ("U.S. Customs and Border Protection", "Organization", "agency", "USA", "src:Q368804", "", [
+        ("United States Customs and Border Protection", "en", "name"), ("CBP", "mul", "acronym"),
+        ("US Customs and Border Protection", "en", "name"),
+    ]),
+    ("Indian Army", "Organization", "military", "IND", "src:Q355771", "", [
+        ("Angkatan Darat India", "id", "name"), ("Tentera Darat India", "ms", "name"),
+        ("armée indienne", "fr", "name"), ("indische Armee", "de", "name"), ("Ejército de la India", "es", "name"),
+    ]),
+    ("Indian Air Force", "Organization", "military", "IND", "src:Q330658", "", [
+        ("Angkatan Udara India", "id", "name"), ("Tentera Udara India", "ms", "name"),
+    ]),
+    ("Indian Navy", "Organization", "military", "IND", "src:Q356359", "", [
+        ("Angkatan Laut India", "id", "name"), ("Tentera Laut India", "ms", "name"),
+    ]),
+    ("Japan Ground Self-Defense Force", "Organization", "military", "JPN", "src:Q889751", "", [
+        ("JGSDF", "en", "acronym"), ("Pasukan Bela Diri Darat Jepang", "id", "name"),
+    ]),
+    ("Japan Maritime Self-Defense Force", "Organization", "military", "JPN", "src:Q731647", "", [
+        ("JMSDF", "en", "acronym"), ("Pasukan Bela Diri Maritim Jepang", "id", "name"),
+    ]),
+    ("Japan Air Self-Defense Force", "Organization", "military", "JPN", "src:Q830305", "", [
+        ("JASDF", "en", "acronym"), ("Pasukan Bela Diri Udara Jepang", "id", "name"),
+    ]),
+    ("Australian Army", "Organization", "military", "AUS", "src:Q781360", "", [
+        ("Angkatan Darat Australia", "id", "name"), ("Tentera Darat Australia", "ms", "name"),
+    ]),
+    ("Royal Australian Navy", "Organization", "military", "AUS", "src:Q741691", "", [
+        ("Angkatan Laut Australia", "id", "name"), ("Tentera Laut Diraja Australia", "ms", "name"),
+    ]),
+    ("Royal Australian Air Force", "Organization", "military", "AUS", "src:Q823635", "", [
+        ("RAAF", "mul", "acronym"), ("Angkatan Udara Australia", "id", "name"),
+        ("Tentera Udara Diraja Australia", "ms", "name"),
+    ]),
+    ("Ministry of Defence of Russia", "Organization", "defence_ministry", "RUS", "src:Q1146492", "", [
+        ("Russian Ministry of Defence", "en", "name"), ("Russian Defence Ministry", "en", "name"),
+        ("Russian Defense Ministry", "en", "name"), ("Министерство обороны Российской Федерации", "ru", "name"),
+        ("Минобороны России", "ru", "short"), ("Kementerian Pertahanan Rusia", "id", "name"),
+        ("Kemhan Rusia", "id", "short"), ("Kementerian Pertahanan Rusia", "ms", "name"),
+        ("ministère russe de la Défense", "fr", "name"), ("ministère de la Défense russe", "fr", "name"),
+        ("russische Verteidigungsministerium", "de", "name"), ("russisches Verteidigungsministerium", "de", "name"),
+        ("Ministerio de Defensa ruso", "es", "name"), ("Ministerio de Defensa de Rusia", "es", "name"),
+    ]),
+    ("Department of Foreign Affairs (Philippines)", "Organization", "foreign_ministry", "PHL", "src:Q3545663", "", [
+        ("Philippine Department of Foreign Affairs", "en", "name"),
+        ("Kementerian Luar Negeri Filipina", "id", "name"), ("Kementerian Luar Negeri Filipina", "ms", "name"),
+    ]),
+    ("United Nations Interim Force in Lebanon", "Organization", "un_mission", "", "Q160805", SRC_OS_INTL.format(
+        qid="Q160805", name="United Nations Interim Force in Lebanon"), [
+        ("UNIFIL", "mul", "acronym"), ("Force intérimaire des Nations unies au Liban", "fr", "name"),
+        ("Pasukan Sementara PBB di Lebanon", "id", "name"), ("Interimstruppe der Vereinten Nationen im Libanon", "de", "name"),
+        ("Fuerza Provisional de las Naciones Unidas para el Líbano", "es", "name"),
+        ("Pasukan Interim Pertubuhan Bangsa-Bangsa Bersatu di Lubnan", "ms", "name"),
+    ]),
+    ("United Nations High Commissioner for Refugees", "Organization", "un_agency", "", "Q132551", SRC_OS_INTL.format(
+        qid="Q132551", name="United Nations High Commissioner for Refugees"), [
+        ("UNHCR", "mul", "acronym"), ("UN Refugee Agency", "en", "name"), ("Badan Pengungsi PBB", "id", "name"),
+        ("Haut-Commissariat des Nations unies pour les réfugiés", "fr", "name"), ("HCR", "fr", "acronym"),
+        ("UN-Flüchtlingshilfswerk", "de", "name"), ("Alto Comisionado de las Naciones Unidas para los Refugiados", "es", "name"),
+        ("ACNUR", "es", "acronym"),
+    ]),
+    # missions, forces, services and governments listed without an id (none verified from a
+    # citable file); the row still gives a stable key and the ISO3 of the state
+    ("United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+     "Organization", "un_mission", "", None, "", [
+        ("MINUSCA", "mul", "acronym"), ("UN mission in the Central African Republic", "en", "name"),
+    ]),
+    ("United Nations Organization Stabilization Mission in the Democratic Republic of the Congo",
+     "Organization", "un_mission", "", None, "", [
+        ("MONUSCO", "mul", "acronym"), ("Monusco", "mul", "acronym"),
+    ]),
+    ("United Nations Mission in South Sudan", "Organization", "un_mission", "", None, "", [
+        ("UNMISS", "mul", "acronym"), ("Misi PBB di Sudan Selatan", "id", "name"),
+    ]),
+    ("Government of National Unity (Libya)", "Organization", "government", "LBY", None, "", [
+        ("Government of National Unity", "en", "name"), ("GNU", "en", "acronym"),
+        ("Pemerintah Persatuan Nasional", "id", "name"), ("Kerajaan Perpaduan Nasional", "ms", "name"),
+        ("Gouvernement d'union nationale", "fr", "name"), ("GUN", "fr", "acronym"),
+        ("Regierung der Nationalen Einheit", "de", "name"), ("Gobierno de Unidad Nacional", "es", "name"),
+    ]),
+    ("Libyan National Army", "Organization", "military", "LBY", None, "", [
+        ("LNA", "en", "acronym"), ("Tentara Nasional Libya", "id", "name"),
+        ("Armée nationale libyenne", "fr", "name"), ("ANL", "fr", "acronym"),
+        ("Libysche Nationalarmee", "de", "name"), ("Ejército Nacional Libio", "es", "name"),
+    ]),
+    ("People's Liberation Army", "Organization", "military", "CHN", None, "", [
+        ("PLA", "en", "acronym"), ("Tentara Pembebasan Rakyat", "id", "name"),
+        ("Tentera Pembebasan Rakyat", "ms", "name"), ("Armée populaire de libération", "fr", "name"),
+        ("APL", "fr", "acronym"), ("Volksbefreiungsarmee", "de", "name"),
+        ("Ejército Popular de Liberación", "es", "name"),
+    ]),
+    ("Israel Defense Forces", "Organization", "military", "ISR", None, "", [
+        ("IDF", "en", "acronym"), ("Israeli army", "en", "name"), ("Pasukan Pertahanan Israel", "id", "name"),
+        ("Angkatan Pertahanan Israel", "id", "name"), ("Tsahal", "fr", "name"),
+        ("armée israélienne", "fr", "name"), ("israelische Armee", "de", "name"),
+        ("Fuerzas de Defensa de Israel", "es", "name"), ("ejército israelí", "es", "name"),
+    ]),
+    ("Malaysian Armed Forces", "Organization", "military", "MYS", None, "", [
+        ("Angkatan Tentera Malaysia", "ms", "name"), ("ATM", "ms", "acronym"),
+        ("Angkatan Bersenjata Malaysia", "id", "name"),
+    ]),
+    ("Armed Forces of the Philippines", "Organization", "military", "PHL", None, "", [
+        ("AFP", "en", "acronym"), ("Angkatan Bersenjata Filipina", "id", "name"),
+        ("Philippine military", "en", "name"),
+    ]),
+    ("Royal Thai Army", "Organization", "military", "THA", None, "", [
+        ("Thai army", "en", "name"), ("Angkatan Darat Kerajaan Thailand", "id", "name"),
+        ("Angkatan Darat Thailand", "id", "name"), ("Tentera Darat Diraja Thai", "ms", "name"),
+        ("armée thaïlandaise", "fr", "name"), ("thailändische Armee", "de", "name"),
+        ("Ejército Real Tailandés", "es", "name"),
+    ]),
+    ("Singapore Armed Forces", "Organization", "military", "SGP", None, "", [
+        ("SAF", "en", "acronym"), ("Angkatan Bersenjata Singapura", "id", "name"),
+    ]),
+    ("Tatmadaw", "Organization", "military", "MMR", None, "", [
+        ("Myanmar military", "en", "name"), ("Myanmar Armed Forces", "en", "name"), ("junta Myanmar", "id", "name"),
+        ("militer Myanmar", "id", "name"),
+    ]),
+    ("Mossad", "Organization", "intelligence", "ISR", None, "", []),
+    ("Ministry of State Security (China)", "Organization", "intelligence", "CHN", None, "", [
+        ("Ministry of State Security", "en", "name"), ("MSS", "en", "acronym"),
+        ("Kementerian Keamanan Negara Tiongkok", "id", "name"),
+    ]),
+    ("Federal Ministry of Defence (Germany)", "Organization", "defence_ministry", "DEU", None, "", [
+        ("Bundesministerium der Verteidigung", "de", "name"), ("BMVg", "de", "acronym"),
+        ("German Defence Ministry", "en", "name"), ("Kementerian Pertahanan Jerman", "id", "name"),
+    ]),
+    ("Auswärtiges Amt", "Organization", "foreign_ministry", "DEU", None, "", [
+        ("German Foreign Office", "en", "name"), ("Federal Foreign Office", "en", "name"),
+        ("Kementerian Luar Negeri Jerman", "id", "name"),
+    ]),
+    ("Ministry of Defence (United Kingdom)", "Organization", "defence_ministry", "GBR", None, "", [
+        ("UK Ministry of Defence", "en", "name"), ("British Ministry of Defence", "en", "name"),
+        ("Kementerian Pertahanan Inggris", "id", "name"),
+    ]),
+    ("Foreign, Commonwealth and Development Office", "Organization", "foreign_ministry", "GBR", None, "", [
+        ("FCDO", "en", "acronym"), ("UK Foreign Office", "en", "name"), ("British Foreign Office", "en", "name"),
+    ]),
+    ("Ministry of Foreign Affairs of Russia", "Organization", "foreign_ministry", "RUS", None, "", [
+        ("Russian Foreign Ministry", "en", "name"), ("Russian Ministry of Foreign Affairs", "en", "name"),
+        ("Kementerian Luar Negeri Rusia", "id", "name"), ("Kemlu Rusia", "id", "short"),
+        ("ministère russe des Affaires étrangères", "fr", "name"),
+        ("russische Außenministerium", "de", "name"), ("russisches Außenministerium", "de", "name"),
+        ("Ministerio de Asuntos Exteriores de Rusia", "es", "name"), ("Cancillería rusa", "es", "name"),
+        ("МИД России", "ru", "acronym"),
+    ]),
+    ("Ministry of Foreign Affairs of China", "Organization", "foreign_ministry", "CHN", None, "", [
+        ("Chinese Foreign Ministry", "en", "name"), ("Kementerian Luar Negeri Tiongkok", "id", "name"),
+        ("Kementerian Luar Negeri China", "ms", "name"), ("ministère chinois des Affaires étrangères", "fr", "name"),
+        ("chinesische Außenministerium", "de", "name"), ("chinesisches Außenministerium", "de", "name"),
+        ("Ministerio de Asuntos Exteriores de China", "es", "name"), ("Cancillería china", "es", "name"),
+    ]),
+    ("Ministry of National Defense (China)", "Organization", "defence_ministry", "CHN", None, "", [
+        ("Chinese Defence Ministry", "en", "name"), ("Chinese Defense Ministry", "en", "name"),
+        ("Kementerian Pertahanan Tiongkok", "id", "name"),
+    ]),
+    ("Ministry of Defence (Indonesia)", "Organization", "defence_ministry", "IDN", None, "", [
+        ("Kementerian Pertahanan", "id", "name"), ("Kemhan", "id", "short"), ("Kemenhan", "id", "short"),
+        ("Indonesian Defence Ministry", "en", "name"), ("Indonesian Ministry of Defence", "en", "name"),
+    ]),
+    ("Ministry of Foreign Affairs (Indonesia)", "Organization", "foreign_ministry", "IDN", None, "", [
+        ("Kementerian Luar Negeri", "id", "name"), ("Kemlu", "id", "short"), ("Kemenlu", "id", "short"),
+        ("Indonesian Foreign Ministry", "en", "name"), ("Kementerian Luar Negeri Indonesia", "id", "name"),
+    ]),
+    ("Ministry of Defence (Malaysia)", "Organization", "defence_ministry", "MYS", None, "", [
+        ("Kementerian Pertahanan Malaysia", "ms", "name"), ("MINDEF", "ms", "acronym"),
+        ("Malaysian Ministry of Defence", "en", "name"),
+    ]),
+    ("Ministry of Foreign Affairs (Malaysia)", "Organization", "foreign_ministry", "MYS", None, "", [
+        ("Wisma Putra", "ms", "metonym"), ("Kementerian Luar Negeri Malaysia", "ms", "name"),
+        ("Malaysian Foreign Ministry", "en", "name"),
+    ]),
+    ("Ministry of the Armed Forces (France)", "Organization", "defence_ministry", "FRA", None, "", [
+        ("ministère des Armées", "fr", "name"), ("French Ministry of the Armed Forces", "en", "name"),
+        ("Kementerian Pertahanan Prancis", "id", "name"),
+    ]),
+    ("Ministry for Europe and Foreign Affairs (France)", "Organization", "foreign_ministry", "FRA", None, "", [
+        ("Quai d'Orsay", "fr", "metonym"), ("ministère des Affaires étrangères", "fr", "name"),
+        ("French Foreign Ministry", "en", "name"),
+    ]),
+    ("French Armed Forces", "Organization", "military", "FRA", None, "", [
+        ("armée française", "fr", "name"), ("forces armées françaises", "fr", "name"),
+        ("Angkatan Bersenjata Prancis", "id", "name"), ("französische Armee", "de", "name"),
+        ("Fuerzas Armadas de Francia", "es", "name"),
+    ]),
+    ("Ministry of Defence (Spain)", "Organization", "defence_ministry", "ESP", None, "", [
+        ("Ministerio de Defensa", "es", "name"), ("Spanish Ministry of Defence", "en", "name"),
+    ]),
+    ("Ukrainian Ministry of Defence", "Organization", "defence_ministry", "UKR", None, "", [
+        ("Ministry of Defence of Ukraine", "en", "name"), ("Kementerian Pertahanan Ukraina", "id", "name"),
+    ]),
+    ("Ministry of Foreign Affairs of Ukraine", "Organization", "foreign_ministry", "UKR", None, "", [
+        ("Ukrainian Foreign Ministry", "en", "name"), ("Kementerian Luar Negeri Ukraina", "id", "name"),
+    ]),
+    ("Ministry of National Defense (South Korea)", "Organization", "defence_ministry", "KOR", None, "", [
+        ("South Korean Defence Ministry", "en", "name"), ("Kementerian Pertahanan Korea Selatan", "id", "name"),
+        ("국방부", "ko", "name"),
+    ]),
+    ("Ministry of Foreign Affairs (South Korea)", "Organization", "foreign_ministry", "KOR", None, "", [
+        ("South Korean Foreign Ministry", "en", "name"), ("Kementerian Luar Negeri Korea Selatan", "id", "name"),
+        ("외교부", "ko", "name"),
     ]),
     # think tanks and media (ids from ../shared/data/wikidata-qids.tsv unless cited here)
     ("Chatham House", "Organization", "think_tank", "GBR", "shared", "", [
@@ -386,7 +702,49 @@ COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
     ("Republik Rakyat Tiongkok", "id", "CHN", "name", "official name in Indonesian"),
     ("People's Republic of China", "en", "CHN", "name", "official name"),
     ("RI", "id", "IDN", "acronym", "Republik Indonesia"),
+    ("AS", "ms", "USA", "acronym", "Amerika Syarikat"),
+    ("EEUU", "es", "USA", "acronym", "Estados Unidos"), ("EUA", "es", "USA", "acronym", "Estados Unidos de América"),
+    ("KSA", "en", "SAU", "acronym", "Kingdom of Saudi Arabia"), ("Saudi", "en", "SAU", "short", "Saudi Arabia"),
+    ("UEA", "id", "ARE", "acronym", "Uni Emirat Arab"), ("UEA", "ms", "ARE", "acronym", "Emiriah Arab Bersatu"),
+    ("EAU", "fr", "ARE", "acronym", "Émirats arabes unis"), ("EAU", "es", "ARE", "acronym", "Emiratos Árabes Unidos"),
+    ("VAE", "de", "ARE", "acronym", "Vereinigte Arabische Emirate"),
+    ("RRC", "id", "CHN", "acronym", "Republik Rakyat China"), ("Republik Rakyat China", "id", "CHN", "name", "official name in Indonesian/Malay"),
+    ("PRC", "en", "CHN", "acronym", "People's Republic of China"),
+    ("RPC", "fr", "CHN", "acronym", "République populaire de Chine"), ("VR China", "de", "CHN", "short", "Volksrepublik China"),
+    ("RPDC", "fr", "PRK", "acronym", "République populaire démocratique de Corée"),
+    ("RPDC", "es", "PRK", "acronym", "República Popular Democrática de Corea"),
+    ("KDVR", "de", "PRK", "acronym", "Koreanische Demokratische Volksrepublik"),
+    ("RCA", "fr", "CAF", "acronym", "République centrafricaine"), ("Centrafrique", "fr", "CAF", "short", "common French short name"),
+    ("Persekutuan Rusia", "ms", "RUS", "name", "official name in Malay"),
+    ("UK", "mul", "GBR", "acronym", "United Kingdom"), ("Great Britain", "en", "GBR", "short", "common English name"),
+    ("Grande-Bretagne", "fr", "GBR", "short", "common French name"), ("Großbritannien", "de", "GBR", "short", "common German name"),
+    ("Gran Bretaña", "es", "GBR", "short", "common Spanish name"),
+    ("RD Congo", "fr", "COD", "short", "République démocratique du Congo"), ("RD Congo", "es", "COD", "short", "República Democrática del Congo"),
+    ("RDC", "fr", "COD", "acronym", "République démocratique du Congo"), ("RDC", "es", "COD", "acronym", "República Democrática del Congo"),
+    ("DRC", "en", "COD", "acronym", "Democratic Republic of the Congo"), ("DR Kongo", "de", "COD", "short", "Demokratische Republik Kongo"),
+    ("RDK", "id", "COD", "acronym", "Republik Demokratik Kongo"), ("Republik Demokratik Kongo", "id", "COD", "name", "official name in Indonesian"),
     ("Republik Indonesia", "id", "IDN", "name", "official name"),
+]
+
+# Capitals without a time zone of their own (so CLDR has no exemplar city for them), in the
+# languages where the name differs (general usage): (alias, lang, iso3). Both rows are made: the
+# state (capital acting as government) and the city with countries.tsv capital_qid.
+CAPITAL_EXONYMS: list[tuple[str, str, str]] = [
+    ("Pékin", "fr", "CHN"), ("Pekín", "es", "CHN"), ("Beijing", "id", "CHN"),
+    ("New Delhi", "id", "IND"), ("Nueva Delhi", "es", "IND"), ("Neu-Delhi", "de", "IND"),
+    ("New Delhi", "fr", "IND"), ("Brasilia", "mul", "BRA"), ("Hanói", "es", "VNM"),
+    ("Washington", "fr", "USA"), ("Washington", "de", "USA"), ("Washington", "es", "USA"),
+    ("Ottawa", "fr", "CAN"), ("Canberra", "fr", "AUS"), ("Ankara", "fr", "TUR"),
+    ("Bangkok", "fr", "THA"), ("Phnom Penh", "fr", "KHM"), ("Nom Pen", "es", "KHM"),
+]
+# Seats of government that are not the capital (general usage): the state only, no city row.
+SEATS_OF_GOVERNMENT: list[tuple[str, str, str, str]] = [
+    ("Putrajaya", "mul", "MYS", "federal administrative centre of Malaysia"),
+    ("The Hague", "en", "NLD", "seat of the Dutch government"),
+    ("Den Haag", "mul", "NLD", "seat of the Dutch government"),
+    ("La Haye", "fr", "NLD", "seat of the Dutch government"),
+    ("La Haya", "es", "NLD", "seat of the Dutch government"),
+    ("La Paz", "mul", "BOL", "seat of the Bolivian government"),
 ]
 
 SHARED_LANG_FORM = re.compile(r"\s*\(([^)]*)\)\s*$")
@@ -401,6 +759,72 @@ def shared_prov(r: dict[str, str]) -> str:
     """Cite a wikidata-qids.tsv row (its ``source`` column holds the full citation)."""
     first = " ".join(r["source"].split())[:80]
     return f"wikidata-qids.tsv row '{r['name']}' {r['qid']} (source column: {first}...)"
+
+
+def read_source(name: str) -> tuple[str, list[dict[str, str]]]:
+    """A transcribed source table: its first line is a ``# citation`` comment, then a TSV."""
+    with (SOURCES / name).open(encoding="utf-8", newline="") as f:
+        first = f.readline().lstrip("# ").strip()
+        m = re.search(r"commit ([0-9a-f]{8})", first)
+        cite = f"{first.split()[0]}@{m.group(1) if m else '?'}, see SOURCES.md"
+        return cite, list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def lookup_key(alias: str) -> str:
+    """How the index looks an alias up: case-sensitive for acronyms, folded otherwise."""
+    return "A:" + alias.replace(".", "") if is_acronym(alias) else "F:" + fold(alias)
+
+
+_PAREN = re.compile(r"^(.*?)\s*\(([^)]*)\)$")
+_REPUBLIK = re.compile(r"^Republik (?!Demokratik|Rakyat|Persatuan|Federal|Islam|Arab)(.{4,})$")
+
+
+def _fr_plural(w: str) -> str:
+    return w if w.endswith(("s", "x")) else w + "s"
+
+
+def source_candidates(by_iso: dict[str, dict[str, str]]) -> list[tuple[str, str, str, str, str, str]]:
+    """(alias, lang, iso3, form, role, provenance) of state names and capitals from the
+    transcribed CLDR and mledoze tables."""
+    out: list[tuple[str, str, str, str, str, str]] = []
+    cite, terr = read_source("cldr_territories.tsv")
+    for r in terr:
+        iso, lang, alt, name = r["iso3"], r["lang"], r["cldr_form"], r["name"]
+        prov = f"sources/cldr_territories.tsv ({cite}) {iso} {lang} {alt}"
+        form = {"name": "name", "short": "short", "variant": "name"}.get(alt)
+        if form is None:
+            continue
+        out.append((name, lang, iso, "acronym" if is_acronym(name) else form, "state", prov))
+        m = _PAREN.match(name)
+        if m and is_acronym(m.group(2)):  # "Congo (RDC)": the abbreviation in brackets
+            out.append((m.group(2), lang, iso, "acronym", "state", prov + "; bracketed abbreviation"))
+        m = _REPUBLIK.match(name)
+        if m and lang in {"id", "ms"}:  # "Republik Afrika Tengah" -> "Afrika Tengah"
+            out.append((m.group(1), lang, iso, "short", "state", prov + "; 'Republik' dropped"))
+    cite, caps = read_source("cldr_capitals.tsv")
+    for r in caps:
+        out.append((r["exemplar_city"], r["lang"], r["iso3"], "capital", "capital_as_government",
+                    f"sources/cldr_capitals.tsv ({cite}) {r['iso3']} {r['zone']} {r['lang']}"))
+    cite, ml = read_source("mledoze_names.tsv")
+    for r in ml:
+        iso, lang, field, name = r["iso3"], r["lang"], r["mledoze_field"], r["name"]
+        prov = f"sources/mledoze_names.tsv ({cite}) {iso} {lang} {field}"
+        if "," in name or "(" in name:
+            continue  # "Congo, the Democratic Republic of the", "Kongo (Dem. Rep.)": catalogue forms
+        if field == "altSpelling":
+            if len(name.replace(".", "")) <= 2:
+                continue  # ISO 3166 alpha-2 codes ("CD", "IN", "TO") are not news names
+            out.append((name, "mul", iso, "acronym" if is_acronym(name) else "name", "state", prov))
+        elif field in {"official", "common"}:
+            out.append((name, lang, iso, "name" if field == "official" else "short", "state", prov))
+        elif field.startswith("demonym_"):
+            forms = {name}
+            if lang == "fr":  # the adjective is the lower-case noun; plurals add -s
+                forms |= {name.lower(), _fr_plural(name), _fr_plural(name.lower())}
+            for f in sorted(forms):
+                out.append((f, lang, iso, "demonym", "state",
+                            prov + ("" if f == name else "; inflected (lower case / plural)")))
+    return out
 
 
 def build_rows(shared: Path) -> list[dict[str, str]]:
@@ -484,6 +908,50 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
             add(alias, lang, c["capital_qid"], "Place", c["capital_en"], "capital_city", iso, "city",
                 f"general usage: {note}; qid: countries.tsv iso3={iso} capital_qid")
 
+    # 1b. CLDR / mledoze names, abbreviations, capitals and demonyms of every state, kept only
+    # where the form names one state and does not contradict a row built above
+    known: dict[str, set[str]] = {}
+    seen_forms: set[tuple[str, str, str, str]] = set()
+    for r in rows:
+        if r["type"] == "Country":
+            known.setdefault(lookup_key(r["alias"]), set()).add(r["country"])
+            seen_forms.add((lookup_key(r["alias"]), r["qid"], r["type"], r["role"]))
+    cands = source_candidates(by_iso)
+    new_states: dict[str, set[str]] = {}
+    for alias, _lang, iso, _f, _role, _p in cands:
+        new_states.setdefault(lookup_key(alias), set()).add(iso)
+    for alias, lang, iso, form, role, prov in cands:
+        k = lookup_key(alias)
+        if len(new_states[k]) > 1 or known.get(k, {iso}) != {iso}:
+            continue  # names two states ("Congolais"), or another state already has it
+        c = by_iso[iso]
+        if not c["wikidata_qid"]:
+            continue
+        cap_qid, cap_prov = c["capital_qid"], f"countries.tsv iso3={iso} capital_qid"
+        if not cap_qid and (c["capital_en"], "Place") in by_name:
+            cap_qid, cap_prov = by_name[(c["capital_en"], "Place")]
+        qprov = f"{prov}; qid: countries.tsv iso3={iso}"
+        if (k, c["wikidata_qid"], "Country", role) not in seen_forms:
+            seen_forms.add((k, c["wikidata_qid"], "Country", role))
+            add(alias, lang, c["wikidata_qid"], "Country", c["name_en"], role, iso, form, qprov)
+        if form == "capital" and (k, cap_qid, "Place", "capital_city") not in seen_forms:
+            seen_forms.add((k, cap_qid, "Place", "capital_city"))
+            add(alias, lang, cap_qid, "Place", c["capital_en"], "capital_city", iso, "city",
+                prov + (f"; qid: {cap_prov}" if cap_qid else "; no verified capital id"))
+
+    for alias, lang, iso in CAPITAL_EXONYMS:
+        c = by_iso[iso]
+        add(alias, lang, c["wikidata_qid"], "Country", c["name_en"], "capital_as_government", iso, "capital",
+            f"general usage: {lang} name of {c['capital_en']}; qid: countries.tsv iso3={iso} (the state)")
+        add(alias, lang, c["capital_qid"], "Place", c["capital_en"], "capital_city", iso, "city",
+            f"general usage: {lang} name of {c['capital_en']}; qid: countries.tsv iso3={iso} capital_qid"
+            if c["capital_qid"] else f"general usage: {lang} name of {c['capital_en']}; capital_qid empty")
+    for alias, lang, iso, note in SEATS_OF_GOVERNMENT:
+        c = by_iso[iso]
+        if c["wikidata_qid"]:
+            add(alias, lang, c["wikidata_qid"], "Country", c["name_en"], "capital_as_government", iso,
+                "capital", f"general usage: {note}; qid: countries.tsv iso3={iso} (the state)")
+
     # 2. wikidata-qids.tsv: every verified row, with its Indonesian forms
     for r in verified:
         prov = shared_prov(r)
@@ -494,19 +962,135 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
         for form in filter(None, (x.strip() for x in r["indonesian_surface_forms"].split(";"))):
             add(form, "id", r["qid"], r["type"], canonical, "", "", "name", prov)
 
-    # 3. curated entities
+    # 3. curated entities ("src:Q.." ids must be in a transcribed source table)
+    org_ids = org_witnesses()
     for canonical, type_, role, iso, qid, qprov, aliases in CURATED:
         if qid == "shared":
             if (canonical, type_) not in by_name:
                 raise SystemExit(f"{canonical!r} ({type_}) not found in wikidata-qids.tsv")
             qid, qprov = by_name[(canonical, type_)]
+        elif qid and qid.startswith("src:"):
+            qid = qid[4:]
+            if qid not in org_ids:
+                raise SystemExit(f"{canonical!r}: {qid} is not in any table under {SOURCES}")
+            qprov = org_ids[qid]
         what = f"{type_.lower()} ({role or 'entity'})"
         prov = qprov if qid else NO_QID.format(what=what)
         add(canonical, "en", qid, type_, canonical, role, iso, "name", prov)
         for alias, lang, form in aliases:
             add(alias, lang, qid, type_, canonical, role, iso, form,
                 prov + ("" if form == "name" else f"; alias form: {form}"))
+
+    # 4. international organisations' names and abbreviations per language (supraverden), kept
+    # where the form does not already name another organisation
+    taken: dict[str, set[str]] = {}
+    for r in rows:
+        if r["type"] == "Organization":
+            taken.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or r["canonical_en"])
+    cite, orgs = read_source("supraverden_orgs.tsv")
+    for r in orgs:
+        k, qid = lookup_key(r["name"]), r["qid"]
+        if taken.get(k, {qid}) != {qid}:
+            continue
+        taken.setdefault(k, set()).add(qid)
+        form = "acronym" if r["field"].startswith("Abbreviation") or is_acronym(r["name"]) else "name"
+        role = "alliance" if qid in ALLIANCES else "intergovernmental"
+        add(r["name"], r["lang"], qid, "Organization", r["name_en"], role, "", form,
+            f"sources/supraverden_orgs.tsv ({cite}) {r['name_en']} {r['field']}; qid: Wikidata_code {qid}"
+            + (f"; also {SECOND_WITNESS[qid]}" if qid in SECOND_WITNESS else ""))
+    names_en = {r["qid"]: r["name_en"] for r in orgs}
+    for alias, lang, qid, form in ORG_ALIASES:
+        if qid not in names_en:
+            raise SystemExit(f"ORG_ALIASES: {qid} is not in sources/supraverden_orgs.tsv")
+        k = lookup_key(alias)
+        if taken.get(k, {qid}) != {qid}:
+            continue
+        taken.setdefault(k, set()).add(qid)
+        add(alias, lang, qid, "Organization", names_en[qid], "alliance" if qid in ALLIANCES else "intergovernmental",
+            "", form, f"general usage: name of {names_en[qid]} in {lang}; qid: {org_ids[qid]}")
     return _merge(rows)
+
+
+ALLIANCES = {"Q7184", "Q318693"}  # NATO, CSTO
+# Names of those organisations in languages supraverden lacks (general usage; the id is the
+# organisation's Wikidata_code in supraverden): (alias, lang, qid, form)
+ORG_ALIASES = [
+    ("Uni Afrika", "id", "Q7159", "name"), ("Kesatuan Afrika", "ms", "Q7159", "name"),
+    ("UA", "fr", "Q7159", "acronym"), ("UA", "es", "Q7159", "acronym"),
+    ("Komunitas Ekonomi Negara-Negara Afrika Barat", "id", "Q193272", "name"),
+    ("CEDEAO", "fr", "Q193272", "acronym"), ("CEDEAO", "es", "Q193272", "acronym"),
+    ("ECOWAS", "mul", "Q193272", "acronym"), ("SADC", "mul", "Q816706", "acronym"),
+    ("Perhimpunan Bangsa-Bangsa Asia Tenggara", "id", "Q7768", "name"),
+    ("Persatuan Negara-Negara Asia Tenggara", "ms", "Q7768", "name"),
+    ("ASEAN", "mul", "Q7768", "acronym"), ("ANASE", "fr", "Q7768", "acronym"),
+    ("Dewan Keamanan PBB", "id", "Q37470", "name"), ("DK PBB", "id", "Q37470", "acronym"),
+    ("Majlis Keselamatan PBB", "ms", "Q37470", "name"),
+    ("Conseil de sécurité de l'ONU", "fr", "Q37470", "name"), ("Conseil de sécurité", "fr", "Q37470", "short"),
+    ("UN-Sicherheitsrat", "de", "Q37470", "name"), ("Weltsicherheitsrat", "de", "Q37470", "name"),
+    ("Consejo de Seguridad de la ONU", "es", "Q37470", "name"),
+    ("Majelis Umum PBB", "id", "Q47423", "name"), ("UN General Assembly", "en", "Q47423", "name"),
+    ("Assemblée générale de l'ONU", "fr", "Q47423", "name"), ("UN-Vollversammlung", "de", "Q47423", "name"),
+    ("Asamblea General de la ONU", "es", "Q47423", "name"),
+    ("Uni Eropa", "id", "Q458", "name"), ("Kesatuan Eropah", "ms", "Q458", "name"),
+    ("Komisi Eropa", "id", "Q8880", "name"), ("Parlemen Eropa", "id", "Q8889", "name"),
+    ("Mahkamah Pidana Internasional", "id", "Q47488", "name"), ("Cour pénale internationale", "fr", "Q47488", "name"),
+    ("CPI", "fr", "Q47488", "acronym"), ("Internationaler Strafgerichtshof", "de", "Q47488", "name"),
+    ("IStGH", "de", "Q47488", "acronym"), ("Corte Penal Internacional", "es", "Q47488", "name"),
+    ("Mahkamah Internasional", "id", "Q7801", "name"), ("Cour internationale de justice", "fr", "Q7801", "name"),
+    ("CIJ", "fr", "Q7801", "acronym"), ("Internationaler Gerichtshof", "de", "Q7801", "name"),
+    ("IGH", "de", "Q7801", "acronym"), ("Corte Internacional de Justicia", "es", "Q7801", "name"),
+    ("Badan Energi Atom Internasional", "id", "Q41984", "name"), ("IAEA", "mul", "Q41984", "acronym"),
+    ("AIEA", "fr", "Q41984", "acronym"), ("IAEO", "de", "Q41984", "acronym"), ("OIEA", "es", "Q41984", "acronym"),
+    ("Palang Merah Internasional", "id", "Q5987345", "name"), ("ICRC", "en", "Q5987345", "acronym"),
+    ("CICR", "fr", "Q5987345", "acronym"), ("IKRK", "de", "Q5987345", "acronym"),
+    ("Program Pangan Dunia", "id", "Q204344", "name"), ("WFP", "mul", "Q204344", "acronym"),
+    ("PAM", "fr", "Q204344", "acronym"), ("Dana Moneter Internasional", "id", "Q7804", "name"),
+    ("IMF", "mul", "Q7804", "acronym"), ("FMI", "fr", "Q7804", "acronym"), ("FMI", "es", "Q7804", "acronym"),
+    ("IWF", "de", "Q7804", "acronym"), ("Dewan Kerja Sama Teluk", "id", "Q217172", "name"),
+    ("Gulf Cooperation Council", "en", "Q217172", "name"), ("GCC", "en", "Q217172", "acronym"),
+    ("Organisasi Kerja Sama Islam", "id", "Q47543", "name"), ("OKI", "id", "Q47543", "acronym"),
+    ("OIC", "en", "Q47543", "acronym"), ("OCI", "fr", "Q47543", "acronym"),
+    ("Komunitas Afrika Timur", "id", "Q337456", "name"), ("EAC", "en", "Q337456", "acronym"),
+    ("Organisasi Negara-Negara Amerika", "id", "Q123759", "name"), ("OAS", "en", "Q123759", "acronym"),
+    ("OEA", "es", "Q123759", "acronym"), ("OEA", "fr", "Q123759", "acronym"),
+    ("Persemakmuran Negara-Negara Merdeka", "id", "Q7779", "name"), ("CIS", "en", "Q7779", "acronym"),
+    ("OPEC", "mul", "Q7795", "acronym"), ("OPEP", "fr", "Q7795", "acronym"), ("OPEP", "es", "Q7795", "acronym"),
+]
+# second, independent witnesses for ids of the source tables
+_SPOC = "SpocWiki/_Standards Earth/Continent/{path} (commit {commit}) member_of '[[_Standards/WikiData/WD~{label},{num}]]'"
+SECOND_WITNESS = {
+    "Q7768": _SPOC.format(path="Asia/Asia~South~East/Malay_Archipelago/Indonesia.md", commit="06748ac7",
+                          label="Association_of_South-East_Asian_Nations", num=7768),
+    "Q7159": _SPOC.format(path="Africa/Africa~Central/Nigeria.md", commit="0629ad79", label="African Union", num=7159),
+    "Q193272": _SPOC.format(path="Africa/Africa~Central/Nigeria.md", commit="0629ad79",
+                            label="Economic Community of West African States", num=193272),
+    "Q47543": _SPOC.format(path="Africa/Africa~Central/Nigeria.md", commit="0629ad79",
+                           label="Organisation of Islamic Cooperation", num=47543),
+    "Q7795": _SPOC.format(path="Africa/Africa~Central/Nigeria.md", commit="0629ad79",
+                          label="Organization of the Petroleum Exporting Countries", num=7795),
+    "Q7817": _SPOC.format(path="Asia/Asia~South~East/Malay_Archipelago/Indonesia.md", commit="06748ac7",
+                          label="World_Health_Organization", num=7817),
+    "Q7825": _SPOC.format(path="Asia/Asia~South~East/Malay_Archipelago/Indonesia.md", commit="06748ac7",
+                          label="World_Trade_Organization", num=7825),
+    "Q1065": _SPOC.format(path="Africa/Africa~Central/Nigeria.md", commit="0629ad79", label="United Nations", num=1065),
+}
+
+
+def org_witnesses() -> dict[str, str]:
+    """Citations of the organisation ids in the transcribed source tables, by QID."""
+    out: dict[str, str] = {}
+    cite, nsi = read_source("nsi_operators.tsv")
+    for r in nsi:
+        out[r["qid"]] = (f"sources/nsi_operators.tsv ({cite}) {r['file']}: operator '{r['operator']}' "
+                         f"operator:wikidata {r['qid']} (SINGLE SOURCE)")
+    cite, orgs = read_source("supraverden_orgs.tsv")
+    for r in orgs:
+        if r["field"] == "Name" or r["field"] == "Name_en" or r["lang"] == "en":
+            text = f"sources/supraverden_orgs.tsv ({cite}) '{r['name_en']}' Wikidata_code {r['qid']}"
+            if r["qid"] in SECOND_WITNESS:
+                text += f"; {SECOND_WITNESS[r['qid']]}"
+            out.setdefault(r["qid"], text)
+    return out
 
 
 def _merge(rows: list[dict[str, str]]) -> list[dict[str, str]]:

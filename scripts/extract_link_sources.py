@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Transcribe country names, capitals and demonyms from public data repositories into the
+source tables under ``kg/link/data/sources/`` that ``scripts/build_alias_index.py`` reads.
+
+Run it only to refresh those tables from new snapshots; the alias index build itself never
+needs the repositories. Inputs are git directories of snapshots (read with ``git show``):
+
+* ``--cldr``: unicode-org/cldr-json. Territory names per locale
+  (``cldr-localenames-full/main/<loc>/territories.json``, with its ``-alt-short`` and
+  ``-alt-variant`` forms), time-zone exemplar cities per locale
+  (``cldr-dates-full/main/<loc>/timeZoneNames.json``) and the zone -> country key
+  (``cldr-bcp47/bcp47/timezone.json``: each zone's BCP 47 id starts with its ISO 3166 alpha-2
+  code, its description is "City, Country").
+* ``--mledoze``: mledoze/countries ``dist/countries.json`` (official names, ``altSpellings``,
+  German/French/Spanish translations, French demonyms).
+* ``--supraverden``: confirmordeny/supraverden ``data/general_list.yaml`` (international
+  organisations with their Wikidata code and names/abbreviations per language); only the
+  organisations listed in ``SUPRAVERDEN_PICK`` (picked by English name; the ids are the file's).
+* ``--nsi``: osmlab/name-suggestion-index ``data/operators/landuse/military.json`` and
+  ``data/operators/office/government.json`` (operators with ``operator:wikidata``): armed
+  forces, intelligence services and ministries, with the country of their ``locationSet``.
+
+Only the 197 states of ``../shared/data/countries.tsv`` are kept, keyed by ISO3; the Wikidata
+ids are NOT taken from these sources (the build joins on ISO3 with countries.tsv).
+
+Usage: ``python scripts/extract_link_sources.py --cldr DIR --mledoze DIR [--shared ../shared/data]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "kg" / "link" / "data" / "sources"
+LOCALES = ("en", "id", "ms", "fr", "de", "es")
+sys.path.insert(0, str(REPO))
+from kg.link.keys import fold  # noqa: E402
+
+
+def git_show(gitdir: Path, path: str) -> tuple[str, str]:
+    commit = subprocess.run(["git", "-C", str(gitdir), "rev-parse", "HEAD"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    text = subprocess.run(["git", "-C", str(gitdir), "show", f"HEAD:{path}"], check=True,
+                          capture_output=True, text=True).stdout
+    return commit, text
+
+
+def write(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]], note: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / name).open("w", encoding="utf-8", newline="") as f:
+        f.write(f"# {note}\n")
+        f.write("\t".join(header) + "\n")
+        for r in sorted(set(rows)):
+            f.write("\t".join(" ".join(x.split()) for x in r) + "\n")
+    print(f"wrote {len(set(rows))} rows to {OUT / name}")
+
+
+def cldr(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    iso2 = {c["iso2"]: iso3 for iso3, c in states.items() if c["iso2"]}
+    base = "cldr-json/cldr-localenames-full/main/<loc>/territories.json"
+    rows: list[tuple[str, ...]] = []
+    commit = ""
+    for loc in LOCALES:
+        commit, text = git_show(gitdir, base.replace("<loc>", loc))
+        terr = json.loads(text)["main"][loc]["localeDisplayNames"]["territories"]
+        for key, value in terr.items():
+            code, _, alt = key.partition("-alt-")
+            if code in iso2:
+                rows.append((iso2[code], loc, alt or "name", value))
+    write("cldr_territories.tsv", ("iso3", "lang", "cldr_form", "name"), rows,
+          f"unicode-org/cldr-json {base} commit {commit}; Unicode licence (see SOURCES.md)")
+
+    # capitals: the zone whose BCP 47 key is in the capital's country and whose city is the capital
+    _, text = git_show(gitdir, "cldr-json/cldr-bcp47/bcp47/timezone.json")
+    zones = json.loads(text)["keyword"]["u"]["tz"]
+    tz_base = "cldr-json/cldr-dates-full/main/<loc>/timeZoneNames.json"
+    exemplar: dict[str, dict[str, str]] = {}
+    for loc in LOCALES:
+        _, text = git_show(gitdir, tz_base.replace("<loc>", loc))
+        z = json.loads(text)["main"][loc]["dates"]["timeZoneNames"]["zone"]
+        for area, cities in z.items():
+            for city, v in cities.items():
+                if isinstance(v, dict) and "exemplarCity" in v:
+                    exemplar.setdefault(f"{area}/{city}", {})[loc] = v["exemplarCity"]
+    caps: list[tuple[str, ...]] = []
+    for key, z in zones.items():
+        if not isinstance(z, dict) or "_alias" not in z or len(key) < 3:
+            continue
+        code = key[:2].upper()
+        if code not in iso2:
+            continue
+        iso3 = iso2[code]
+        cap = states[iso3]["capital_en"]
+        ids = z["_alias"].split()
+        city = z.get("_description", "").split(",")[0]
+        en_names = {fold(city)} | {fold(exemplar.get(i, {}).get("en", "")) for i in ids}
+        if not cap or fold(cap) not in en_names:
+            continue
+        for i in ids:
+            for loc, name in exemplar.get(i, {}).items():
+                caps.append((iso3, i, loc, name))
+    write("cldr_capitals.tsv", ("iso3", "zone", "lang", "exemplar_city"), caps,
+          f"unicode-org/cldr-json {tz_base} (exemplarCity) joined to capital_en of countries.tsv "
+          f"through cldr-json/cldr-bcp47/bcp47/timezone.json, commit {commit}; Unicode licence")
+
+
+def mledoze(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    commit, text = git_show(gitdir, "dist/countries.json")
+    rows: list[tuple[str, ...]] = []
+    for c in json.loads(text):
+        iso3 = "XKX" if c["cca3"] == "UNK" else c["cca3"]
+        if iso3 not in states:
+            continue
+        rows.append((iso3, "en", "official", c["name"]["official"]))
+        rows.append((iso3, "en", "common", c["name"]["common"]))
+        for alt in c.get("altSpellings", []):
+            rows.append((iso3, "mul", "altSpelling", alt))
+        for code, lang in (("deu", "de"), ("fra", "fr"), ("spa", "es")):
+            t = c.get("translations", {}).get(code) or {}
+            for kind in ("official", "common"):
+                if t.get(kind):
+                    rows.append((iso3, lang, kind, t[kind]))
+        for code, lang in (("eng", "en"), ("fra", "fr")):
+            d = c.get("demonyms", {}).get(code) or {}
+            for g in ("m", "f"):
+                if d.get(g):
+                    rows.append((iso3, lang, f"demonym_{g}", d[g]))
+    write("mledoze_names.tsv", ("iso3", "lang", "mledoze_field", "name"), rows,
+          f"mledoze/countries dist/countries.json commit {commit}; ODbL 1.0 (see SOURCES.md)")
+
+
+# International organisations news names, picked by their English name in supraverden.
+SUPRAVERDEN_PICK = (
+    "United Nations", "United Nations Security Council", "United Nations General Assembly",
+    "North Atlantic Treaty Organisation", "European Union", "European Commission",
+    "European Council", "Council of the European Union", "European Parliament",
+    "Association of Southeast Asian Nations", "African Union",
+    "Economic Community of West African States", "Southern African Development Community",
+    "East African Community", "Cooperation Council for the Arab States of the Gulf",
+    "League of Arab States", "Organisation of Islamic Cooperation",
+    "Organization for Security and Co-operation in Europe", "Collective Security Treaty Organization",
+    "Shanghai Cooperation Organisation", "Commonwealth of Independent States",
+    "Organization of American States", "International Atomic Energy Agency",
+    "International Criminal Court", "International Court of Justice",
+    "International Committee of the Red Cross", "United Nations World Food Programme",
+    "World Health Organization", "World Trade Organization", "International Monetary Fund",
+    "Interpol", "Organization of the Petroleum Exporting Countries", "Commonwealth of Nations",
+    "Mercosur", "United Nations Children's Fund", "United Nations Development Programme",
+)
+SUPRAVERDEN_LANGS = ("en", "id", "ms", "fr", "de", "es")
+
+
+def supraverden(gitdir: Path) -> None:
+    import yaml
+
+    commit, text = git_show(gitdir, "data/general_list.yaml")
+    data = yaml.safe_load(text)
+    rows: list[tuple[str, ...]] = []
+    found = set()
+    for name, rec in data.items():
+        if name not in SUPRAVERDEN_PICK or not str(rec.get("Wikidata_code") or "").startswith("Q"):
+            continue
+        found.add(name)
+        qid = rec["Wikidata_code"]
+        for key, value in rec.items():
+            kind, _, lang = key.rpartition("_")
+            if lang in SUPRAVERDEN_LANGS and value and (kind.startswith("Name") or kind.startswith("Abbreviation")):
+                if "former" not in kind:
+                    rows.append((qid, name, lang, kind, str(value)))
+    for name in sorted(set(SUPRAVERDEN_PICK) - found):
+        print(f"note: supraverden has no entry with a Wikidata code named {name!r}")
+    write("supraverden_orgs.tsv", ("qid", "name_en", "lang", "field", "name"), rows,
+          f"confirmordeny/supraverden data/general_list.yaml commit {commit}; CC BY-SA 4.0 (see SOURCES.md)")
+
+
+NSI_FILES = ("data/operators/landuse/military.json", "data/operators/office/government.json")
+
+
+def nsi(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    iso2 = {c["iso2"].lower(): iso3 for iso3, c in states.items() if c["iso2"]}
+    rows: list[tuple[str, ...]] = []
+    commit = ""
+    for path in NSI_FILES:
+        commit, text = git_show(gitdir, path)
+        for it in json.loads(text)["items"]:
+            tags = it.get("tags", {})
+            qid = tags.get("operator:wikidata", "")
+            inc = it.get("locationSet", {}).get("include", [])
+            if not qid.startswith("Q") or len(inc) != 1:
+                continue
+            where = str(inc[0]).lower()
+            country = iso2.get(where, "")
+            if not country and where != "001":
+                continue  # sub-national (".geojson") operators
+            rows.append((qid, tags.get("operator", it["displayName"]), country, path))
+    write("nsi_operators.tsv", ("qid", "operator", "iso3", "file"), rows,
+          f"osmlab/name-suggestion-index commit {commit}; BSD 3-Clause (see SOURCES.md)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cldr", type=Path, help="git directory of unicode-org/cldr-json")
+    ap.add_argument("--mledoze", type=Path, help="git directory of mledoze/countries")
+    ap.add_argument("--supraverden", type=Path, help="git directory of confirmordeny/supraverden")
+    ap.add_argument("--nsi", type=Path, help="git directory of osmlab/name-suggestion-index")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
+    args = ap.parse_args(argv)
+    with (args.shared / "countries.tsv").open(encoding="utf-8", newline="") as f:
+        states = {r["iso3"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    if args.cldr:
+        cldr(args.cldr, states)
+    if args.mledoze:
+        mledoze(args.mledoze, states)
+    if args.supraverden:
+        supraverden(args.supraverden)
+    if args.nsi:
+        nsi(args.nsi, states)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The alias index rows derived from the transcribed source tables (kg/link/data/sources/):
+states and capitals in six languages, institutions with their state, people, and the rules that
+keep a form from naming two entities."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from kg.config import Config
+from kg.link.keys import fold, is_acronym
+from kg.link.offline import OfflineLinker
+
+from link_helpers import linked
+
+DATA = Path(__file__).resolve().parents[2] / "kg" / "link" / "data"
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        if path.parent.name == "sources":
+            f.readline()  # the citation line
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="module")
+def lk():
+    return OfflineLinker(config=Config())
+
+
+@pytest.fixture(scope="module")
+def index_rows():
+    return rows(DATA / "aliases.tsv")
+
+
+@pytest.mark.parametrize("surface,lang,qid", [
+    ("Moscou", "fr", "Q159"), ("Moskau", "de", "Q159"), ("Moscú", "es", "Q159"),
+    ("Pjöngjang", "de", "Q423"), ("Kiew", "de", "Q212"), ("Eriwan", "de", "Q399"),
+    ("Pékin", "fr", "Q148"), ("Putrajaya", "ms", "Q833"),
+])
+def test_capital_or_seat_acting_as_government_links_to_the_state(lk, surface, lang, qid):
+    (l,) = linked(f"{surface} a démenti.", [(surface, "Country")], lk, lang)
+    assert (l.qid, l.type) == (qid, "Country")
+
+
+@pytest.mark.parametrize("surface,qid", [("Moskau", "Q649"), ("Pjöngjang", "Q18808"), ("Moscou", "Q649")])
+def test_the_same_capital_typed_place_is_the_city(lk, surface, qid):
+    (l,) = linked(f"Er reiste nach {surface}.", [(surface, "Place")], lk, "de")
+    assert (l.qid, l.type) == (qid, "Place")
+
+
+@pytest.mark.parametrize("surface,lang,qid", [
+    ("Tchad", "fr", "Q657"), ("Afrika Tengah", "id", "Q929"), ("Republik Afrika Tengah", "id", "Q929"),
+    ("RDC", "fr", "Q974"), ("DRC", "en", "Q974"), ("République démocratique du Congo", "fr", "Q974"),
+    ("Britain", "en", "Q145"), ("Great Britain", "en", "Q145"), ("Vereinigtes Königreich", "de", "Q145"),
+    ("UAE", "en", "Q878"), ("Emiratos Árabes Unidos", "es", "Q878"), ("Zentralafrikanische Republik", "de", "Q929"),
+])
+def test_official_short_and_abbreviated_state_names(lk, surface, lang, qid):
+    (l,) = linked(f"{surface} said.", [(surface, "Country")], lk, lang)
+    assert l.qid == qid
+
+
+def test_french_demonyms_from_mledoze_name_the_state(lk):
+    (l,) = linked("Les soldats tchadiens sont partis.", [("tchadiens", "Country")], lk, "fr")
+    assert l.qid == "Q657"
+
+
+def test_no_source_derived_state_form_names_two_states(index_rows):
+    """A form from CLDR/mledoze that fits two states is dropped, never guessed."""
+    states: dict[str, set[str]] = {}
+    for r in index_rows:
+        if r["type"] == "Country":
+            k = r["alias"].replace(".", "") if is_acronym(r["alias"]) else fold(r["alias"])
+            states.setdefault(k, set()).add(r["qid"])
+    for r in index_rows:
+        if r["type"] == "Country" and r["provenance"].startswith("sources/"):
+            k = r["alias"].replace(".", "") if is_acronym(r["alias"]) else fold(r["alias"])
+            assert len(states[k]) == 1, (r["alias"], states[k])
+
+
+def test_state_ids_of_source_rows_are_the_countries_tsv_ids(index_rows, shared_dir):
+    by_iso = {c["iso3"]: c for c in rows(shared_dir / "data" / "countries.tsv")}
+    for r in index_rows:
+        if r["type"] == "Country" and r["provenance"].startswith("sources/"):
+            assert r["qid"] == by_iso[r["country"]]["wikidata_qid"], r
+
+
+def test_organisation_ids_come_from_the_cited_tables(index_rows):
+    supra = {r["qid"] for r in rows(DATA / "sources" / "supraverden_orgs.tsv")}
+    nsi = {r["qid"] for r in rows(DATA / "sources" / "nsi_operators.tsv")}
+    checked = 0
+    for r in index_rows:
+        if r["qid"] and "sources/supraverden_orgs.tsv" in r["provenance"]:
+            assert r["qid"] in supra, r
+            checked += 1
+        if r["qid"] and "sources/nsi_operators.tsv" in r["provenance"]:
+            assert r["qid"] in nsi, r
+            checked += 1
+    assert checked > 100
+
+
+NATIONAL = {"military", "defence_ministry", "foreign_ministry", "intelligence", "government"}
+INTERNATIONAL = {"intergovernmental", "alliance", "un_mission", "un_agency"}
+
+
+def test_national_institutions_carry_their_state_and_international_ones_none(index_rows):
+    isos = {r["country"] for r in index_rows if r["type"] == "Country"}
+    for r in index_rows:
+        if r["type"] != "Organization":
+            continue
+        if r["role"] in NATIONAL:
+            assert r["country"] in isos, r
+        if r["role"] in INTERNATIONAL:
+            assert r["country"] == "", r
+
+
+@pytest.mark.parametrize("surface,lang,qid", [
+    ("Bundeswehr", "de", "Q56010"), ("UNIFIL", "fr", "Q160805"), ("Uni Afrika", "id", "Q7159"),
+    ("Union africaine", "fr", "Q7159"), ("CEDEAO", "fr", "Q193272"), ("SADC", "en", "Q816706"),
+    ("ASEAN", "id", "Q7768"), ("Asociación de las Naciones de Asia Sudoriental", "es", "Q7768"),
+    ("Sicherheitsrat der Vereinten Nationen", "de", "Q37470"), ("Conseil de sécurité de l'ONU", "fr", "Q37470"),
+    ("Russian Defence Ministry", "en", "Q1146492"), ("CIA", "en", "Q37230"),
+])
+def test_institutions_link_in_six_languages(lk, surface, lang, qid):
+    (l,) = linked(f"{surface} said.", [(surface, "Organization")], lk, lang)
+    assert (l.qid, l.type) == (qid, "Organization")
+
+
+def test_an_institution_without_a_verified_id_keeps_a_stable_key_and_its_state(lk, index_rows):
+    a, b = linked("GNU menolak. Pemerintah Persatuan Nasional membantah.",
+                  [("GNU", "Organization"), ("Pemerintah Persatuan Nasional", "Organization")], lk)
+    assert a.qid is None and a.key == b.key == "organization/government-of-national-unity-libya"
+    assert {r["country"] for r in index_rows if r["alias"] == "GNU"} == {"LBY"}
+
+
+@pytest.mark.parametrize("surface,qid", [
+    ("Anwar Ibrahim", "Q299574"), ("Ferdinand Marcos Jr.", "Q983324"), ("Emmanuel Macron", "Q3052772"),
+    ("Shigeru Ishiba", "Q1335527"), ("JD Vance", "Q28935729"),
+])
+def test_office_holders_with_cited_ids(lk, surface, qid):
+    (l,) = linked(f"{surface} said.", [(surface, "Person")], lk, "en")
+    assert (l.qid, l.type) == (qid, "Person")
+
+
+def test_types_are_consistent(index_rows):
+    for r in index_rows:
+        assert r["type"] in {"Country", "Organization", "Person", "Place"}, r
+        if r["role"] in {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}:
+            assert r["type"] == "Person", r
+        if r["form"] == "city":
+            assert r["type"] == "Place", r
