@@ -37,6 +37,7 @@ from kg.errors import ClusterError, KGError
 from kg.pipeline import BATCH_ARTICLES, BuildReport, _progress, _reason, _record_copies, model_signature, open_target, plan
 
 DEFAULT_WORKERS = 2
+START_ATTEMPTS = 3  # a local cluster on a busy machine can miss Ray's start-up deadline
 OBJECT_STORE_BYTES = 512 * 1024**2  # a local cluster's shared-memory object store (plenty: rows are articles)
 
 _ROW = ("k", "source", "graph", "nquads", "quads", "stage", "reason", "worker")
@@ -65,20 +66,25 @@ def connect(address: Optional[str] = None, *, workers: int = DEFAULT_WORKERS,
     if address:
         kw["address"] = address
     else:
-        # one CPU slot per extraction actor plus one for the read and write tasks
+        # one CPU slot per extraction actor plus one for the read and write tasks. Workers import
+        # `kg` as the driver does: installed, or from the current directory (Ray puts it on the
+        # workers' path) or PYTHONPATH (inherited); no runtime_env, so Ray's pre-started worker
+        # processes serve the build
         kw.update(num_cpus=workers + 1, object_store_memory=object_store_memory)
-        # workers import this very `kg` (a source checkout as well as an installed package)
-        root = str(Path(__file__).resolve().parents[1])
-        path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
-        kw["runtime_env"] = {"env_vars": {"PYTHONPATH": path}}
     # its notices (token authentication on by default, deprecations) are for Ray's own users
     logging.getLogger("ray").setLevel(logging.ERROR)
-    try:
-        ray.init(**kw)
-    except (ConnectionError, RuntimeError, ValueError) as e:
-        raise ClusterError(f"cannot {'reach the Ray cluster' if address else 'start a local Ray cluster'}: {e}",
-                           hint="start one with `ray start --head` and pass its address (host:6379)",
-                           source=address) from e
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            ray.init(**kw)
+            return True
+        except Exception as e:  # noqa: BLE001 - Ray raises a bare Exception when its node starts too slowly
+            ray.shutdown()
+            if address or attempt == START_ATTEMPTS or "timed out during startup" not in str(e):
+                raise ClusterError(
+                    f"cannot {'reach the Ray cluster' if address else 'start a local Ray cluster'}: {e}",
+                    hint="start one with `ray start --head` and pass its address with --ray-address",
+                    source=address) from e
+            # a loaded machine: Ray gives its local node 30 s to come up; try again
     return True
 
 
