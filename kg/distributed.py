@@ -245,8 +245,8 @@ def build_on_ray(
     ``address`` None starts a local cluster for this build (and stops it after); ``workers``
     extraction actors each hold one model. ``shard_dir`` is where workers write N-Quads shards for
     the embedded store (a temporary directory beside the store by default; on a multi-node
-    cluster, a directory every node shares with the driver). ``report.phase_seconds['workers']``
-    lists the actors that built articles."""
+    cluster, a directory every node shares with the driver). ``report.workers`` lists the actors
+    that built articles (``host:pid``)."""
     if workers < 1:
         raise ClusterError(f"--ray-workers must be at least 1, not {workers}")
     ray = _ray()
@@ -325,13 +325,18 @@ def build_on_ray(
         done: list[tuple[int, str, int, str]] = []  # (k, graph, quads, shard)
         used: set[str] = set()
         with _progress(progress, len(todo)) as advance:
-            for r in ds.iter_rows():
-                used.add(r["worker"])
-                if r["stage"]:
-                    problem(Problem(r["source"], r["stage"], r["reason"]))
-                else:
-                    done.append((r["k"], r["graph"], r["quads"], r["nquads"].decode()))
-                advance()
+            try:
+                for r in ds.iter_rows():
+                    used.add(r["worker"])
+                    if r["stage"]:
+                        problem(Problem(r["source"], r["stage"], r["reason"]))
+                    else:
+                        done.append((r["k"], r["graph"], r["quads"], r["nquads"].decode()))
+                    advance()
+            except ray.exceptions.RayError as e:  # a worker lost, the cluster gone: one line, not Ray's traceback
+                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                raise ClusterError(f"the Ray pipeline failed after {len(done)} article(s): {first}",
+                                   hint="articles already written are complete; run the same command again") from e
         phases["ray"] = time.perf_counter() - t
         report.workers = sorted(used)
 
