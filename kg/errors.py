@@ -74,3 +74,9 @@ class ExportError(KGError):
 
 class EvalError(KGError):
     code = "KG800"
+
+
+class ClusterError(KGError):
+    """A distributed (Ray) build could not start or lost its cluster."""
+
+    code = "KG900"

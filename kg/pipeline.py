@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from kg import __version__
 from kg.config import Config
@@ -35,6 +35,7 @@ class BuildReport:
     quads_written: int = 0
     seconds: float = 0.0
     phase_seconds: dict[str, float] = field(default_factory=dict)
+    workers: list[str] = field(default_factory=list)  # the Ray actors that built articles (a --ray build)
 
     @property
     def ok(self) -> bool:
@@ -62,11 +63,14 @@ def build(
     force: bool = False,
     on_problem: Optional[Callable[[Problem], None]] = None,
     on_warning: Optional[Callable[[Problem], None]] = None,
+    batch_articles: int = BATCH_ARTICLES,
 ) -> BuildReport:
-    """Build the knowledge graph of ``paths`` into ``store`` (a directory) or ``endpoint``."""
+    """Build the knowledge graph of ``paths`` into ``store`` (a directory) or ``endpoint``.
+
+    ``batch_articles`` articles go to the extractor together (their sentences share batches)."""
     from kg import registry
     from kg.ingest import read_inputs
-    from kg.rdf.mapping import article_to_quads, ontology_quads
+    from kg.rdf.mapping import ontology_quads
 
     t0 = time.perf_counter()
     report = BuildReport()
@@ -103,94 +107,28 @@ def build(
         # what this build extracts with: a stored article built otherwise (another checkpoint,
         # other rules or settings) is extracted again, not kept
         extractor = registry.extractors.create(config.extractor, config=config)
-        model = f"{config.extractor} ({getattr(extractor, 'signature', None) or getattr(extractor, 'version', 'unknown')})"
-        built_with = getattr(target, "built_with", None)
+        model = model_signature(config, extractor)
 
         # 1. read + clean + language; decide what needs work.
-        todo: list[tuple[Article, list[str]]] = []
-        seen: dict[str, Article] = {}
-        copies: list[Article] = []  # syndicated copies: the same text under another URL
-        for item in itertools.chain(first, items):
-            if isinstance(item, Problem):
-                problem(item)
-                continue
-            if item.provenance.get("warning"):  # e.g. a language the extractor was not trained on
-                w = Problem(item.source, "language", item.provenance["warning"])
-                report.warnings.append(w)
-                if on_warning:
-                    on_warning(w)
-            if item.sha256 in seen:  # the same text twice in one batch: one graph, the copy's URL noted on it
-                report.unchanged.append(item)
-                first_seen = seen[item.sha256]
-                if (item.url or item.source) != (first_seen.url or first_seen.source):
-                    copies.append(item)
-                continue
-            seen[item.sha256] = item
-            try:
-                state = target.article_state(item.sha256, item.url)
-                replaces = [g for g in target.graphs_for_url(item.url)] if state == "changed" else []
-                if state == "same" and built_with is not None and built_with(item.sha256) != (model, config.hash):
-                    state = "stale"
-                    report.stale += 1
-            except KGError as e:
-                problem(Problem(item.source, "store", str(e)))
-                continue
-            if state == "same" and not force:
-                report.unchanged.append(item)
-                copies.append(item)  # recorded below if its URL is new to the stored article
-            else:
-                todo.append((item, replaces))
+        todo, copies = plan(itertools.chain(first, items), target, report, model, config,
+                            force=force, on_problem=problem, on_warning=on_warning)
         phases["read"] = time.perf_counter() - t
         if not todo:
             _record_copies(target, copies, report)
             return report
 
         # 2. the stages, built once per build.
-        segmenter = registry.segmenters.create(config.segmenter, config=config)
-        linker = registry.linkers.create(config.linker, config=config)
-        provenance = {
-            "software": f"warta {__version__}",
-            "model": model,
-            "linker": config.linker,
-            "config_hash": config.hash,
-        }
+        stages = Stages.create(config, extractor)
 
         with _progress(progress, len(todo)) as advance:
-            for start in range(0, len(todo), BATCH_ARTICLES):
-                batch = todo[start : start + BATCH_ARTICLES]
-                ready: list[tuple[Article, list[str]]] = []
-                for art, replaces in batch:
-                    try:
-                        art.sentences = timed("segment", segmenter.segment, art)
-                        ready.append((art, replaces))
-                    except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
-                        problem(Problem(art.source, "segment", _reason(e)))
-                        advance()
-                try:
-                    timed("extract", extractor.extract, [a for a, _ in ready])
-                except Exception:  # noqa: BLE001 - retry one article at a time to name the bad one
-                    survivors = []
-                    for art, replaces in ready:
-                        try:
-                            timed("extract", extractor.extract, [art])
-                            survivors.append((art, replaces))
-                        except Exception as e1:  # noqa: BLE001
-                            problem(Problem(art.source, "extract", _reason(e1)))
-                            advance()
-                    ready = survivors
-                finished: list[tuple[Article, str, list, list[str]]] = []
-                for art, replaces in ready:
-                    stage = "link"
-                    try:
-                        timed("link", linker.link, art)
-                        art.events = one_per_claim(art.events, _identity)  # "Pyongyang" and "Korea Utara" are one agent
-                        stage = "rdf"
-                        art.provenance.update(provenance)
-                        quads = timed("rdf", article_to_quads, art, config, provenance)
-                        finished.append((art, config.base_iri + "graph/" + art.id, quads, replaces))
-                    except Exception as e:  # noqa: BLE001
-                        problem(Problem(art.source, stage, _reason(e)))
-                        advance()
+            for start in range(0, len(todo), batch_articles):
+                batch = todo[start : start + batch_articles]
+
+                def failed(p: Problem) -> None:
+                    problem(p)
+                    advance()
+
+                finished = run_stages(batch, stages, failed, timed)
                 # 3. the batch's finished articles in one transaction where the store can (each
                 # article whole or not at all, whatever kills the process); one by one otherwise,
                 # or when the batch write fails, so a bad article is named and the others land
@@ -218,6 +156,143 @@ def build(
             close()
         report.seconds = time.perf_counter() - t0
     return report
+
+
+def model_signature(config: Config, extractor) -> str:
+    """What a stored article records as ``kg:modelVersion``: the extractor and its checkpoint
+    (read off the files; the model is not loaded)."""
+    return f"{config.extractor} ({getattr(extractor, 'signature', None) or getattr(extractor, 'version', 'unknown')})"
+
+
+def plan(
+    items: Iterable[Article | Problem],
+    target,
+    report: BuildReport,
+    model: str,
+    config: Config,
+    *,
+    force: bool = False,
+    on_problem: Callable[[Problem], None],
+    on_warning: Optional[Callable[[Problem], None]] = None,
+) -> tuple[list[tuple[Article, list[str]]], list[Article]]:
+    """Decide what needs work: ``(todo, copies)``, ``todo`` the articles to extract with the
+    graphs each one replaces, in input order; ``copies`` the syndicated copies of stored texts.
+    Unchanged articles and bad inputs go to ``report`` (the latter through ``on_problem``)."""
+    built_with = getattr(target, "built_with", None)
+    todo: list[tuple[Article, list[str]]] = []
+    seen: dict[str, Article] = {}
+    copies: list[Article] = []  # syndicated copies: the same text under another URL
+    for item in items:
+        if isinstance(item, Problem):
+            on_problem(item)
+            continue
+        if item.provenance.get("warning"):  # e.g. a language the extractor was not trained on
+            w = Problem(item.source, "language", item.provenance["warning"])
+            report.warnings.append(w)
+            if on_warning:
+                on_warning(w)
+        if item.sha256 in seen:  # the same text twice in one batch: one graph, the copy's URL noted on it
+            report.unchanged.append(item)
+            first_seen = seen[item.sha256]
+            if (item.url or item.source) != (first_seen.url or first_seen.source):
+                copies.append(item)
+            continue
+        seen[item.sha256] = item
+        try:
+            state = target.article_state(item.sha256, item.url)
+            replaces = [g for g in target.graphs_for_url(item.url)] if state == "changed" else []
+            if state == "same" and built_with is not None and built_with(item.sha256) != (model, config.hash):
+                state = "stale"
+                report.stale += 1
+        except KGError as e:
+            on_problem(Problem(item.source, "store", str(e)))
+            continue
+        if state == "same" and not force:
+            report.unchanged.append(item)
+            copies.append(item)  # recorded below if its URL is new to the stored article
+        else:
+            todo.append((item, replaces))
+    return todo, copies
+
+
+@dataclass
+class Stages:
+    """The stages after reading, built once per build (or once per worker of a Ray build)."""
+
+    config: Config
+    segmenter: object
+    extractor: object
+    linker: object
+    provenance: dict[str, str]
+
+    @classmethod
+    def create(cls, config: Config, extractor=None) -> "Stages":
+        from kg import registry
+
+        if extractor is None:
+            extractor = registry.extractors.create(config.extractor, config=config)
+        provenance = {
+            "software": f"warta {__version__}",
+            "model": model_signature(config, extractor),
+            "linker": config.linker,
+            "config_hash": config.hash,
+        }
+        return cls(
+            config,
+            registry.segmenters.create(config.segmenter, config=config),
+            extractor,
+            registry.linkers.create(config.linker, config=config),
+            provenance,
+        )
+
+
+def _call(name: str, fn, *a):
+    return fn(*a)
+
+
+def run_stages(
+    batch: list[tuple[Article, list[str]]],
+    stages: Stages,
+    failed: Callable[[Problem], None],
+    timed: Callable = _call,
+) -> list[tuple[Article, str, list, list[str]]]:
+    """Segment, extract (the batch in one extractor call), link and map one batch of articles:
+    ``(article, graph IRI, quads, graphs it replaces)`` per finished article. An article that
+    fails a stage goes to ``failed`` named by file and stage; the others go on."""
+    from kg.rdf.mapping import article_to_quads
+
+    config, provenance = stages.config, stages.provenance
+    ready: list[tuple[Article, list[str]]] = []
+    for art, replaces in batch:
+        try:
+            art.sentences = timed("segment", stages.segmenter.segment, art)
+            ready.append((art, replaces))
+        except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+            failed(Problem(art.source, "segment", _reason(e)))
+    try:
+        timed("extract", stages.extractor.extract, [a for a, _ in ready])
+    except Exception:  # noqa: BLE001 - retry one article at a time to name the bad one
+        survivors = []
+        for art, replaces in ready:
+            try:
+                timed("extract", stages.extractor.extract, [art])
+                survivors.append((art, replaces))
+            except Exception as e1:  # noqa: BLE001
+                failed(Problem(art.source, "extract", _reason(e1)))
+        ready = survivors
+    finished: list[tuple[Article, str, list, list[str]]] = []
+    for art, replaces in ready:
+        stage = "link"
+        try:
+            timed("link", stages.linker.link, art)
+            art.events = one_per_claim(art.events, _identity)  # "Pyongyang" and "Korea Utara" are one agent
+            stage = "rdf"
+            art.provenance.update(provenance)
+            quads = timed("rdf", article_to_quads, art, config, provenance)
+            finished.append((art, config.base_iri + "graph/" + art.id, quads, replaces))
+        except Exception as e:  # noqa: BLE001
+            failed(Problem(art.source, stage, _reason(e)))
+    return finished
 
 
 def _record_copies(target, copies: list[Article], report: BuildReport) -> None:

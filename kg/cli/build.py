@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import Optional
 
@@ -31,6 +32,18 @@ def build(
     ),
     force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+    ray: bool = typer.Option(
+        False, "--ray", help="Run the build on Ray (pip install 'warta\\[ray]'): a local cluster started for "
+                             "this build, or the one at --ray-address.",
+    ),
+    ray_address: Optional[str] = typer.Option(
+        None, "--ray-address", metavar="ADDRESS",
+        help="An existing Ray cluster for --ray (host:6379, ray://host:10001, or auto).",
+    ),
+    ray_workers: int = typer.Option(2, "--ray-workers", min=1, help="Extraction actors (each loads the model once)."),
+    ray_shards: Optional[str] = typer.Option(
+        None, "--ray-shards", help="Where Ray workers write N-Quads shards for --store (a folder every node shares).",
+    ),
 ) -> None:
     """Build the knowledge graph: read, clean, extract, link, write RDF to the store."""
     from kg.pipeline import build as run_build
@@ -44,6 +57,10 @@ def build(
     def warn(w):
         console_err.print(f"[yellow]warning[/] {plain(w.source)}: {plain(w.reason)}", highlight=False, soft_wrap=True)
 
+    if ray or ray_address:
+        from kg.distributed import build_on_ray
+
+        run_build = functools.partial(build_on_ray, address=ray_address, workers=ray_workers, shard_dir=ray_shards)
     try:
         report = run_build(
             paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),
@@ -54,7 +71,9 @@ def build(
             "[yellow]interrupted[/]: every article already written is complete (one transaction each); "
             "run the same command again to finish the rest.", highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
-    where = endpoint or cfg.store
+    where = endpoint or store or cfg.store
+    if report.workers:
+        where += f" (Ray: {len(report.workers)} worker(s))"
     stale = f", {report.stale} re-extracted: built with another model or settings" if report.stale else ""
     console.print(
         f"{len(report.articles)} article(s) written ({report.replaced} replaced{stale}), "
@@ -67,3 +86,4 @@ def build(
                           "its URL is recorded on that article (schema:sameAs)", highlight=False, soft_wrap=True)
     if report.problems:
         raise typer.Exit(1)
+
