@@ -57,7 +57,8 @@ def run(rows: list[Row]) -> list[Outcome]:
     from kg.link.check import link_check
 
     cfg = Config()
-    return [Outcome(r, link_check([r.form], cfg, type_=r.type, lang=r.lang)[0].qid) for r in rows]
+    return [Outcome(r, link_check([r.form], cfg, type_=r.type, lang=r.lang, explain=False)[0].qid)
+            for r in rows]
 
 
 def accuracy(outcomes: list[Outcome]) -> float:
