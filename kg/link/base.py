@@ -84,7 +84,7 @@ class BaseLinker:
         key = fallback_key(t, m.text, self.skip_words)
         if self.explain:
             why = why or Explanation(m.text, m.type, "unlinked", "fallback",
-                                     f"{self.name} links no names to Wikidata")
+                                     f"no rule of {self.name} linked the name")
             why.decision, why.step = "unlinked", "fallback"
             why.reason = f"{why.reason}; keyed by name as {key!r}" if why.reason else f"keyed by name as {key!r}"
         return Link(key=key, type=t, qid=None, label=None, score=0.5, linker=self.name,
