@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 ActorType = Literal["Person", "Organization", "Country", "Place"]
 EventKind = Literal["Deployment", "Statement", "Agreement"]
@@ -53,6 +53,9 @@ class Link:
     label: Optional[str] = None  # canonical English label, when known
     score: float = 1.0
     linker: str = ""  # e.g. "kg.linker.offline.v1"
+    # why the linker decided this (a kg.link.explain.Explanation), set when the linker was asked
+    # to explain (``kg link-check``); never part of the graph, ignored by equality
+    why: Optional[Any] = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import Optional
 
 from kg.config import Config
 from kg.doc import ACTOR_TYPES, Article, Link, Mention
+from kg.link.explain import Explanation
 from kg.link.keys import fallback_key, fold, strip_titles, token_contained, tokens
 
 ROLE_WINDOW_BEFORE = 60  # characters before a mention searched for office words
@@ -33,6 +34,8 @@ class BaseLinker:
 
     def __init__(self, *, config: Config | None = None):
         self.config = config or Config()
+        # when True every Link carries an Explanation in ``link.why`` (kg link-check sets it)
+        self.explain = False
 
     # -- public API ---------------------------------------------------------------------------
     def link(self, article: Article) -> None:
@@ -50,12 +53,16 @@ class BaseLinker:
             if m.type != "Person" and not (m.link and m.link.qid) and len(m.text.split()) == 1:
                 person = self._corefer(m, mentions)
                 if person is not None:
-                    m.link = replace(person, score=round(person.score * 0.9, 3))
+                    m.link = self._because(replace(person, score=round(person.score * 0.9, 3)), m,
+                                           "mistyped-surname", f"typed {m.type}, but the surname of a "
+                                           "person named in full in the article", person.why)
         for m in mentions:  # an organisation named in part later ("Korps Teknik")
             if m.type == "Organization" and m.link and not m.link.qid and m.link.score < 1.0:
-                better = self._contained_org(m, mentions)
+                better, o = self._contained_org(m, mentions)
                 if better is not None:
-                    m.link = replace(better, score=round(better.score * 0.9, 3))
+                    m.link = self._because(replace(better, score=round(better.score * 0.9, 3)), m,
+                                           "contained-organization",
+                                           f"the start of {o.text!r}, named in the article", better.why)
         for m in mentions:
             if m.link is None:  # never leave a mention unlinked
                 m.link = self.fallback(m)
@@ -68,11 +75,28 @@ class BaseLinker:
     def skip_words(self) -> frozenset[str]:
         return frozenset()
 
-    def fallback(self, m: Mention) -> Link:
-        """The unlinked key: type + normalised name (titles stripped, variants merged)."""
+    def fallback(self, m: Mention, why: Optional[Explanation] = None) -> Link:
+        """The unlinked key: type + normalised name (titles stripped, variants merged).
+
+        ``why`` is the explanation of the failed lookup, when the linker explains.
+        """
         t = m.type if m.type in ACTOR_TYPES else "Organization"
-        return Link(key=fallback_key(t, m.text, self.skip_words), type=t, qid=None, label=None,
-                    score=0.5, linker=self.name)
+        key = fallback_key(t, m.text, self.skip_words)
+        if self.explain:
+            why = why or Explanation(m.text, m.type, "unlinked", "fallback",
+                                     f"no rule of {self.name} linked the name")
+            why.decision, why.step = "unlinked", "fallback"
+            why.reason = f"{why.reason}; keyed by name as {key!r}" if why.reason else f"keyed by name as {key!r}"
+        return Link(key=key, type=t, qid=None, label=None, score=0.5, linker=self.name,
+                    why=why if self.explain else None)
+
+    def _because(self, link: Link, m: Mention, step: str, reason: str,
+                 via: Optional[Explanation]) -> Link:
+        """``link`` with an explanation that it was reused for ``m`` by rule ``step``."""
+        if self.explain:
+            link.why = Explanation(m.text, m.type, "linked" if link.qid or link.score >= 1.0 else "unlinked",
+                                   step, reason, row=via.row if via else None, via=via)
+        return link
 
     def _is_short(self, m: Mention) -> bool:
         return m.type == "Person" and len(strip_titles(m.text, self.skip_words).split()) == 1
@@ -93,19 +117,21 @@ class BaseLinker:
             return None
         before = [o for o in fits if o.start < m.start]
         o = max(before, key=lambda x: x.start) if before else min(fits, key=lambda x: x.start)
-        return replace(o.link, score=round(o.link.score * 0.95, 3))
+        where = "earlier" if o.start < m.start else "later"
+        return self._because(replace(o.link, score=round(o.link.score * 0.95, 3)), m, "surname-coreference",
+                             f"{short!r} is part of {o.text!r}, named {where} in the article", o.link.why)
 
-    def _contained_org(self, m: Mention, mentions: list[Mention]) -> Optional[Link]:
+    def _contained_org(self, m: Mention, mentions: list[Mention]) -> tuple[Optional[Link], Optional[Mention]]:
         mt = tokens(m.text)
         if len(mt) < 2:
-            return None
+            return None, None
         for o in sorted(mentions, key=lambda x: abs(x.start - m.start)):
             if o is m or o.type != "Organization" or o.link is None:
                 continue
             ot = tokens(o.text)
             if len(ot) > len(mt) and ot[: len(mt)] == mt and (o.link.qid or o.link.score >= 1.0):
-                return o.link
-        return None
+                return o.link, o
+        return None, None
 
     @staticmethod
     def sentence_text(m: Mention, article: Article) -> str:

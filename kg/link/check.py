@@ -22,8 +22,12 @@ def link_check(
     lang: str = "id",
     context: str | None = None,
     online: bool = False,
+    explain: bool = True,
 ) -> list[Link]:
     """Link ``names`` (in one article, so surnames corefer) and return one Link per name.
+
+    With ``explain`` (the default) each Link carries why it was decided in ``link.why``
+    (a :class:`kg.link.explain.Explanation`).
 
     A name found in ``context`` is linked where it stands there; otherwise it is appended on a
     line of its own after the context.
@@ -54,5 +58,6 @@ def link_check(
     from kg import registry
 
     linker = registry.linkers.create("kg.linker.online.v1" if online else cfg.linker, config=cfg)
+    linker.explain = explain
     linker.link(art)
     return [m.link for m in art.mentions]  # type: ignore[misc]

@@ -81,6 +81,21 @@ class AliasIndex:
             return list(self._acronym.get(bare.replace(".", ""), []))
         return list(self._folded.get(fold(bare), []))
 
+    def key_of(self, surface: str) -> tuple[str, str]:
+        """The key :meth:`lookup` uses and its kind: ``("acronym", "AS")`` or ``("exact", folded)``.
+
+        >>> load_index().key_of("A.S."), load_index().key_of("Korea  Utara")
+        (('acronym', 'AS'), ('exact', 'korea utara'))
+        """
+        bare = surface.strip()
+        if is_acronym(bare):
+            return "acronym", bare.replace(".", "")
+        return "exact", fold(bare)
+
+    def variant_key(self, surface: str) -> str:
+        """The key :meth:`lookup_variant` uses."""
+        return name_key(surface, self.country_skip)
+
     def lookup_variant(self, surface: str) -> list[Entry]:
         """Rows whose alias has the same spelling-variant key (y/i, double letters, titles)."""
         return list(self._variant.get(name_key(surface, self.country_skip), []))

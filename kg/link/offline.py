@@ -25,6 +25,7 @@ from kg.config import Config
 from kg.doc import Article, Link, Mention
 from kg.link.base import BaseLinker
 from kg.link.context import countries_in, roles_in
+from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.link.index import AliasIndex, Entry, load_index
 from kg.link.keys import fold, qid_number, strip_titles
 
@@ -105,8 +106,14 @@ class OfflineLinker(BaseLinker):
         return self.index.country_skip
 
     def resolve(self, m: Mention, article: Article) -> Link:
-        return (self.region(m, article) or self.resolve_offline(m, article) or self.leader_government(m)
-                or self.fallback(m))
+        found = self.region(m, article)
+        if found is not None:
+            return found
+        found, why = self._resolve_offline(m, article)
+        found = found or self.leader_government(m)
+        if found is not None:
+            return found
+        return self.fallback(m, why)
 
     def region(self, m: Mention, article: Article) -> Optional[Link]:
         """A place named with its region noun ("wilayah Kursk", "Kursk region", "Oblast Kursk"):
@@ -118,7 +125,13 @@ class OfflineLinker(BaseLinker):
         for surface in ([f"{before.group(1)} {m.text}"] if before and before.group(1).islower() else []) + (
                 [f"{m.text} {after.group(1)}"] if after else []):
             if any(e.type == "Place" for e in self.index.lookup(surface)):
-                return self.resolve_offline(replace(m, text=surface), article)
+                found = self.resolve_offline(replace(m, text=surface), article)
+                if found is not None and self.explain:
+                    found.why = Explanation(
+                        m.text, m.type, "linked", "region-noun",
+                        f"named with its region noun as {surface!r}, which the index knows as a region",
+                        row=found.why.row if found.why else None, via=found.why)
+                return found
         return None
 
     def leader_government(self, m: Mention) -> Optional[Link]:
@@ -139,41 +152,74 @@ class OfflineLinker(BaseLinker):
         if not states:
             return None
         e = states[0]
+        why = None
+        if self.explain:
+            person = next(p for p in self.index.lookup(name) if p.type == "Person")
+            why = Explanation(m.text, m.type, "linked", "leader-government",
+                              f"{name!r} is a leader of {iso} (alias row {person.alias!r} -> {person.qid}); "
+                              "a leader's government stands for the state",
+                              row=row_dict(e), candidates=[Candidate(row_dict(person), None, "Person")])
         return Link(key=e.key, type="Country", qid=e.qid or None, label=e.canonical_en,
-                    score=0.8, linker=self.name)
+                    score=0.8, linker=self.name, why=why)
 
-    def candidates(self, surface: str) -> list[tuple[Entry, float]]:
-        """Index rows for a surface form: exact, then titles stripped, then spelling variants."""
-        rows = self.index.lookup(surface)
-        if rows:
-            return [(e, 1.0) for e in rows]
+    def candidates(self, surface: str, trace: Optional[list[KeyTried]] = None) -> list[tuple[Entry, float]]:
+        """Index rows for a surface form: exact, then titles stripped, then spelling variants, then
+        uninflected forms; the first key that finds rows decides. ``trace`` receives every key tried.
+        """
+        for step, text, key, rows, factor in self._lookups(surface):
+            if trace is not None:
+                trace.append(KeyTried(step, text, key, len(rows)))
+            if rows:
+                return [(e, factor) for e in rows]
+        return []
+
+    def _lookups(self, surface: str):
+        """(step, text, key, rows, factor) for each key in turn; each lookup runs only when reached."""
+        kind, key = self.index.key_of(surface)
+        yield kind, surface, key, self.index.lookup(surface), 1.0
         stripped = strip_titles(surface, self.skip_words)
         if stripped != fold(surface):
-            rows = self.index.lookup(stripped)
-            if rows:
-                return [(e, 1.0) for e in rows]
-        variants = self.index.lookup_variant(surface)
-        if variants:
-            return [(e, 0.95) for e in variants]
+            yield "titles-stripped", surface, stripped, self.index.lookup(stripped), 1.0
+        yield "spelling-variant", surface, self.index.variant_key(surface), self.index.lookup_variant(surface), 0.95
         for form in _uninflected(surface):  # "Litauens", "der Europäischen Union", "Russians"
-            rows = self.index.lookup(form)
-            if rows:
-                return [(e, 0.9) for e in rows]
-        return []
+            yield "uninflected", form, self.index.key_of(form)[1], self.index.lookup(form), 0.9
 
     def resolve_offline(self, m: Mention, article: Article) -> Optional[Link]:
         """The best index entity for the mention, or None when unknown or ambiguous."""
+        return self._resolve_offline(m, article)[0]
+
+    def _resolve_offline(self, m: Mention, article: Article) -> tuple[Optional[Link], Optional[Explanation]]:
+        """:meth:`resolve_offline`, plus (when explaining) why, also when it finds nothing."""
+        trace: Optional[list[KeyTried]] = [] if self.explain else None
+        notes: dict[int, Candidate] = {}  # id(entry) -> its candidate record, when explaining
         scored: dict[str, tuple[float, Entry, str]] = {}
-        for e, factor in self.candidates(m.text):
+        found = self.candidates(m.text, trace)
+        for e, factor in found:
             c = compatible(m.type, e)
+            if trace is not None:
+                notes[id(e)] = Candidate(row_dict(e), None if c is None else round(c[0] * factor, 3),
+                                         None if c is None else c[1])
+                if c is None:
+                    notes[id(e)].notes.append(f"type mismatch: a {e.type} row (form {e.form or '-'}) "
+                                              f"cannot stand for a mention typed {m.type}")
+                elif factor < 1.0:
+                    notes[id(e)].notes.append(f"x{factor} for a {trace[-1].step} match")
             if c is None:
                 continue
             s, t = c[0] * factor, c[1]
             k = e.key
             if k not in scored or s > scored[k][0]:
                 scored[k] = (s, e, t)
+        why = None
+        if trace is not None:
+            why = Explanation(m.text, m.type, "unlinked", "fallback", "", keys=trace,
+                              candidates=list(notes.values()))
         if not scored:
-            return None
+            if why is not None:
+                why.reason = ("no alias row matches any of the keys tried" if not found else
+                              f"type mismatch: the alias rows found name a {'/'.join(sorted({e.type for e, _ in found}))}, "
+                              f"none of which a mention typed {m.type} may link to")
+            return None, why
         if len(scored) > 1:
             roles = roles_in(self.role_window(m, article))
             near = countries_in(self.sentence_text(m, article), self.index.country_words)
@@ -181,13 +227,28 @@ class OfflineLinker(BaseLinker):
                 bonus = 0.0
                 if e.role and (e.role in roles or ("leader" in roles and e.role == "head_of_state")):
                     bonus += ROLE_BONUS
+                    if why is not None:
+                        notes[id(e)].notes.append(f"+{ROLE_BONUS} role {e.role} named nearby")
                 if e.country and e.country in near and e.type in {"Person", "Organization"}:
                     bonus += COUNTRY_BONUS
+                    if why is not None:
+                        notes[id(e)].notes.append(f"+{COUNTRY_BONUS} country {e.country} named in the sentence")
                 scored[k] = (s + bonus, e, t)
+                if why is not None:
+                    notes[id(e)].score = round(s + bonus, 3)
         ranked = sorted(scored.values(), key=lambda x: (-x[0], qid_number(x[1].qid), x[1].key))
         best = ranked[0]
         if len(ranked) > 1 and ranked[1][0] >= best[0] - TIE:
-            return None  # two entities fit equally well: do not guess
+            if why is not None:  # two entities fit equally well: do not guess
+                tied = [f"{e.qid or e.key} ({s:.3f})" for s, e, _ in ranked if s >= best[0] - TIE]
+                why.reason = f"ambiguous: {' and '.join(tied)} score within {TIE} of each other"
+            return None, why
         s, e, t = best
+        if why is not None:
+            why.decision, why.step, why.row = "linked", trace[-1].step, row_dict(e)
+            why.reason = (f"alias row {e.alias!r} ({e.lang or '-'}, form {e.form or '-'}) matched the "
+                          f"{trace[-1].step} key {trace[-1].key!r}"
+                          + (f" and outscored {len(ranked) - 1} other entit{'y' if len(ranked) == 2 else 'ies'}"
+                             if len(ranked) > 1 else ""))
         return Link(key=e.key, type=t, qid=e.qid or None, label=e.canonical_en or None,
-                    score=round(min(s, 1.0), 3), linker=self.name)
+                    score=round(min(s, 1.0), 3), linker=self.name, why=why), why

@@ -21,6 +21,7 @@ from typing import Any, Optional
 from kg import __version__
 from kg.config import Config
 from kg.doc import Article, Link, Mention
+from kg.link.explain import Explanation
 from kg.link.index import AliasIndex
 from kg.link.keys import fold, is_qid, qid_number, strip_titles
 from kg.link.offline import OfflineLinker
@@ -212,15 +213,23 @@ class OnlineLinker(OfflineLinker):
         return tuple(dict.fromkeys(out))
 
     def resolve(self, m: Mention, article: Article) -> Link:
-        offline = self.resolve_offline(m, article) or self.leader_government(m)
+        offline, why = self._resolve_offline(m, article)
+        offline = offline or self.leader_government(m)
         if offline is not None and offline.qid:
             return offline
         found = self.lookup(m, article)
         if found is not None:
-            return Link(key=found["qid"], type=m.type, qid=found["qid"],
+            link = Link(key=found["qid"], type=m.type, qid=found["qid"],
                         label=found.get("label") or (offline.label if offline else None),
                         score=0.85, linker=self.name)
-        return offline or self.fallback(m)
+            if self.explain:
+                link.why = Explanation(m.text, m.type, "linked", "online",
+                                       f"the index had no id; Wikidata ({self.endpoint}) returned "
+                                       f"{found['qid']} for the name", via=why)
+            return link
+        if offline is None and why is not None and self.down:
+            why.reason += f"; Wikidata not asked ({self.down})"
+        return offline or self.fallback(m, why)
 
     def lookup(self, m: Mention, article: Article) -> Optional[dict]:
         """Cached online lookup of one mention's name; None when unknown or offline."""
