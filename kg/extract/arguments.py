@@ -18,7 +18,6 @@ from kg.extract.cues import (
     _GENERIC_NOUNS,
     _LOCATIVE,
     _NUM,
-    _PARTITIVE,
     _POSTPOSED,
     _SPEAKER_CAPABLE,
     _TITLE_WORD,
@@ -71,36 +70,6 @@ class _Sent:
 
 _TROOP_WORDS = (r"pasukan|tentara|tentera|prajurit|personel|anggota|askar|serdadu|troops|soldiers|forces|personnel|Marines|"
                 r"troupes|soldats|militaires|Truppen|Soldaten|Soldatinnen und Soldaten|tropas|soldados|efectivos")
-_TROOPS = re.compile(r"(?i)(?<!\w)(?:" + _TROOP_WORDS + r"|troop|soldier|force|servicemen|peacekeepers|units?|batalion|brigade|divisi)(?!\w)")
-_MATERIEL = re.compile(r"(?i)(?<!\w)(?:amunisi|senjata|rudal|peluru|drone|bantuan|ammunition|weapons?|missiles?|shells|drones|aid|"
-                       r"munitions|armes|missiles|Waffen|Munition|Raketen|armas|munición|misiles)(?!\w)")
-
-
-def _materiel_only(text: str, trig: _Span, dest: Optional[_Span]) -> bool:
-    """The object of a count-less deployment verb names weapons or aid and no troops.
-
-    >>> t = "X juga mengirim jutaan butir amunisi ke Y"
-    >>> _materiel_only(t, _Span(7, 14, 1.0), None), _materiel_only("X mengirim pasukan ke Y", _Span(2, 10, 1.0), None)
-    (True, False)
-    """
-    end = dest.s if dest is not None and dest.s > trig.e else len(text)
-    obj = " ".join(text[trig.e:end].split()[:8])
-    return bool(_MATERIEL.search(obj)) and not _TROOPS.search(obj)
-
-
-def _not_a_count(text: str, c: _Span, st: _Sent) -> bool:
-    """A number that is part of a name ("Group of 20", inside a mention), a year or a percentage.
-
-    >>> _not_a_count("negara Group of 20.", _Span(16, 18, 1.0), _Sent(None))
-    True
-    """
-    base = st.pred.start if st.pred is not None else 0
-    if any(m.start - base < c.e and c.s < m.end - base for m in st.mentions):
-        return True
-    if re.search(r"[A-Z]\w*\s+(?:of|dari|de|von)\s+$", text[max(0, c.s - 20):c.s]):
-        return True
-    t = text[c.s:c.e].strip()
-    return bool(re.fullmatch(r"(?:19|20)\d\d", t)) or bool(re.match(r"\s*(?:%|persen|percent|pour cent|Prozent|por ciento)", text[c.e:c.e + 12]))
 
 
 def _drop_refs(ev: Event, dropped: set[int]) -> bool:
@@ -118,23 +87,6 @@ def _dist(sp: _Span, pos: int) -> int:
     if sp.s <= pos < sp.e:
         return 0
     return min(abs(sp.s - pos), abs(sp.e - pos))
-
-
-def _partitive_counts(text: str, counts: Sequence[_Span]) -> list[_Span]:
-    """Partitive troop counts the COUNT head missed ("sekitar 8.000 di antaranya", "3,000 of them",
-    "dont 2 000", "davon 500", "de los cuales 700").
-
-    >>> t = "5.000 tentara X di Y, dengan sekitar 1.500 di antaranya di Z"
-    >>> [(t[s.s:s.e]) for s in _partitive_counts(t, [])]
-    ['1.500']
-    """
-    out = []
-    for m in _PARTITIVE.finditer(text):
-        g = 1 if m.group(1) else 2
-        a, b = m.start(g), m.end(g)
-        if not any(c.s < b and a < c.e for c in counts):
-            out.append(_Span(a, b, 0.6))
-    return out
 
 
 def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:

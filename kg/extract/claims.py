@@ -7,31 +7,9 @@ and one Agreement per set of parties in an article; a claim shared by coordinate
 
 from __future__ import annotations
 
-import re
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
 from kg.doc import Event, Mention
-
-
-def co_claims(events: list[Event], claimants: Sequence, text: str) -> list[Event]:
-    """Copies of each deployment for every further claimant coordinated with its own
-    ("jumlah yang dikutip oleh X dan Y": X claims it, and so does Y)."""
-    out = []
-    spans = sorted((c for c in claimants if c.mention is not None), key=lambda c: c.s)
-    for ev in events:
-        if ev.claimant is None:
-            continue
-        mine = next((c for c in spans if c.mention is ev.claimant), None)
-        if mine is None:
-            continue
-        for other in spans:
-            if other is mine or other.mention is ev.agent:
-                continue
-            a, b = sorted((mine, other), key=lambda c: c.s)
-            if re.fullmatch(r"\s*(?:,|dan|serta|and|et|und|y|,\s*dan|,\s*and)\s*", text[a.e:b.s]):
-                twin = Event(**{**ev.__dict__, "claimant": other.mention})
-                out.append(twin)
-    return out
 
 
 def one_per_claim(events: list[Event], ident: Callable[[Mention], str]) -> list[Event]:

@@ -26,8 +26,7 @@ DEFAULT_THRESHOLDS = {
     "kind_agreement_parties": 0.5,  # ... for an agreement made from two tagged parties
     "agreement_sure": 0.95,  # an agreement trigger this sure stands without the kind head
     "sure_agent": 0.8,  # an agent span below this yields to "pasukan X" (agent-backstops)
-    "modality_sure": 0.6,  # below this the modality cues decide (modality-cues)
-    "german_name_sure": 0.95,  # a German capitalised word tagged this sure is a name (german-nouns)
+    "german_name_sure": 0.9,  # a German capitalised word tagged this sure is a name (german-nouns)
 }
 
 

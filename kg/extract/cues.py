@@ -13,12 +13,6 @@ from kg.doc import Mention
 _QUOTES = "\"“”«»„‟'‘’"
 
 
-# lexical cues, used only when the model's modality is unsure (max prob < 0.6)
-_CUES = [
-    ("Denied", r"membantah|menepis|menyangkal|menafikan|denied|denies|deny|rejected|dementi|démenti|nie|bestritt|bestreitet|negó|niega|berita palsu|fake news"),
-    ("Possible", r"mungkin|bisa|dapat|diperkirakan|kemungkinan|diduga|diyakini|berpotensi|may|might|could|likely|expected|believed|pourrait|aurait|könnte|soll|sollen|podría|habría"),
-    ("Planned", r"berencana|akan|rencana|bersiap|berniat|dijadwalkan|merancang|plans?|will|intends?|set to|prévoit|va|compte|plant|wird|werden|planea|enviará|va a"),
-]
 
 
 _SPEAKER_CAPABLE = ("Person", "Organization", "Country")
@@ -72,25 +66,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             return s, e
 
 
-_INSTITUTION = re.compile(r"(?i)(?<!\w)((?:badan |dinas |agensi )?intelijen|media|kantor (?:presiden|kepresidenan)|"
-                          r"kementerian (?:luar negeri|pertahanan)|kementerian|jabatan|ministère des armées)\s+$")
-
-
-def _institution(text: str, base: int, m: Mention) -> Mention:
-    """A country named after an institution noun is that institution ("intelijen Ukraina",
-    "media Korea Selatan", "kantor presiden Prancis"): one Organization mention.
-
-    >>> t = "intelijen Ukraina mengatakan"
-    >>> _institution(t, 0, Mention(10, 17, "Ukraina", "Country")).text
-    'intelijen Ukraina'
-    """
-    if m.type != "Country":
-        return m
-    mm = _INSTITUTION.search(text[max(0, m.start - base - 40):m.start - base])
-    if not mm:
-        return m
-    s = m.start - len(mm.group(0))
-    return Mention(start=s, end=m.end, text=text[s - base:m.end - base], type="Organization", score=m.score, sentence=m.sentence)
 
 
 _PARTICLES = {"bin", "binti", "al", "el", "van", "von", "der", "den", "de", "da", "du", "la", "le", "dos", "das", "y"}
@@ -177,7 +152,6 @@ def _looks_named(s: str) -> bool:
     return bool(s) and s[:1].isupper()
 
 
-_CASUALTY = re.compile(r"(?i)^\W*(?:\w+\s+){0,3}?(?:tewas|terbunuh|terluka|luka-luka|killed|wounded|dead|died|tués|blessés|getötet|verwundet|muertos|heridos)\b")
 
 
 _LOCATIVE = re.compile(r"(?i)(?<!\w)(?:di|ke|in|into|to|at|à|en|au|aux|dans|vers|nach|im|bei|hacia|a|al|del|antaranya|them|dont|davon)(?!\w)")
@@ -186,12 +160,8 @@ _LOCATIVE = re.compile(r"(?i)(?<!\w)(?:di|ke|in|into|to|at|à|en|au|aux|dans|ver
 _NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+|\d+(?:[.,]\d+)?(?:\s+(?:ribu|juta|thousand|million|mille|tausend|mil))?"
 
 
-_PARTITIVE = re.compile(
-    r"(?i)(?<![\w.,])(" + _NUM + r")\s+(?:di antaranya|daripadanya|of them|of whom|d'entre eux|de ellos|von ihnen)(?!\w)"
-    r"|(?<!\w)(?:dont|davon|de los cuales|de las cuales|among them)\s+(?:\w+\s+){0,2}?(" + _NUM + r")(?![\w])")
 
 
-_LOC_BEFORE = re.compile(r"(?i)(?<!\w)(?:di|ke|in|into|to|at|à|en|au|dans|nach|im|bei)(?:\s+(?:wilayah|kawasan|provinsi|region|the|la|le|der|die|das))?\s+$")
 
 
 _REPORT_VERB = re.compile(r"(?i)^(?:melaporkan|melapor|lapor|memberitakan|dilaporkan|reported|reports|reporting|a rapporté|rapporte|berichtete|berichtet|informó|informa)$")

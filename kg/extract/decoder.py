@@ -27,9 +27,6 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
     _first_token,
     _genitive_agent,
     _is_postposed,
-    _materiel_only,
-    _not_a_count,
-    _partitive_counts,
     _passive_agent,
     _pick,
     _Sent,
@@ -40,12 +37,9 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
     _troops_of,
     demonym_mentions,
 )
-from kg.extract.claims import co_claims, one_per_claim
+from kg.extract.claims import one_per_claim
 from kg.extract.cues import (
-    _CASUALTY,
-    _CUES,
     _GENERIC_NOUNS,
-    _LOC_BEFORE,
     _PERSONAL,
     _PLURAL_REFERENCE,
     _PRONOUN,
@@ -55,7 +49,6 @@ from kg.extract.cues import (
     _SPEECH_VERB,
     _clean_name,
     _common_words,
-    _institution,
     _is_outlet_report,
     _looks_named,
     _plausible_name,
@@ -166,8 +159,6 @@ class Decoder:
                 continue  # "KUALA LUMPUR -", "Jakarta (ANTARA) -": where and by whom it was filed, not an actor
             st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
                                        score=score, sentence=p.index))
-        if "institution" in self.rules:
-            st.mentions = [_institution(text, p.start, m) for m in st.mentions]
         for role, spans in role_spans(text, p.offsets, p.role_probs, self.roles, self.role_threshold).items():
             st.roles[role] = []
             for s, e, score in spans:
@@ -225,19 +216,17 @@ class Decoder:
         k = _first_token(p.offsets, trig.s)
         probs = p.modality_probs[k]
         mod = self.modalities[int(probs.argmax())]
-        if float(probs.max()) < self.th["modality_sure"] and "modality-cues" in self.rules:
-            window = p.text[max(0, trig.s - 40):trig.e].lower()
-            for cue_mod, pat in _CUES:
-                if re.search(r"(?<!\w)(?:" + pat + r")(?!\w)", window):
-                    return cue_mod
         return mod
 
     def _date(self, art: Article, st: _Sent, anchor: int) -> Optional[str]:
         dates = st.roles.get("DATE", [])
         if not dates:
             return None
-        d = min(dates, key=lambda sp: _dist(sp, anchor))
-        return normalize_date(st.pred.text[d.s:d.e], art.published, art.lang)
+        for d in sorted(dates, key=lambda sp: _dist(sp, anchor)):  # the nearest that reads as a date
+            found = normalize_date(st.pred.text[d.s:d.e], art.published, art.lang)
+            if found:
+                return found
+        return None
 
     def _deployments(self, art, st, kp, claimants) -> list[Event]:
         text = st.pred.text
@@ -289,18 +278,7 @@ class Decoder:
                 ev.troop_count, ev.qualifier = None, None
             if ev.agent is None:
                 continue  # a deployment nobody deploys is not a fact we can state
-            if c is None and "materiel-filter" in self.rules and _materiel_only(text, t, d):
-                continue  # "mengirim amunisi dan senjata ke Y" sends things, not troops
-            ev._anchor = c.s if c is not None else t.s  # type: ignore[attr-defined]
             out.append(ev)
-        if "extra-counts" in self.rules:
-            if out:
-                counts = list(counts) + _partitive_counts(text, counts)
-            out += self._extra_counts(art, st, counts, used_counts, out)
-        for ev in out:
-            ev.__dict__.pop("_anchor", None)
-        if "co-claims" in self.rules:
-            out += [_fired(ev, "co-claims") or ev for ev in co_claims(out, claimants, text)]
         seen: set[tuple] = set()
         unique = []
         for ev in sorted(out, key=lambda e: -(e.confidence or 0.0)):  # one claim per (agent, count, claimant)
@@ -316,47 +294,6 @@ class Decoder:
         if self._topic is None or not _REFERRING_SUBJECT.search(st.pred.text[:trig.s]):
             return None
         return self._topic
-
-    def _extra_counts(self, art, st, counts, used, events) -> list[Event]:
-        """One Deployment per further troop COUNT ("N tentara X di Y, dengan sekitar M di antaranya
-        di Z", "N troops in Y, about M of them in Z", "dont M à Z"): the count keeps its own
-        number, qualifier and destination (the nearest DEST after it, before the next count) and
-        inherits agent, modality and claimant from the deployment whose count comes before it."""
-        text = st.pred.text
-        used_ids = {(c.s, c.e) for c in used}
-        extra = sorted((c for c in counts if (c.s, c.e) not in used_ids), key=lambda c: c.s)
-        if not extra or not events:
-            return []
-        ordered = sorted(counts, key=lambda c: c.s)
-        dests = st.roles.get("DEST", [])
-        out: list[Event] = []
-        for c in extra:
-            n, q = _count_of(text, c)
-            if n is None or n == 0 or _CASUALTY.search(text[c.e:c.e + 40]) or _not_a_count(text, c, st):
-                continue
-            before = [ev for ev in events + out if getattr(ev, "_anchor", 10 ** 9) < c.s]
-            base = max(before, key=lambda ev: ev._anchor) if before else min(events, key=lambda ev: abs(ev._anchor - c.s))
-            nxt = min((x.s for x in ordered if x.s > c.s), default=len(text))
-            mine = [d for d in dests if c.e <= d.s < nxt and d.mention is not None]
-            if not mine:  # the destination head missed it: the first place named after "di/in/à" in this stretch
-                for m in st.mentions:
-                    ms = m.start - st.pred.start
-                    if m.type in ("Place", "Country") and c.e <= ms < nxt and _LOC_BEFORE.search(text[max(c.e, ms - 14):ms]):
-                        mine = [_Span(ms, m.end - st.pred.start, 0.5, m)]
-                        break
-            ev = self._base(art, st, "Deployment", base.confidence)
-            _fired(ev, "extra-counts")
-            ev.agent = _genitive_agent(st, c) or base.agent
-            ev.troop_count, ev.qualifier = n, q
-            ev.destination = mine[0].mention if mine else None
-            ev.modality = base.modality
-            ev.claimant = base.claimant if base.claimant is not ev.agent else None
-            ev.in_support_of = base.in_support_of
-            ev.date = base.date
-            ev._anchor = c.s  # type: ignore[attr-defined]
-            if ev.agent is not None:
-                out.append(ev)
-        return out
 
     def _statements(self, art, st, prev, kp, claimants) -> list[Event]:
         text = st.pred.text
@@ -389,25 +326,12 @@ class Decoder:
         for t in trigs:
             post = _is_postposed(text, t)
             sp = min(speakers, key=lambda x: _side_dist(x, t, after=post)) if speakers else None
-            pron, adjacent = "pronoun-speaker" in self.rules, "adjacent-speaker" in self.rules
+            pron = "pronoun-speaker" in self.rules
             if pron and not post and _PRONOUN_SUBJECT.match(text[:t.s]) and (sp is None or sp.s >= t.e):
                 sp = _Span(*_PRONOUN_SUBJECT.match(text[:t.s]).span(1), 0.9)  # "Dia menekankan ...": a pronoun subject
-            elif adjacent and not post and sp is not None and sp.s >= t.e:
-                subj = _adjacent_speaker(st, t, before_only=True) or _appositive_subject(st, t)
-                if subj is not None:  # the subject before a preposed verb beats a span in the content
-                    sp = None
             speaker = sp.mention if sp is not None else None
             if speaker is not None and speaker.type == "Place":
                 speaker = None
-            if speaker is None and sp is None and adjacent:
-                adj = _adjacent_speaker(st, t, before_only=not post)
-                app = _appositive_subject(st, t)
-                # "Maria Costa, the spokeswoman for the Commission, said": the person, not the org in her title
-                prefer_app = app is not None and app.type == "Person" and adj is not None and adj.type != "Person" and app.start < adj.start
-                speaker = app if prefer_app else (adj or app)
-                _fired(t, "adjacent-speaker", speaker)
-            if speaker is not None and "outlet-filter" in self.rules and _is_outlet_report(speaker, text[t.s:t.e]):
-                continue  # "Reuters melaporkan": the outlet is the claimant of what it reports
             if speaker is None and t.score < self.th["trigger_sure"] and kind < self.th["kind"]:
                 continue  # a hesitant trigger in a sentence the model does not read as a statement
             if speaker is None and not pron:
@@ -518,19 +442,6 @@ class Decoder:
             if id(sp.mention) not in seen:
                 seen.add(id(sp.mention))
                 ev.parties.append(sp.mention)
-        if len(ev.parties) < 2 and "agreement-parties" in self.rules:  # a pact has two sides: take the nearest actors
-            _fired(ev, "agreement-parties")
-            base = st.pred.start
-            near = sorted((m for m in st.mentions if m.type in ("Country", "Organization") and id(m) not in seen),
-                          key=lambda m: abs((m.start - base) - t.s))
-            for m in near:
-                if len(ev.parties) >= 2 or len(text[min(m.end - base, t.s):max(m.start - base, t.e)].split()) > 8:
-                    break
-                seen.add(id(m))
-                ev.parties.append(m)
-        states = [m for m in ev.parties if m.type in ("Country", "Organization")]
-        if len(states) >= 2 and "agreement-parties" in self.rules:  # "Presiden X Putin dan pemimpin Y Kim menandatangani": the states are the parties
-            ev.parties = states
         names = st.roles.get("AGR_NAME", [])
         if names:
             n = min(names, key=lambda x: _dist(x, t.s))

@@ -17,7 +17,6 @@ from __future__ import annotations
 RULES: dict[str, str] = {
     # mentions
     "name-repair": "trim and mend tagged names (cut titles, join 'Korea' + 'Selatan', extend to whole words)",
-    "institution": "a tagged ministry/army name takes its state's qualifier ('Kementerian Pertahanan Rusia')",
     "demonym-agent": "a lower-case nationality next to a troop noun names the deploying state ('500 deutsche Soldaten')",
     "role-as-mention": "a role span that looks like a name but was not tagged becomes a mention",
     "mention-filters": "drop common words, title affiliations, photo credits, mastheads and datelines as actors",
@@ -27,29 +26,21 @@ RULES: dict[str, str] = {
     "count-backstop": "a troop count after the trigger when the COUNT head found none",
     "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
     "agent-state": "an agent named by a force that carries a state's name ('Angkatan Tentera Malaysia') is that state",
-    "materiel-filter": "a count-less 'send' of weapons or ammunition is no troop deployment",
-    "extra-counts": "further troop counts in the sentence are deployments of their own",
-    "co-claims": "an agent's claim repeated for each coordinated claimant",
+    "force-to-state": "after linking, an agent the alias index knows as a state's national force ('TNI', 'Bundeswehr') is that state, when the article names it",
     "headline-restated": "a headline's deployment that the body restates is one claim",
-    # modality
-    "modality-cues": "hedge/denial/plan words decide the modality when the model is unsure",
     # statements
     "speech-verb-trigger": "a speech verb next to a named actor makes a statement the trigger head missed",
     "pronoun-speaker": "'dia', 'he', 'the minister' resolve to the nearest named speaker",
-    "adjacent-speaker": "the subject next to a speech verb is the speaker when the SPEAKER head found none",
-    "outlet-filter": "a news outlet that reports ('Reuters melaporkan') is a claimant, not a speaker",
     "claimant-statements": "'menurut X' / 'X said' also makes a statement by X",
     "claimant-cues": "claimants after 'menurut', 'according to', 'selon', 'laut' and their coordinated partners",
-    # agreements
-    "agreement-parties": "a pact takes the nearest states when the PARTY head found fewer than two",
 }
 
 
 class RuleSet:
     """Which rules are on: ``"all"``, ``"none"``, ``"a,b"``, or ``"all,-a,-b"``.
 
-    >>> r = RuleSet("all,-co-claims")
-    >>> "co-claims" in r, "name-repair" in r
+    >>> r = RuleSet("all,-pronoun-speaker")
+    >>> "pronoun-speaker" in r, "name-repair" in r
     (False, True)
     >>> RuleSet("none").names
     ()

@@ -16,6 +16,7 @@ import csv
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from kg.errors import LinkingError
 from kg.link.keys import fallback_key, fold, is_acronym, name_key
@@ -54,7 +55,10 @@ class AliasIndex:
         self._variant: dict[str, list[Entry]] = {}
         self._acronym: dict[str, list[Entry]] = {}
         self.country_words: dict[str, str] = {}  # folded country form -> iso3 (for context)
+        self.state_qids: dict[str, str] = {}  # iso3 -> the state's Wikidata id
         for e in entries:
+            if e.role == "state" and e.type == "Country" and e.qid and e.country:
+                self.state_qids.setdefault(e.country, e.qid)
             if is_acronym(e.alias):
                 self._acronym.setdefault(e.alias.replace(".", ""), []).append(e)
                 continue
@@ -73,6 +77,14 @@ class AliasIndex:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def state_qid(self, iso3: str) -> Optional[str]:
+        """The Wikidata id of the state with ISO 3166-1 alpha-3 code ``iso3``.
+
+        >>> load_index().state_qid("DEU"), load_index().state_qid("XXX")
+        ('Q183', None)
+        """
+        return self.state_qids.get(iso3)
 
     def lookup(self, surface: str) -> list[Entry]:
         """Rows whose alias equals ``surface`` (folded, or case-sensitively for acronyms)."""

@@ -26,6 +26,8 @@ from kg.doc import Article, Link, Mention
 from kg.link.base import BaseLinker
 from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
+from kg.extract.rules import RuleSet
+from kg.link.forces import forces_to_states
 from kg.link.index import AliasIndex, Entry, load_index
 from kg.link.keys import fold, qid_number, strip_titles
 
@@ -104,6 +106,11 @@ class OfflineLinker(BaseLinker):
     @property
     def skip_words(self) -> frozenset[str]:
         return self.index.country_skip
+
+    def link(self, article: Article) -> None:
+        super().link(article)
+        if "force-to-state" in RuleSet(self.config.rules):
+            forces_to_states(article, self.index)
 
     def resolve(self, m: Mention, article: Article) -> Link:
         found = self.region(m, article)
