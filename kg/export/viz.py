@@ -183,7 +183,7 @@ def _config(endpoint: str | None) -> dict[str, Any]:
 
 
 def render_explorer(graph_data: dict | None, endpoint: str | None, *,
-                    title: str = "Warta explorer") -> str:
+                    title: str = "Warta explorer", page_rows: int = PAGE_ROWS) -> str:
     """The explorer page as one HTML string.
 
     ``graph_data`` is ``explorer_data(...)`` (or ``kg.export.graph.load_data(...)``) output (or None: the page then needs an
@@ -197,7 +197,7 @@ def render_explorer(graph_data: dict | None, endpoint: str | None, *,
         "CSS": (STATIC / "explorer.css").read_text(encoding="utf-8"),
         "CYTOSCAPE": vendored_js(),
         "APP": (STATIC / "explorer.js").read_text(encoding="utf-8"),
-        "CONFIG": embed_json(_config(endpoint)),
+        "CONFIG": embed_json({**_config(endpoint), "pageRows": page_rows}),
         "DATA": embed_json(graph_data),
     }
     # One pass: substituted text is never scanned again, so data cannot inject a placeholder.

@@ -36,7 +36,10 @@ def test_line_separators_are_escaped():
 def test_config_carries_the_same_queries_and_endpoint():
     html = viz.render_explorer(None, "http://127.0.0.1:7878/query")
     cfg = json.loads(re.search(r'id="warta-config">(.*?)</script>', html, re.S).group(1))
-    assert cfg["queries"] == QUERIES and cfg["endpoint"] == "http://127.0.0.1:7878/query"
+    assert cfg["queries"] == {**QUERIES, "prefLabels": viz.EXPLORER_QUERIES["prefLabels"],
+                              "spans": viz.EXPLORER_QUERIES["spans"]}
+    assert cfg["endpoint"] == "http://127.0.0.1:7878/query"
+    assert cfg["pageRows"] == viz.PAGE_ROWS and "<ARTICLE>" in cfg["textQuery"]
     with pytest.raises(ExportError):
         viz.render_explorer(None, None)
 

@@ -821,7 +821,8 @@
       if (hits.length > 50) ul.appendChild(el('li', { text: '… ' + (hits.length - 50) + ' more' }));
       box.appendChild(ul);
     }
-    status(q.trim() ? hits.length + ' match' + (hits.length === 1 ? '' : 'es') : state.statusText);
+    if (q.trim()) status(hits.length + ' match' + (hits.length === 1 ? '' : 'es'));
+    else status(state.statusText, state.statusWarn);
     placeLabels();
     writeHash();
     return hits;
@@ -1213,7 +1214,9 @@
       state.data = data; state.endpoint = res.endpoint || null; indexData(data);
       var events = data.nodes.filter(function (n) { return n.category === 'event'; }).length;
       state.statusText = (data.nodes.length - events) + ' actors, ' + events + ' events from ' + res.from;
-      status(res.warn || state.statusText, !!res.warn);
+      if (res.warn) state.statusText = res.warn + ' (' + state.statusText + ')';
+      state.statusWarn = !!res.warn;
+      status(state.statusText, state.statusWarn);
       buildGraph(data);
       window.__warta = { cy: state.cy, data: data, source: res.from, showNode: showNode, select: select,
                          setView: setView, openArticle: openArticle, rowsToData: rowsToData,
