@@ -54,3 +54,16 @@ def test_vendored_library_matches_its_recorded_hash():
     digest = hashlib.sha256((viz.STATIC / viz.VENDORED_JS).read_bytes()).hexdigest()
     assert digest in notes and "cytoscape" in notes and "MIT" in notes
     assert viz.vendored_js().startswith("/**")
+
+
+def test_page_loads_nothing_from_the_network():
+    """No element fetches a URL: the CSP forbids it and the page's own files name none."""
+    html = viz.render_explorer({"nodes": [], "edges": []}, None)
+    head = html.split("<style>", 1)[0]
+    assert "default-src 'none'" in head and "img-src data:" in head
+    own = "".join((viz.STATIC / f).read_text() for f in ("explorer.html", "explorer.js", "explorer.css"))
+    assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", own, re.I)
+    assert not re.search(r"@import|url\(", own)
+    # the only absolute URLs: the SVG namespace and the Wikidata link a user may click
+    assert set(re.findall(r"https?://[^'\" )]+", own)) == {
+        "http://www.w3.org/2000/svg", "https://www.wikidata.org/wiki/"}

@@ -446,7 +446,7 @@
   }
 
   /* ---------- the graph view ---------- */
-  var state = { data: null, cy: null, byId: {}, edgesOf: {}, view: 'graph', selected: null,
+  var state = { data: null, cy: null, byId: {}, edgesOf: {}, view: 'graph', selected: null, hidden: {},
                 endpoint: null, ranked: [], labelled: null, matches: {} };
 
   function buildGraph(data) {
@@ -527,7 +527,7 @@
     var budget = Math.max(15, Math.round(cy.width() * cy.height() / 16000));
     var placed = [], want = [], checked = 0;
     function tryPlace(node, force) {
-      if (node.style('display') === 'none') return false;
+      if (state.hidden[node.id()]) return false;
       var p = node.position(), r = node.data('size') / 2;
       if (!force && (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2)) return false;
       var w = Math.min(maxW, Array.from(node.data('label') || '').length * fs * 0.58), h = fs * 1.25;
@@ -765,14 +765,21 @@
       show[n.id] = true;
       state.edgesOf[n.id].forEach(function (e) { show[e.target] = true; });
     });
-    var cy = state.cy;
-    cy.batch(function () {
+    var cy = state.cy, hidden = {}, any = false;
+    if (filtering || CONFIG.actorKinds.some(function (k) { return !kinds[k]; })) {
       cy.nodes().forEach(function (node) {
         var n = state.byId[node.id()];
-        var vis = kinds[n.kind] !== false && (show[n.id] || (n.category === 'actor' && !filtering));
-        node.style('display', vis ? 'element' : 'none');
+        if (!(kinds[n.kind] !== false && (show[n.id] || (n.category === 'actor' && !filtering)))) {
+          hidden[n.id] = true; any = true;
+        }
       });
-    });
+    }
+    if (any || state.anyHidden) { // restyle only when something is or was hidden: cheap at 20k nodes
+      cy.batch(function () {
+        cy.nodes().forEach(function (node) { node.style('display', hidden[node.id()] ? 'none' : 'element'); });
+      });
+    }
+    state.hidden = hidden; state.anyHidden = any;
     placeLabels();
     if (state.view === 'story') drawStory();
     writeHash();
@@ -803,7 +810,8 @@
     var q = $('search').value, cy = state.cy, hits = searchNodes(q), box = $('results');
     state.matches = {};
     hits.forEach(function (h) { state.matches[h.node.id] = true; });
-    cy.batch(function () {
+    var was = state.searched; state.searched = !!q.trim();
+    if (was || state.searched) cy.batch(function () {
       cy.elements().removeClass('faded match');
       if (!q.trim()) return;
       cy.nodes().forEach(function (node) { node.addClass(state.matches[node.id()] ? 'match' : 'faded'); });
@@ -1221,7 +1229,9 @@
       window.__warta = { cy: state.cy, data: data, source: res.from, showNode: showNode, select: select,
                          setView: setView, openArticle: openArticle, rowsToData: rowsToData,
                          search: searchNodes, state: state, timings: TIMINGS };
+      TIMINGS.built = performance.now();
       applyHash();
+      TIMINGS.restored = performance.now();
       state.cy.one('render', function () {
         TIMINGS.firstRender = performance.now();
         requestAnimationFrame(function () { window.__wartaReady = performance.now(); });
