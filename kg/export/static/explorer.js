@@ -375,7 +375,7 @@
     for (i = 0; i < pairs.length; i += 2) { ldeg[pairs[i]]++; ldeg[pairs[i + 1]]++; }
     var dx = new Float64Array(m), dy = new Float64Array(m), k2 = K * K, cell = 2 * K;
     var iters = Math.max(40, Math.min(500, Math.round(60000 / m)));
-    var temp = K * Math.max(2, Math.sqrt(m) / 2), cool = temp / iters;
+    var temp = K * Math.max(2, Math.min(6, Math.sqrt(m) / 2)), cool = temp / iters; // small steps: the spiral is already a fair start
     for (var it = 0; it < iters; it++) {
       if (it > 10 && performance.now() - t0 > budgetMs) break;
       dx.fill(0); dy.fill(0);
