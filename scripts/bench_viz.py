@@ -89,6 +89,7 @@ def main() -> int:
     ap.add_argument("--edges", type=int, help="default: twice the nodes")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--keep", type=Path, help="also write the page here")
+    ap.add_argument("--timeout", type=float, default=120, help="seconds to wait for a render")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     ap.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     args = ap.parse_args()
@@ -125,11 +126,12 @@ def bench(n_nodes: int, n_edges: int, args) -> bool:
             opts.add_argument(flag)
         opts.binary_location = args.chromium
         drv = webdriver.Chrome(service=Service(args.chromedriver), options=opts)
+        drv.command_executor.client_config.timeout = args.timeout + 60  # a loaded machine is slow
         times = []
         try:
             for run in range(args.runs):
                 drv.get(page.as_uri() + f"?run={run}")
-                end = time.monotonic() + 60
+                end = time.monotonic() + args.timeout
                 ready = None
                 while ready is None and time.monotonic() < end:
                     ready = drv.execute_script("return window.__wartaReady || null")
