@@ -2,9 +2,12 @@
 
 The page inlines the vendored Cytoscape.js (``static/cytoscape.min.js``, pinned and checked
 against the sha256 in ``static/VENDORED.md``), the page's own script and style, and the graph data
-as JSON in a ``<script type="application/json">`` block. Given an endpoint (in the page URL as
-``?endpoint=...`` or baked in by ``render_explorer``) it runs the same SPARQL as
-``kg.export.graph`` against it and falls back to the embedded data if that fails.
+as JSON in a ``<script type="application/json">`` block: ``explorer_data`` = the nodes and edges
+of ``kg.export.graph`` plus what only the page shows (display names from ``skos:prefLabel``,
+evidence offsets, the cleaned text of each article and the actors it mentions). Given an endpoint
+(in the page URL as ``?endpoint=...`` or baked in by ``render_explorer``) the page runs the same
+SPARQL against it in pages of ``PAGE_ROWS`` rows (article texts one article at a time, when that
+article is opened) and falls back to the embedded data if that fails.
 
 >>> html = render_explorer({"nodes": [], "edges": []}, None)
 >>> html.startswith("<!DOCTYPE html>") and "cytoscape" in html
@@ -56,13 +59,120 @@ def vendored_js() -> str:
     return text
 
 
+PAGE_ROWS = 10000  # rows per SPARQL request when the page reads an endpoint
+MAX_ROWS = 500000  # per query: past this the page shows what it has and says so
+
+_SCHEMA = ("<http://schema.org/{0}> <https://schema.org/{0}>")
+# What the explorer shows beyond kg.export.graph.QUERIES. Each works on a store with or without
+# skos:prefLabel (no rows: the rdfs:label choice of kg.export.graph stands).
+EXPLORER_QUERIES: dict[str, str] = {
+    "prefLabels": """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?actor ?label ?lang WHERE {
+  ?actor skos:prefLabel ?label . BIND(LANG(?label) AS ?lang)
+}""",
+    "spans": """PREFIX kg: <https://w3id.org/warta/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?event ?start ?end WHERE {
+  ?event kg:startChar ?start ; kg:endChar ?end ; prov:wasDerivedFrom ?article .
+}""",
+    # one article's text: the page asks for it when the article is opened (VALUES bound there)
+    "text": """PREFIX kg: <https://w3id.org/warta/ontology#>
+SELECT ?article ?text ?lang WHERE {
+  VALUES ?article { <ARTICLE> }
+  ?article ?pb ?text . VALUES ?pb { %s }
+  OPTIONAL { ?article ?pl ?lang . VALUES ?pl { %s } }
+}""" % (_SCHEMA.format("articleBody"), _SCHEMA.format("inLanguage")),
+}
+TEXTS_QUERY = EXPLORER_QUERIES["text"].replace("  VALUES ?article { <ARTICLE> }\n", "")
+
+
+def explorer_rows(source) -> dict[str, list[dict[str, str]]]:
+    """Every row the page needs from ``source``: ``kg.export.graph.QUERIES`` + the page's own."""
+    from kg.export.graph import fetch_rows
+
+    rows = fetch_rows(source)
+    rows["prefLabels"] = source.select(EXPLORER_QUERIES["prefLabels"])
+    rows["spans"] = source.select(EXPLORER_QUERIES["spans"])
+    rows["texts"] = source.select(TEXTS_QUERY)
+    return rows
+
+
+def explorer_data(source) -> dict[str, Any]:
+    """The data the page embeds (mirrored by ``rowsToData`` in explorer.js)."""
+    return explorer_rows_to_data(explorer_rows(source))
+
+
+def explorer_rows_to_data(rows: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
+    """``kg.export.graph.rows_to_data`` plus display names, offsets and articles.
+
+    Actors whose store has ``skos:prefLabel`` show it (English first) as ``label`` and list them
+    in ``prefLabels``; event labels and claimants are then named with it too. Events gain
+    ``start``/``end`` (code-point offsets into their article's text). ``articles`` maps each
+    article IRI to its ``text`` and ``lang`` (when the rows carry them) and ``actors`` it mentions.
+    """
+    from collections import defaultdict
+
+    from kg.export.graph import event_label, pick_label, rows_to_data
+
+    data = rows_to_data(rows)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    prefs: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in rows.get("prefLabels", []):
+        prefs[r["actor"]].add((r["label"], r.get("lang", "")))
+    for iri, pairs in prefs.items():
+        node = nodes.get(iri)
+        if node is not None and node["category"] == "actor":
+            node["prefLabels"] = [list(p) for p in sorted(pairs)]
+            node["label"] = pick_label(pairs, iri)
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for e in data["edges"]:
+        out[e["source"]].append((e["role"], nodes[e["target"]]["label"]))
+    for node in data["nodes"]:
+        if node["category"] == "event":
+            claimants = [lab for role, lab in out[node["id"]] if role == "claimedBy"]
+            if claimants:
+                node["claimant"] = claimants[0]
+            node["label"] = event_label(node, out[node["id"]])
+    spans: dict[str, tuple[int, int]] = {}
+    for r in rows.get("spans", []):
+        try:
+            span = (int(r["start"]), int(r["end"]))
+        except ValueError:
+            continue
+        if r["event"] not in spans or span < spans[r["event"]]:
+            spans[r["event"]] = span
+    for iri, (start, end) in spans.items():
+        if iri in nodes:
+            nodes[iri]["start"], nodes[iri]["end"] = start, end
+    articles: dict[str, dict[str, Any]] = {}
+    for node in data["nodes"]:
+        if node["category"] == "event":
+            articles.setdefault(node["article"], {"actors": []})
+    for r in rows.get("mentions", []):
+        articles.setdefault(r["article"], {"actors": []})["actors"].append(r["actor"])
+    for r in sorted(rows.get("texts", []), key=lambda r: (r["article"], r["text"], r.get("lang", ""))):
+        a = articles.setdefault(r["article"], {"actors": []})
+        if "text" not in a:
+            a["text"] = r["text"]
+            if r.get("lang"):
+                a["lang"] = r["lang"]
+    for a in articles.values():
+        a["actors"] = sorted(set(a["actors"]))
+    data["articles"] = dict(sorted(articles.items()))
+    return data
+
+
 def _config(endpoint: str | None) -> dict[str, Any]:
     from kg.export.formats import COLOURS
     from kg.export.graph import ACTOR_KINDS, EVENT_KINDS, QUALIFIER_SIGNS, QUERIES, ROLES, WD
 
     return {
         "endpoint": endpoint,
-        "queries": QUERIES,
+        "queries": {**QUERIES, "prefLabels": EXPLORER_QUERIES["prefLabels"],
+                    "spans": EXPLORER_QUERIES["spans"]},
+        "textQuery": EXPLORER_QUERIES["text"],
+        "pageRows": PAGE_ROWS,
+        "maxRows": MAX_ROWS,
         "roles": list(ROLES),
         "actorKinds": list(ACTOR_KINDS),
         "eventKinds": list(EVENT_KINDS),
@@ -73,10 +183,10 @@ def _config(endpoint: str | None) -> dict[str, Any]:
 
 
 def render_explorer(graph_data: dict | None, endpoint: str | None, *,
-                    title: str = "Warta explorer") -> str:
+                    title: str = "Warta explorer", page_rows: int = PAGE_ROWS) -> str:
     """The explorer page as one HTML string.
 
-    ``graph_data`` is ``kg.export.graph.load_data(...)`` output (or None: the page then needs an
+    ``graph_data`` is ``explorer_data(...)`` (or ``kg.export.graph.load_data(...)``) output (or None: the page then needs an
     endpoint); ``endpoint`` is a SPARQL query URL the page loads live data from.
     """
     if graph_data is None and not endpoint:
@@ -87,7 +197,7 @@ def render_explorer(graph_data: dict | None, endpoint: str | None, *,
         "CSS": (STATIC / "explorer.css").read_text(encoding="utf-8"),
         "CYTOSCAPE": vendored_js(),
         "APP": (STATIC / "explorer.js").read_text(encoding="utf-8"),
-        "CONFIG": embed_json(_config(endpoint)),
+        "CONFIG": embed_json({**_config(endpoint), "pageRows": page_rows}),
         "DATA": embed_json(graph_data),
     }
     # One pass: substituted text is never scanned again, so data cannot inject a placeholder.
@@ -110,9 +220,7 @@ class VizReport:
 
 def build_explorer(source, out: str | Path, *, endpoint: str | None = None) -> VizReport:
     """Read ``source`` (a ``kg.export.source.Source``) and write the explorer page to ``out``."""
-    from kg.export.graph import load_data
-
-    data = load_data(source)
+    data = explorer_data(source)
     html = render_explorer(data, endpoint)
     out = Path(out)
     try:

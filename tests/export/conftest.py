@@ -101,3 +101,11 @@ def artifacts_dir(repo_root) -> Path:
     d = repo_root / "artifacts"
     d.mkdir(exist_ok=True)
     return d
+
+
+@pytest.fixture(scope="session")
+def screenshots(repo_root) -> Path:
+    """Where browser tests save screenshots: $KG_SCREENSHOTS, else artifacts/screenshots/."""
+    d = Path(os.environ.get("KG_SCREENSHOTS") or repo_root / "artifacts" / "screenshots")
+    d.mkdir(parents=True, exist_ok=True)
+    return d
