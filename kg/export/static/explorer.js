@@ -178,7 +178,7 @@
   }
 
   function loadData() {
-    var param = new URLSearchParams(location.search).get('endpoint');
+    var param = CONFIG.sameOrigin ? null : new URLSearchParams(location.search).get('endpoint');
     var endpoint = param || CONFIG.endpoint;
     if (!endpoint) return Promise.resolve({ data: EMBEDDED, from: 'embedded data' });
     return fetchRows(endpoint).then(function (rows) {
