@@ -199,7 +199,7 @@ def check_answer(body: bytes, content_type: str) -> Optional[str]:
     >>> check_answer(b'{"head":{"vars":["n"]},"results":{"bindings":[The SPARQL operation has been cancelled', "application/sparql-results+json")
     'cancelled'
     >>> check_answer(b'{"head":{"vars":["n"]},"results":{"bindings":[', "application/sparql-results+json")
-    'the application/sparql-results+json answer does not parse: Expecting value: line 1 column 45 (char 44)'
+    'the application/sparql-results+json answer does not parse: Expecting value: line 1 column 47 (char 46)'
     >>> check_answer(b'{"head":{},"boolean":true}', "application/sparql-results+json")
     """
     if CANCELLED_TEXT in body[-4096:]:
@@ -213,6 +213,8 @@ def check_answer(body: bytes, content_type: str) -> Optional[str]:
             if not isinstance(doc, dict) or ("results" not in doc and "boolean" not in doc):
                 return "the JSON answer has neither results nor boolean"
         elif media in ("application/sparql-results+xml", "application/xml"):
+            if not body.rstrip().endswith(b"</sparql>"):  # a cut XML answer still parses as fewer rows
+                return "the XML answer stops before </sparql>"
             for _ in ox.parse_query_results(body, ox.QueryResultsFormat.XML) or ():
                 pass
         elif media == "text/tab-separated-values":

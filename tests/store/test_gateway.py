@@ -230,3 +230,34 @@ def test_admission_limit_gives_503_with_retry_after(serve, tmp_path):
     finally:
         slow.join(60)
     assert up(server.base)
+
+
+def test_warta_clients_report_a_cancelled_stream_as_a_timeout(tmp_path):
+    """Any Oxigraph server (here the bare one, no gateway) cancels inside a 200 body: Warta's
+    clients say "timeout", not a parse error, a traceback or a bad URL."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from kg.errors import EndpointError
+    from kg.export.source import EndpointSource
+    from kg.store.remote import EndpointStore
+    from kg.store.server import running_server
+
+    store = tmp_path / "s5"
+    fill_store(store, 5)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with running_server(store, timeout_s=1) as base:
+        raw = requests.post(base + "/query", data={"query": count}, headers=JSON, timeout=60)
+        assert raw.status_code == 200 and b"has been cancelled" in raw.content  # what the issue saw
+        with pytest.raises(EndpointError, match="cancelled the query") as e:
+            EndpointStore(base).query(count)
+        assert "timeout" in str(e.value) and "LIMIT" in (e.value.hint or "")
+        with pytest.raises(EndpointError, match="cancelled the query") as e:
+            EndpointSource(base).select(count)  # what `kg export/viz --endpoint` read through
+        assert "--endpoint" not in (e.value.hint or "")
+        r = subprocess.run([sys.executable, "-m", "kg", "query", count, "--endpoint", base],
+                           capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parents[2])
+        assert r.returncode == 2, r.stdout + r.stderr
+        assert "cancelled the query" in r.stderr and "timeout" in r.stderr
+        assert "Traceback" not in r.stderr
