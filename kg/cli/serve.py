@@ -43,9 +43,9 @@ def serve(
 ) -> None:
     """Serve the store: SPARQL endpoint at /query, YASGUI at /, explorer at /explorer, until Ctrl-C.
 
-    A gateway in front of the Oxigraph server bounds concurrent queries, enforces --timeout,
-    restarts the server after a crash or a runaway query, never passes on a partial answer, refuses
-    SERVICE unless allowed, and checks the Host header. No CORS unless --cors/--cors-origin.
+    A gateway in front of Oxigraph: bounded concurrent queries, a hard --timeout,
+    restarts after a crash or a runaway query, never a partial answer (buffered),
+    SERVICE refused unless allowed, a Host check. No CORS unless --cors/--cors-origin.
     """
     from kg.store.server import serve as run_server
 

@@ -54,7 +54,7 @@ class KgServe:
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                      cwd=Path(__file__).resolve().parents[2])
         self.lines: list[str] = []
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 180  # returns at "ready"; a loaded machine may be slow
         while time.monotonic() < deadline:
             line = self.proc.stdout.readline()
             if not line:
