@@ -541,7 +541,8 @@ class Gateway:
             except Exception as e:  # noqa: BLE001 - httpx transport errors, a dead upstream
                 self.stats["failed"] += 1
                 _, now = self.supervisor.upstream()
-                if now != generation or self.supervisor.server is None or self.supervisor.server.proc.poll() is not None:
+                running = self.supervisor.server  # read once: the main thread may swap it
+                if now != generation or running is None or running.proc is None or running.proc.poll() is not None:
                     return self._error(503, "the SPARQL server stopped while answering (it crashed or was "
                                        "restarted after a runaway query) and is being restarted; retry", retry=True)
                 return self._error(502, f"the SPARQL server failed while answering: {type(e).__name__}: {e}")
