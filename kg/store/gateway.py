@@ -247,7 +247,8 @@ class Supervisor:
     MAX_FAILED_STARTS = 3
 
     def __init__(self, store_path, *, writable: bool, timeout_s: float, say: Callable[[str], None] = print,
-                 ready_timeout: float = 30.0):
+                 ready_timeout: float = 30.0, cancelled: Optional[Callable[[], bool]] = None):
+        self.cancelled = cancelled or (lambda: False)
         self.store_path = str(store_path)
         self.writable = writable
         self.timeout_s = timeout_s
@@ -284,7 +285,7 @@ class Supervisor:
 
         server = OxigraphServer(self.store_path, "127.0.0.1", 0, writable=self.writable,
                                 timeout_s=max(1, int(self.timeout_s)), cors=False, lock=False)
-        server.start(self.ready_timeout)
+        server.start(self.ready_timeout, self.cancelled)
         with self._mutex:
             self.server = server
             self.generation += 1
@@ -328,7 +329,7 @@ class Supervisor:
                 break
             except StoreError as e:
                 failures += 1
-                if failures >= self.MAX_FAILED_STARTS:
+                if failures >= self.MAX_FAILED_STARTS or self.cancelled():
                     raise StoreError(f"the oxigraph server does not start again: {e.message}",
                                      source=self.store_path) from e
                 time.sleep(0.5 * failures)

@@ -131,8 +131,9 @@ class OxigraphServer:
             cmd.append("--cors")
         return cmd
 
-    def start(self, ready_timeout: float = READY_TIMEOUT_S) -> "OxigraphServer":
-        """Start the child and wait until ``/query`` answers (raises ``StoreError`` otherwise)."""
+    def start(self, ready_timeout: float = READY_TIMEOUT_S, cancelled: Callable[[], bool] | None = None) -> "OxigraphServer":
+        """Start the child and wait until ``/query`` answers (raises ``StoreError`` otherwise;
+        ``cancelled()`` turning true, e.g. on Ctrl-C, stops the wait with a ``StoreError`` too)."""
         if not self.writable and self.lock:
             if not (Path(self.store_path) / "CURRENT").is_file():
                 raise StoreError(
@@ -150,15 +151,17 @@ class OxigraphServer:
                 stderr=subprocess.STDOUT,
                 preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
             )
-            self._wait_ready(ready_timeout)
+            self._wait_ready(ready_timeout, cancelled)
         except BaseException:
             self.stop()
             raise
         return self
 
-    def _wait_ready(self, timeout: float) -> None:
+    def _wait_ready(self, timeout: float, cancelled: Callable[[], bool] | None = None) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if cancelled is not None and cancelled():
+                raise StoreError("stopped while the oxigraph server was starting", source=self.store_path)
             if self.proc.poll() is not None:
                 raise self._failure(f"the oxigraph server exited with code {self.proc.returncode}")
             try:
@@ -307,7 +310,8 @@ def serve(
         opts.max_queries = max_queries
     stopping: list[int] = []
     old = {s: signal.signal(s, lambda signum, _f: stopping.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
-    supervisor = Supervisor(store_path, writable=writable, timeout_s=timeout_s, say=say, ready_timeout=ready_timeout)
+    supervisor = Supervisor(store_path, writable=writable, timeout_s=timeout_s, say=say, ready_timeout=ready_timeout,
+                            cancelled=lambda: bool(stopping))
     front: Optional[GatewayThread] = None
     try:
         sock = _listen(host, port)
@@ -346,7 +350,12 @@ def serve(
         while not stopping:
             if not front.alive():
                 raise StoreError(f"the gateway stopped unexpectedly: {front.error}")
-            supervisor.poll()  # restarts a crashed or runaway oxigraph server
+            try:
+                supervisor.poll()  # restarts a crashed or runaway oxigraph server
+            except StoreError:
+                if stopping:  # Ctrl-C during a restart: a clean stop
+                    break
+                raise
             time.sleep(0.1)
         return 0
     finally:

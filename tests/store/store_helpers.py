@@ -73,7 +73,7 @@ class KgServe:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
-            return self.proc.wait(15)
+            return self.proc.wait(60)
         finally:
             if self.proc.poll() is None:
                 self.proc.kill()
