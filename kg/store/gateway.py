@@ -608,6 +608,9 @@ def make_app(gateway: Gateway):
     from starlette.middleware.cors import CORSMiddleware
     from starlette.routing import Route
 
+    import httpx  # noqa: F401 - imported now, before "ready", not on the first request
+    import starlette.responses  # noqa: F401
+
     opts = gateway.opts
     routes = [
         Route("/query", gateway.query, methods=["GET", "POST"]),
