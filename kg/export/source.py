@@ -102,15 +102,28 @@ class EndpointSource:
                 headers={"Accept": "application/sparql-results+json"},
                 timeout=self.timeout,
             )
+        except requests.exceptions.ChunkedEncodingError as e:
+            from kg.store.remote import TIMEOUT_HINT
+
+            raise EndpointError(f"the answer from SPARQL endpoint {self.url} stops mid-way",
+                                hint=TIMEOUT_HINT) from e
         except requests.RequestException as e:
             raise EndpointError(
                 f"cannot reach SPARQL endpoint {self.url}: {e}",
                 hint="is `kg serve` running? The URL usually ends in /query",
             ) from e
         if r.status_code != 200:
+            from kg.store.remote import STATUS_HINTS
+
             raise EndpointError(
-                f"SPARQL endpoint {self.url} answered HTTP {r.status_code}: {r.text[:200]}"
+                f"SPARQL endpoint {self.url} answered HTTP {r.status_code}: {r.text[:200].strip()}",
+                hint=STATUS_HINTS.get(r.status_code),
             )
+        from kg.store.remote import cut_off
+
+        problem = cut_off(r.content, "application/sparql-results+json", self.url)
+        if problem is not None:  # a query the server cancelled mid-answer: a timeout, not a bad URL
+            raise problem
         try:
             return r.json()
         except ValueError as e:

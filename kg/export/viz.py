@@ -162,12 +162,13 @@ def explorer_rows_to_data(rows: dict[str, list[dict[str, str]]]) -> dict[str, An
     return data
 
 
-def _config(endpoint: str | None) -> dict[str, Any]:
+def _config(endpoint: str | None, same_origin: bool = False) -> dict[str, Any]:
     from kg.export.formats import COLOURS
     from kg.export.graph import ACTOR_KINDS, EVENT_KINDS, QUALIFIER_SIGNS, QUERIES, ROLES, WD
 
     return {
         "endpoint": endpoint,
+        "sameOrigin": same_origin,  # served by `kg serve`: ?endpoint= is ignored
         "queries": {**QUERIES, "prefLabels": EXPLORER_QUERIES["prefLabels"],
                     "spans": EXPLORER_QUERIES["spans"]},
         "textQuery": EXPLORER_QUERIES["text"],
@@ -183,11 +184,14 @@ def _config(endpoint: str | None) -> dict[str, Any]:
 
 
 def render_explorer(graph_data: dict | None, endpoint: str | None, *,
-                    title: str = "Warta explorer", page_rows: int = PAGE_ROWS) -> str:
+                    title: str = "Warta explorer", page_rows: int = PAGE_ROWS,
+                    same_origin: bool = False) -> str:
     """The explorer page as one HTML string.
 
-    ``graph_data`` is ``explorer_data(...)`` (or ``kg.export.graph.load_data(...)``) output (or None: the page then needs an
-    endpoint); ``endpoint`` is a SPARQL query URL the page loads live data from.
+    ``graph_data`` is ``explorer_data(...)`` (or ``kg.export.graph.load_data(...)``) output (or None: the page
+    then needs an endpoint); ``endpoint`` is a SPARQL query URL the page loads live data from (``/query``:
+    the origin that served the page). ``same_origin``: the page ignores ``?endpoint=`` in its URL
+    (``kg serve`` pins it to its own endpoint).
     """
     if graph_data is None and not endpoint:
         raise ExportError("the explorer needs graph data or an endpoint")
@@ -197,7 +201,7 @@ def render_explorer(graph_data: dict | None, endpoint: str | None, *,
         "CSS": (STATIC / "explorer.css").read_text(encoding="utf-8"),
         "CYTOSCAPE": vendored_js(),
         "APP": (STATIC / "explorer.js").read_text(encoding="utf-8"),
-        "CONFIG": embed_json({**_config(endpoint), "pageRows": page_rows}),
+        "CONFIG": embed_json({**_config(endpoint, same_origin), "pageRows": page_rows}),
         "DATA": embed_json(graph_data),
     }
     # One pass: substituted text is never scanned again, so data cannot inject a placeholder.

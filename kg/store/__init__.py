@@ -4,4 +4,6 @@
 - ``kg.store.remote.EndpointStore``: the same interface over SPARQL 1.1 Protocol + Graph Store
   HTTP Protocol (Oxigraph server, Fuseki, GraphDB).
 - ``kg.store.server``: runs the real ``oxigraph`` server binary on a store (``kg serve``).
+- ``kg.store.gateway``: the supervised HTTP gateway ``kg serve`` puts in front of it (limits,
+  deadlines, restarts, no partial answers, SERVICE/Host/CORS policy, the explorer page).
 """

@@ -42,6 +42,13 @@ def query_url(url: str) -> str:
             return base[: -len(suffix)] + "/query"
     return url
 
+STATUS_HINTS = {  # what `kg serve`'s gateway answers, and what to do about it
+    503: "the server is busy, restarting, or the query hit its deadline: retry shortly, or narrow the "
+         "query / add a LIMIT",
+    507: "the answer is larger than the server passes on: add a LIMIT (page with OFFSET)",
+}
+
+
 class EndpointStore(OntologyGraphMixin):
     """The ``GraphStore`` interface over HTTP. ``auth`` is anything ``requests`` accepts."""
 
@@ -80,6 +87,10 @@ class EndpointStore(OntologyGraphMixin):
                 hint="is it running? start one with `kg serve --writable` or check --endpoint",
                 source=url,
             ) from e
+        except requests.exceptions.ChunkedEncodingError as e:  # the server stopped mid-answer
+            raise EndpointError(
+                f"the answer from the SPARQL server stops mid-way ({what})", hint=TIMEOUT_HINT, source=url,
+            ) from e
         except requests.Timeout as e:
             raise EndpointError(
                 f"the SPARQL server did not answer within {self.timeout:g}s ({what})",
@@ -97,7 +108,8 @@ class EndpointStore(OntologyGraphMixin):
                 source=url,
             )
         if r.status_code >= 400:
-            raise EndpointError(f"{what} failed (HTTP {r.status_code}: {_snippet(r)})", source=url)
+            raise EndpointError(f"{what} failed (HTTP {r.status_code}: {_snippet(r)})", source=url,
+                                hint=STATUS_HINTS.get(r.status_code))
         return r
 
     def select(self, sparql: str, union: bool = False) -> list[dict[str, Any]]:
@@ -130,9 +142,15 @@ class EndpointStore(OntologyGraphMixin):
         ctype = r.headers.get("Content-Type", "").split(";")[0].strip()
         if kind == "graph" or ctype in ("application/n-triples", "text/turtle"):
             fmt = ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES
+            problem = cut_off(r.content, ctype, self.query_url)
+            if problem is not None:
+                raise problem
             try:
                 return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(r.content, fmt)]
             except SyntaxError as e:
+                if r.content and not r.content.endswith(b"\n"):  # a graph answer cut inside a line
+                    raise EndpointError(f"the answer from the SPARQL server stops mid-way ({e})",
+                                        hint=TIMEOUT_HINT, source=self.query_url) from e
                 raise EndpointError(f"unreadable {ctype} from the server: {e}", source=self.query_url) from e
         return _parse_results(r, ox.QueryResultsFormat.from_media_type(ctype) or ox.QueryResultsFormat.JSON)
 
@@ -234,9 +252,58 @@ def _snippet(r: requests.Response) -> str:
     return text[:200] or r.reason or ""
 
 
+CANCELLED_TEXT = b"The SPARQL operation has been cancelled"  # what Oxigraph writes inside a 200 body
+TIMEOUT_HINT = ("the query ran into the server's time limit: narrow it or add a LIMIT, or start the "
+                "server with a longer --timeout")
+
+
+def cut_off(body: bytes, media: str, source: str) -> EndpointError | None:
+    """The error for a 200 answer that stops mid-way, or None when ``body`` is complete.
+
+    A server that streams its answer (any Oxigraph server) can only cancel a query after the
+    ``200`` is sent: it writes its message into the body and stops. That is a timeout for the
+    user, not a parse error or a bad URL.
+
+    >>> cut_off(b'{"head":{"vars":["n"]},"results":{"bindings":[The SPARQL operation has been cancelled',
+    ...         "application/sparql-results+json", "http://h/query").message
+    "the SPARQL server cancelled the query (it ran past the server's timeout)"
+    >>> cut_off(b'<?xml version="1.0"?><sparql><head/><results><result>', "application/sparql-results+xml", "q").message
+    'the answer from the SPARQL server stops mid-way (53 bytes of application/sparql-results+xml): the server most likely hit its timeout'
+    >>> cut_off(b'{"head":{},"boolean":true}', "application/sparql-results+json", "q") is None
+    True
+    """
+    if CANCELLED_TEXT in body[-4096:]:
+        return EndpointError("the SPARQL server cancelled the query (it ran past the server's timeout)",
+                             hint=TIMEOUT_HINT, source=source)
+    text = body.rstrip()
+    complete = True
+    if "xml" in media and text.startswith((b"<?xml", b"<sparql")):
+        complete = text.endswith(b"</sparql>")  # a cut XML answer still "parses" as fewer rows
+    elif "json" in media and text.startswith(b"{"):
+        import json
+
+        try:
+            json.loads(text)
+        except ValueError:
+            complete = False
+    if complete:
+        return None
+    return EndpointError(f"the answer from the SPARQL server stops mid-way ({len(body)} bytes of {media}): "
+                         "the server most likely hit its timeout", hint=TIMEOUT_HINT, source=source)
+
+
 def _parse_results(r: requests.Response, fmt: ox.QueryResultsFormat):
+    media = r.headers.get("Content-Type", "").split(";")[0].strip() or fmt.media_type
+    problem = cut_off(r.content, media, r.url)
+    if problem is not None:
+        raise problem
     try:
-        return ox.parse_query_results(r.content, fmt)
+        parsed = ox.parse_query_results(r.content, fmt)
+        if isinstance(parsed, ox.QuerySolutions):
+            for _ in parsed:  # parsing is lazy: read it all now, so a broken answer fails here
+                pass
+            parsed = ox.parse_query_results(r.content, fmt)
+        return parsed
     except (SyntaxError, ValueError) as e:
         raise EndpointError(f"unreadable query results from the server: {e}", source=r.url) from e
 

@@ -1,11 +1,11 @@
 """Serve a store over SPARQL with the real Oxigraph server (the ``oxigraph`` binary from PyPI).
 
-``serve`` runs ``oxigraph serve-read-only`` (``serve`` with ``writable=True``) on the store
-directory with ``--union-default-graph`` (a query without ``GRAPH`` sees every article),
-``--timeout-s`` and optionally ``--cors``, bound to 127.0.0.1 unless told otherwise. It waits until
-the endpoint answers, prints the endpoint and the YASGUI page Oxigraph serves at ``/``, and stops
-the server cleanly on Ctrl-C or SIGTERM. ``running_server`` is the same thing as a context
-manager for tests, evaluation and the explorer:
+``OxigraphServer`` runs ``oxigraph serve-read-only`` (``serve`` with ``writable=True``) on the
+store directory with ``--union-default-graph`` (a query without ``GRAPH`` sees every article) and
+``--timeout-s``, and waits until the endpoint answers. ``serve`` (``kg serve``) puts it behind the
+supervised gateway of ``kg.store.gateway`` (admission control, deadlines, restarts, no partial
+answers, SERVICE and Host checks, same origin) and stops cleanly on Ctrl-C or SIGTERM.
+``running_server`` is the bare Oxigraph server as a context manager for tests and evaluation:
 
     with running_server("warta-store") as base_url:
         requests.post(base_url + "/query", data={"query": "ASK {}"})
@@ -26,12 +26,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Sequence
 
 import requests
 
 from kg.errors import StoreError
-from kg.store.explorer import ExplorerServer, read_page
 from kg.store.lock import StoreLock
 
 READY_TIMEOUT_S = 30.0
@@ -103,8 +102,10 @@ class OxigraphServer:
         writable: bool = False,
         timeout_s: int = 30,
         cors: bool = False,
+        lock: bool = True,
     ):
         self.store_path = str(store_path)
+        self.lock = lock  # False: the caller holds the store lock (the gateway's supervisor)
         self.host = host
         self.port = port or free_port(host)
         self.writable = writable
@@ -130,9 +131,10 @@ class OxigraphServer:
             cmd.append("--cors")
         return cmd
 
-    def start(self, ready_timeout: float = READY_TIMEOUT_S) -> "OxigraphServer":
-        """Start the child and wait until ``/query`` answers (raises ``StoreError`` otherwise)."""
-        if not self.writable:
+    def start(self, ready_timeout: float = READY_TIMEOUT_S, cancelled: Callable[[], bool] | None = None) -> "OxigraphServer":
+        """Start the child and wait until ``/query`` answers (raises ``StoreError`` otherwise;
+        ``cancelled()`` turning true, e.g. on Ctrl-C, stops the wait with a ``StoreError`` too)."""
+        if not self.writable and self.lock:
             if not (Path(self.store_path) / "CURRENT").is_file():
                 raise StoreError(
                     "no store here", hint="build one with `kg build ARTICLES --store DIR` (or serve --writable)",
@@ -149,15 +151,17 @@ class OxigraphServer:
                 stderr=subprocess.STDOUT,
                 preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
             )
-            self._wait_ready(ready_timeout)
+            self._wait_ready(ready_timeout, cancelled)
         except BaseException:
             self.stop()
             raise
         return self
 
-    def _wait_ready(self, timeout: float) -> None:
+    def _wait_ready(self, timeout: float, cancelled: Callable[[], bool] | None = None) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if cancelled is not None and cancelled():
+                raise StoreError("stopped while the oxigraph server was starting", source=self.store_path)
             if self.proc.poll() is not None:
                 raise self._failure(f"the oxigraph server exited with code {self.proc.returncode}")
             try:
@@ -276,71 +280,105 @@ def serve(
     store_path: str | os.PathLike,
     bind: str = "127.0.0.1:7878",
     writable: bool = False,
-    timeout_s: int = 30,
-    cors: bool = False,
-    explorer_html: str | None = None,
+    timeout_s: float = 30,
     *,
-    explorer_page: Callable[[str], str] | None = None,
+    cors_origins: Sequence[str] = (),
+    allow_hosts: Sequence[str] = (),
+    allow_service: Sequence[str] = (),
+    max_queries: Optional[int] = None,
+    max_result_bytes: int = 64 << 20,
+    explorer_page: Callable[[], str] | None = None,
     say: Callable[[str], None] = print,
     ready_timeout: float = READY_TIMEOUT_S,
 ) -> int:
-    """Serve ``store_path`` in the foreground until SIGINT/SIGTERM; returns the exit code (0 when stopped).
+    """Serve ``store_path`` through the gateway (``kg.store.gateway``) until SIGINT/SIGTERM;
+    returns the exit code (0 when stopped).
 
-    ``explorer_html``: path of a static HTML page (the ``kg viz`` explorer) to serve on port+1
-    beside the endpoint (its ``__WARTA_ENDPOINT__`` placeholder becomes the query URL);
-    ``explorer_page``: instead, a function from the query URL to the page's HTML. Either one
-    switches CORS on, so the page may query the endpoint from its own port.
+    The Oxigraph server runs on a private loopback port under a supervisor that restarts it
+    after a crash or a runaway query; the gateway listens on ``bind``. ``explorer_page``: a
+    function returning the explorer's HTML, served at ``/explorer`` on the same origin.
     """
+    from kg.store.gateway import GatewayOptions, Gateway, GatewayThread, Supervisor
+
     host, port = parse_bind(bind)
-    with_page = bool(explorer_html or explorer_page)
-    server = OxigraphServer(store_path, host, port, writable=writable, timeout_s=timeout_s, cors=cors or with_page)
+    opts = GatewayOptions(
+        host=host, port=port, writable=writable, timeout_s=float(timeout_s),
+        cors_origins=list(cors_origins), allow_hosts=list(allow_hosts), allow_service=list(allow_service),
+        max_result_bytes=max_result_bytes,
+    )
+    if max_queries:
+        opts.max_queries = max_queries
     stopping: list[int] = []
-
-    def forward(signum, _frame):
-        stopping.append(signum)
-        server.signal(signal.SIGTERM)
-
-    old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
-    explorer: Optional[ExplorerServer] = None
+    old = {s: signal.signal(s, lambda signum, _f: stopping.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+    supervisor = Supervisor(store_path, writable=writable, timeout_s=timeout_s, say=say, ready_timeout=ready_timeout,
+                            cancelled=lambda: bool(stopping))
+    front: Optional[GatewayThread] = None
     try:
+        sock = _listen(host, port)
         try:
-            server.start(ready_timeout)
+            supervisor.start()
         except StoreError:
+            sock.close()
             if stopping:  # Ctrl-C while starting up: a clean stop, not an error
                 return 0
             raise
-        mode = "read-write" if writable else "read-only"
-        say(f"SPARQL endpoint ({mode}): {server.query_url}")
-        say(f"YASGUI query page:        {server.base_url}/")
-        if writable:
-            say(f"Graph Store Protocol:     {server.base_url}/store   updates: {server.base_url}/update")
-        if with_page:
+        if explorer_page is not None:
             try:
-                page = explorer_page(server.query_url) if explorer_page else read_page(explorer_html)
-                explorer = ExplorerServer(page, server.query_url, host, server.port + 1).start()
-                say(f"Explorer page:            {explorer.url}")
+                opts.explorer_html = explorer_page()
             except Exception as e:  # noqa: BLE001 - the endpoint is up; a missing page must not stop it
                 say(f"(explorer page not served: {e})")
+        front = GatewayThread(Gateway(opts, supervisor, say), sock).start()
+        base = f"http://{_url_host(host)}:{sock.getsockname()[1]}"
+        mode = "read-write" if writable else "read-only"
+        say(f"SPARQL endpoint ({mode}): {base}/query")
+        say(f"YASGUI query page:        {base}/")
+        if writable:
+            say(f"Graph Store Protocol:     {base}/store   updates: {base}/update")
+        if opts.explorer_html:
+            say(f"Explorer page:            {base}/explorer")
+        say(f"limits: {opts.max_queries} queries at once, {opts.timeout_s:g} s each, answers up to "
+            f"{opts.max_result_bytes / (1 << 20):g} MiB; CORS " + (", ".join(opts.cors_origins) or "off") +
+            "; SERVICE " + (", ".join(opts.allow_service) or "refused"))
         if host not in ("127.0.0.1", "localhost", "::1"):
             say(f"warning: listening on {host}: other machines can reach this endpoint")
         examples = example_queries()
         for path, title, text in examples:
             say(f"\n# {path.name}: {title}\n{text}")
         if examples:
-            say(f"\n(or from a shell: kg query {_rel(examples[0][0])} --endpoint {server.base_url})")
+            say(f"\n(or from a shell: kg query {_rel(examples[0][0])} --endpoint {base})")
         say("\nready (Ctrl-C stops the server)")
-        while server.proc.poll() is None and not stopping:
+        while not stopping:
+            if not front.alive():
+                raise StoreError(f"the gateway stopped unexpectedly: {front.error}")
             try:
-                server.proc.wait(0.5)
-            except subprocess.TimeoutExpired:
-                pass
-        if stopping:
-            server.stop()
-            return 0
-        raise server._failure(f"the oxigraph server stopped unexpectedly (exit code {server.proc.returncode})")
+                supervisor.poll()  # restarts a crashed or runaway oxigraph server
+            except StoreError:
+                if stopping:  # Ctrl-C during a restart: a clean stop
+                    break
+                raise
+            time.sleep(0.1)
+        return 0
     finally:
-        if explorer is not None:
-            explorer.stop()
-        server.stop()
+        if front is not None:
+            front.stop()
+        supervisor.stop()
         for s, h in old.items():
             signal.signal(s, h)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The gateway's listening socket (bound here, so a taken port is a clear error at once)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        raise StoreError(
+            f"cannot listen on {host}:{port}: {e.strerror}",
+            hint="another server may be running there; pick another port with --bind HOST:PORT",
+        ) from e
+    sock.listen(2048)
+    sock.set_inheritable(False)
+    return sock

@@ -51,7 +51,9 @@
 
   /* ---------- the endpoint: the one place that decides where live data comes from ---------- */
   function endpointUrl() {
-    return new URLSearchParams(location.search).get('endpoint') || CONFIG.endpoint || null;
+    // served by `kg serve` (sameOrigin): its own /query only, whatever ?endpoint= says
+    var param = CONFIG.sameOrigin ? null : new URLSearchParams(location.search).get('endpoint');
+    return param || CONFIG.endpoint || null;
   }
 
   /* ---------- SPARQL over HTTP, in bounded pages ---------- */
