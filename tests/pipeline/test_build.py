@@ -222,3 +222,22 @@ def test_a_syndicated_copy_is_recorded_on_the_stored_article(articles_dir, fixtu
     q = "SELECT ?u WHERE { ?a <http://schema.org/sameAs> ?u }"
     urls = [r["u"].value for r in s.query(q, use_default_graph_as_union=True)]
     assert len(urls) == 1 and urls[0].endswith("copy-of-story.txt")
+
+
+def test_the_max_bytes_hint_works_as_printed(tmp_path):
+    """The size hint used to say `--set max_bytes=N`, which fails after the command name: the
+    printed command now runs as it is written."""
+    import re
+    import shlex
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "long.txt").write_bytes((HERE / "data" / "kursk-id.txt").read_bytes())
+    r = run_kg(*EXTRACTOR, "--set", "max_bytes=200", "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
+    assert r.returncode == 1 and "long.txt" in r.stderr
+    hint = re.search(r"raise the limit: (kg .*?) build \.\.\.", r.stderr.replace("\n", " "))
+    assert hint, r.stderr
+    args = shlex.split(hint.group(1))[1:]  # drop "kg"
+    r2 = run_kg(*EXTRACTOR, *args, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
+    assert r2.returncode == 0, r2.stderr
+    assert "1 article(s) written" in r2.stdout
