@@ -41,6 +41,16 @@ class BuildReport:
         return not self.problems
 
 
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a build: ``report`` holds what was committed before it (each article whole)
+    and ``pending`` how many articles were still to build; a re-run skips what is stored."""
+
+    def __init__(self, report: BuildReport, pending: int):
+        super().__init__(f"{len(report.articles)} article(s) committed, {pending} still to build")
+        self.report = report
+        self.pending = pending
+
+
 def open_target(config: Config, store: Optional[str] = None, endpoint: Optional[str] = None):
     """The store a build writes to: an embedded directory, or a SPARQL 1.1 server (GSP)."""
     if endpoint:
@@ -98,6 +108,7 @@ def build(
         report.seconds = time.perf_counter() - t0
         return report
     target = open_target(config, store, endpoint)
+    todo: list[tuple[Article, list[str]]] = []
     try:
         target.ensure_ontology(ontology_quads())
         # what this build extracts with: a stored article built otherwise (another checkpoint,
@@ -107,7 +118,6 @@ def build(
         built_with = getattr(target, "built_with", None)
 
         # 1. read + clean + language; decide what needs work.
-        todo: list[tuple[Article, list[str]]] = []
         seen: dict[str, Article] = {}
         copies: list[Article] = []  # syndicated copies: the same text under another URL
         for item in itertools.chain(first, items):
@@ -212,6 +222,9 @@ def build(
                         problem(Problem(art.source, "store", _reason(e)))
                     advance()
         _record_copies(target, copies, report)
+    except KeyboardInterrupt:
+        done = len(report.articles) + len({p.source for p in report.problems} & {a.source for a, _ in todo})
+        raise BuildInterrupted(report, max(len(todo) - done, 0)) from None
     finally:
         close = getattr(target, "close", None)
         if close:

@@ -33,6 +33,7 @@ def build(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
     """Build the knowledge graph: read, clean, extract, link, write RDF to the store."""
+    from kg.pipeline import BuildInterrupted
     from kg.pipeline import build as run_build
 
     from kg.config import LINKER_NAMES as linker
@@ -49,10 +50,17 @@ def build(
             paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),
             force=force, on_problem=show, on_warning=warn,
         )
+    except BuildInterrupted as stop:
+        left = f"; {stop.pending} still to build" if stop.pending else ""
+        console_err.print(
+            f"[yellow]interrupted[/]: {len(stop.report.articles)} article(s) committed, each complete{left}; "
+            "run the same command again to resume (committed articles are skipped).",
+            highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     except KeyboardInterrupt:
         console_err.print(
             "[yellow]interrupted[/]: every article already written is complete (one transaction each); "
-            "run the same command again to finish the rest.", highlight=False, soft_wrap=True)
+            "run the same command again to resume.", highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
     where = endpoint or cfg.store
     stale = f", {report.stale} re-extracted: built with another model or settings" if report.stale else ""

@@ -180,8 +180,17 @@ def test_ctrl_c_mid_build_says_what_happened(tmp_path):
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=60)
     assert p.returncode == 130
-    assert "interrupted" in err and "run the same command again" in err
+    assert "interrupted" in err and "run the same command again to resume" in err
     assert "Traceback" not in err
+    # it says how many articles were committed, and that number is what the store holds
+    import re
+
+    m = re.search(r"interrupted: (\d+) article\(s\) committed, each complete; (\d+) still to build", " ".join(err.split()))
+    assert m, err
+    committed, pending = int(m.group(1)), int(m.group(2))
+    assert committed == count_articles(tmp_path / "s") and committed + pending == 40
+    r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
+    assert r.returncode == 0 and f"{40 - committed} article(s) written" in r.stdout and f"{committed} unchanged" in r.stdout
 
 
 def test_a_build_of_nothing_readable_creates_no_store(tmp_path):
