@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any, Optional
 
 import pyoxigraph as ox
@@ -183,6 +184,20 @@ def short(t: Optional[Term], prefixes: Optional[dict[str, str]] = None) -> str:
     return str(t)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""Text safe to show in a terminal cell: control characters (ANSI escapes, newlines, tabs)
+    shown as ``\n``, ``\t``, ``\xNN`` instead of acting on the terminal.
+
+    >>> printable("a\tb\n\x1b[31mred")
+    'a\\tb\\n\\x1b[31mred'
+    """
+    names = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    return _CONTROL.sub(lambda m: names.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
 def _rows(result: Result, prefixes) -> tuple[list[str], list[list[str]]]:
     if result.form == "ASK":
         return ["boolean"], [[str(bool(result.boolean)).lower()]]
@@ -209,7 +224,7 @@ def build_table(result: Result, prefixes: Optional[dict[str, str]] = None):
         # a header never folds into letter groups: the column is at least as wide as its name
         table.add_column(head[i], overflow="ellipsis", no_wrap=True, min_width=min(len(head[i]), 18))
     for r in rows:
-        table.add_row(*(Text(r[i]) for i in keep))  # Text: no rich markup in data
+        table.add_row(*(Text(printable(r[i])) for i in keep))  # Text: no rich markup in data
     return table
 
 
