@@ -72,8 +72,14 @@ def build(
     force: bool = False,
     on_problem: Optional[Callable[[Problem], None]] = None,
     on_warning: Optional[Callable[[Problem], None]] = None,
+    on_note: Optional[Callable[[str, str], None]] = None,
 ) -> BuildReport:
-    """Build the knowledge graph of ``paths`` into ``store`` (a directory) or ``endpoint``."""
+    """Build the knowledge graph of ``paths`` into ``store`` (a directory) or ``endpoint``.
+
+    An article longer than ``config.section_chars`` is extracted alone, in sections of whole
+    sentences processed in turn (``on_note(source, "section 3 of 12")`` after each), so its
+    memory stays that of one section plus what it yields; one still unfinished after
+    ``config.doc_seconds`` is reported as a problem and not written."""
     from kg import registry
     from kg.ingest import read_inputs
     from kg.rdf.mapping import article_to_quads, ontology_quads
@@ -169,10 +175,16 @@ def build(
             for start in range(0, len(todo), BATCH_ARTICLES):
                 batch = todo[start : start + BATCH_ARTICLES]
                 ready: list[tuple[Article, list[str]]] = []
+                long_ones: list[tuple[Article, list[str]]] = []
                 for art, replaces in batch:
                     try:
+                        started = time.perf_counter()
                         art.sentences = timed("segment", segmenter.segment, art)
-                        ready.append((art, replaces))
+                        if len(art.text) > config.section_chars:
+                            long_ones.append((art, replaces))
+                            art.provenance["_started"] = str(started)
+                        else:
+                            ready.append((art, replaces))
                     except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
                         problem(Problem(art.source, "segment", _reason(e)))
                         advance()
@@ -188,6 +200,14 @@ def build(
                             problem(Problem(art.source, "extract", _reason(e1)))
                             advance()
                     ready = survivors
+                for art, replaces in long_ones:  # alone, a section at a time
+                    started = float(art.provenance.pop("_started"))
+                    try:
+                        timed("extract", extract_in_sections, extractor, art, config, started, on_note)
+                        ready.append((art, replaces))
+                    except Exception as e:  # noqa: BLE001
+                        problem(Problem(art.source, "extract", _reason(e)))
+                        advance()
                 finished: list[tuple[Article, str, list, list[str]]] = []
                 for art, replaces in ready:
                     stage = "link"
@@ -231,6 +251,64 @@ def build(
             close()
         report.seconds = time.perf_counter() - t0
     return report
+
+
+def sections(art: Article, max_chars: int) -> list[tuple[int, int, list]]:
+    """The article's sentences grouped into runs of whole sentences, each spanning at most
+    ``max_chars`` characters (a longer single sentence is a run of its own; the extractor splits
+    it into windows): ``[(start, end, sentences)]``."""
+    out: list[tuple[int, int, list]] = []
+    cur: list = []
+    for s in art.sentences:
+        if cur and s.end - cur[0].start > max_chars:
+            out.append((cur[0].start, cur[-1].end, cur))
+            cur = []
+        cur.append(s)
+    if cur:
+        out.append((cur[0].start, cur[-1].end, cur))
+    return out
+
+
+def extract_in_sections(extractor, art: Article, config: Config, started: float,
+                        on_note: Optional[Callable[[str, str], None]] = None) -> None:
+    """Extract a long article one section at a time (see ``build``): each section is a small
+    article of its own text, its mentions and events moved back to the article's offsets."""
+    import dataclasses
+
+    from kg.doc import Sentence
+    from kg.errors import ExtractionError
+
+    parts = sections(art, config.section_chars)
+    mentions: list = []
+    events: list = []
+    for k, (a, z, sents) in enumerate(parts, 1):
+        sub = dataclasses.replace(
+            art, text=art.text[a:z], mentions=[], events=[], provenance=dict(art.provenance),
+            sentences=[Sentence(s.index, s.start - a, s.end - a, s.text) for s in sents],
+        )
+        extractor.extract([sub])
+        moved: set[int] = set()
+        for m in itertools.chain(sub.mentions, (m for ev in sub.events for _, m in ev.roles())):
+            if id(m) not in moved:
+                moved.add(id(m))
+                m.start += a
+                m.end += a
+        for ev in sub.events:
+            ev.start += a
+            ev.end += a
+        mentions += sub.mentions
+        events += sub.events
+        art.provenance.update({k2: v for k2, v in sub.provenance.items() if k2 not in art.provenance})
+        spent = time.perf_counter() - started
+        if on_note:
+            on_note(art.source, f"section {k} of {len(parts)} extracted ({len(art.text):,} characters, {spent:.0f}s)")
+        if spent > config.doc_seconds and k < len(parts):
+            raise ExtractionError(
+                f"stopped after section {k} of {len(parts)}: over the per-document budget of "
+                f"{config.doc_seconds:g}s ({spent:.0f}s spent); nothing written for it",
+                hint=f"split the file, or raise the budget: kg --set doc_seconds={int(spent * len(parts) / k * 1.2)} build ...",
+            )
+    art.mentions, art.events = mentions, events
 
 
 def _record_copies(target, copies: list[Article], report: BuildReport) -> None:

@@ -42,13 +42,16 @@ def build(
     def show(p):
         console_err.print(f"[red]skipped[/] {plain(p.source)} \\[{plain(p.stage)}]: {plain(p.reason)}", highlight=False, soft_wrap=True)
 
+    def note(source, what):
+        console_err.print(f"[dim]{plain(source)}: {plain(what)}[/]", highlight=False, soft_wrap=True)
+
     def warn(w):
         console_err.print(f"[yellow]warning[/] {plain(w.source)}: {plain(w.reason)}", highlight=False, soft_wrap=True)
 
     try:
         report = run_build(
             paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),
-            force=force, on_problem=show, on_warning=warn,
+            force=force, on_problem=show, on_warning=warn, on_note=note,
         )
     except BuildInterrupted as stop:
         left = f"; {stop.pending} still to build" if stop.pending else ""

@@ -250,3 +250,42 @@ def test_the_max_bytes_hint_works_as_printed(tmp_path):
     r2 = run_kg(*EXTRACTOR, *args, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
     assert r2.returncode == 0, r2.stderr
     assert "1 article(s) written" in r2.stdout
+
+
+def _long_article(tmp_path: Path, copies: int = 40) -> Path:
+    src = tmp_path / "long"
+    src.mkdir(exist_ok=True)
+    base = (HERE / "data" / "kursk-id.txt").read_text(encoding="utf-8").strip()
+    paras = [f"{base} Catatan redaksi nomor {i}." for i in range(copies)]
+    (src / "long.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    return src
+
+
+def test_a_long_article_is_extracted_in_sections_with_the_same_facts(tmp_path, fixture_config):
+    """An article over section_chars is extracted a section at a time (bounded memory), with a
+    progress note per section, and yields the same graph as in one pass."""
+    src = _long_article(tmp_path)
+    whole = build([str(src)], fixture_config.replace(store=str(tmp_path / "one")), store=str(tmp_path / "one"))
+    notes: list[tuple[str, str]] = []
+    cut = fixture_config.replace(section_chars=2000)
+    parts = build([str(src)], cut, store=str(tmp_path / "cut"), on_note=lambda s, w: notes.append((s, w)))
+    assert parts.ok and len(parts.articles) == 1
+    assert len(notes) > 5 and all(s.endswith("long.txt") for s, _ in notes)
+    assert notes[0][1].startswith("section 1 of ") and notes[-1][1].startswith(f"section {len(notes)} of {len(notes)} ")
+    assert len(whole.articles[0].events) == len(parts.articles[0].events) > 40
+    art = parts.articles[0]
+    assert all(art.text[e.start:e.end] == e.evidence for e in art.events)
+    assert all(art.text[m.start:m.end] == m.text for m in art.mentions)
+    assert quads(tmp_path / "one") == quads(tmp_path / "cut")
+
+
+def test_an_article_over_the_time_budget_is_reported_and_the_batch_goes_on(tmp_path, articles_dir):
+    src = _long_article(tmp_path)
+    store = tmp_path / "s"
+    r = run_kg(*EXTRACTOR, "--set", "section_chars=2000", "--set", "doc_seconds=0", "build", str(src),
+               str(articles_dir / "kursk-en.txt"), "--store", str(store), "--no-progress")
+    assert r.returncode == 1, r.stderr
+    err = " ".join(r.stderr.split())
+    assert "long.txt [extract]: stopped after section 1 of" in err and "per-document budget of 0s" in err
+    assert "kg --set doc_seconds=" in err
+    assert "1 article(s) written" in r.stdout and count_articles(store) == 1
