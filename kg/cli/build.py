@@ -17,7 +17,8 @@ def build(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs of .txt, .html and .jsonl articles."),
     store: Optional[str] = typer.Option(None, "--store", help="Store directory (default ./warta-store)."),
     endpoint: Optional[str] = typer.Option(
-        None, "--endpoint", help="Write to a running SPARQL 1.1 server (Graph Store Protocol) instead."
+        None, "--endpoint",
+        help="Write to a running SPARQL 1.1 server instead (Graph Store Protocol): its base URL or /query URL.",
     ),
     extractor: Optional[str] = typer.Option(None, "--extractor", help="Extractor name (see `kg plugins`)."),
     model: Optional[str] = typer.Option(

@@ -17,9 +17,15 @@ def link_check_cmd(
     type_: str = typer.Option("Person", "--type", help="Person | Organization | Country | Place"),
     lang: str = typer.Option("id", "--lang", help="Language of the names/context (BCP-47)."),
     context: Optional[str] = typer.Option(None, "--context", help="A sentence around the names."),
-    online: bool = typer.Option(False, "--online", help="Also ask Wikidata (network)."),
+    link: str = typer.Option("offline", "--link", help="offline (default) | online (also asks Wikidata, network)."),
+    online: bool = typer.Option(False, "--online", hidden=True, help="Deprecated: --link online."),
 ) -> None:
     """Print the key, Wikidata id and label the linker gives each NAME."""
+    from kg.errors import ConfigError
+
+    if link not in ("offline", "online"):
+        raise ConfigError(f"unknown linking {link!r}", hint="use --link offline or online")
+    online = online or link == "online"
     from rich.table import Table
 
     from kg.link.check import link_check

@@ -16,7 +16,8 @@ def query(
     query_or_file: str = typer.Argument(..., help="SPARQL text, or a .rq file (e.g. queries/01-troop-claims.rq)."),
     store: Optional[str] = typer.Option(None, "--store", help="Store directory (default ./warta-store)."),
     endpoint: Optional[str] = typer.Option(
-        None, "--endpoint", help="Query a SPARQL server instead, e.g. http://127.0.0.1:7878 (a running `kg serve`)."
+        None, "--endpoint",
+        help="Query a SPARQL server instead: its base URL (http://127.0.0.1:7878, a running `kg serve`) or /query URL.",
     ),
     fmt: str = typer.Option(
         "table", "--format", "-f",

@@ -17,7 +17,7 @@ def viz_cmd(
     store: Optional[str] = typer.Option(None, "--store", help="Store directory (default: config)."),
     endpoint: Optional[str] = typer.Option(
         None, "--endpoint",
-        help="Read from this SPARQL endpoint and make the page reload from it when opened.",
+        help="Read from a SPARQL server (its base URL or /query URL) and make the page reload from it when opened.",
     ),
 ) -> None:
     """Write one HTML file with the graph, evidence panel and troop-count claims over time."""
