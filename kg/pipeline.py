@@ -116,7 +116,14 @@ def build(
     target = open_target(config, store, endpoint)
     todo: list[tuple[Article, list[str]]] = []
     try:
-        target.ensure_ontology(ontology_quads())
+        onto = list(ontology_quads())
+        if not target.ensure_ontology(onto) and endpoint:
+            # the ontology is there already, so nothing was written yet: a read-only server would
+            # refuse only after every article was extracted. Writing it again (same content)
+            # proves the build may write before any work is done.
+            from kg.store.base import ONTOLOGY_GRAPH
+
+            target.write_article(ONTOLOGY_GRAPH, onto)
         # what this build extracts with: a stored article built otherwise (another checkpoint,
         # other rules or settings) is extracted again, not kept
         extractor = registry.extractors.create(config.extractor, config=config)

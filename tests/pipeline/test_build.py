@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from kgrun import BOOT, HERE, run_kg
 
 from kg.pipeline import build
@@ -289,3 +290,23 @@ def test_an_article_over_the_time_budget_is_reported_and_the_batch_goes_on(tmp_p
     assert "long.txt [extract]: stopped after section 1 of" in err and "per-document budget of 0s" in err
     assert "kg --set doc_seconds=" in err
     assert "1 article(s) written" in r.stdout and count_articles(store) == 1
+
+
+@pytest.mark.server
+def test_a_build_into_a_read_only_server_is_refused_before_any_extraction(tmp_path, articles_dir):
+    """The ontology being on the server already used to mean no write until the first article:
+    every article was extracted, then each refused. Now the refusal comes first, once."""
+    sys.path.insert(0, str(HERE.parent / "store"))
+    from store_helpers import KgServe
+
+    store = tmp_path / "s"
+    r = run_kg(*EXTRACTOR, "build", str(articles_dir / "kursk-id.txt"), "--store", str(store), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    server = KgServe(store)  # read-only by default
+    try:
+        r = run_kg(*EXTRACTOR, "build", str(articles_dir / "kursk-en.txt"), "--endpoint", server.base, "--no-progress")
+    finally:
+        server.stop()
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "refused" in r.stderr and "--writable" in r.stderr
+    assert "[store]" not in r.stderr and "article(s) written" not in r.stdout
