@@ -71,7 +71,7 @@ def build(
     console.print(
         f"{len(report.articles)} article(s) written ({report.replaced} replaced{stale}), "
         f"{len(report.unchanged)} unchanged, {len(report.problems)} failed; "
-        f"{report.quads_written} quads in {report.seconds:.1f}s -> {where}",
+        f"{report.quads_written} quads in {report.seconds:.1f}s -> {plain(where)}",
         highlight=False,
     )
     for d in report.duplicates:

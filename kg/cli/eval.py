@@ -50,4 +50,4 @@ def eval_cmd(
         for p in run.problems:
             console_err.print(f"[red]build problem[/] {plain(p.source)} ({plain(p.stage)}): {plain(p.reason)}", highlight=False)
         if run.store and run.built:
-            console.print(f"store: {run.store}")
+            console.print(f"store: {plain(run.store)}", highlight=False)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from kg.cli import app
-from kg.cli.common import console_err, get_config, handle_errors
+from kg.cli.common import console_err, get_config, handle_errors, plain
 
 
 @app.command("export")
@@ -45,6 +45,6 @@ def export_cmd(
         console_err.print("warning: no event matches the filters; the export is empty", highlight=False)
     if out:
         what = f"{report.quads} quads" if report.rdf else f"{report.nodes} nodes, {report.edges} edges"
-        console_err.print(f"wrote {out} ({format}: {what}) from {source.describe()}", highlight=False)
+        console_err.print(f"wrote {plain(out)} ({plain(format)}: {what}) from {plain(source.describe())}", highlight=False)
     else:
         sys.stdout.buffer.flush()

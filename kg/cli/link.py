@@ -27,6 +27,9 @@ def link_check_cmd(
         raise ConfigError(f"unknown linking {link!r}", hint="use --link offline or online")
     online = online or link == "online"
     from rich.table import Table
+    from rich.text import Text
+
+    from kg.query.render import printable
 
     from kg.link.check import link_check
 
@@ -34,5 +37,6 @@ def link_check_cmd(
     links = link_check(names, cfg, type_=type_, lang=lang, context=context, online=online)
     table = Table("name", "type", "key", "qid", "label", "score", "linker")
     for n, l in zip(names, links):
-        table.add_row(n, l.type, l.key, l.qid or "-", l.label or "-", f"{l.score:.2f}", l.linker)
+        cells = (n, l.type, l.key, l.qid or "-", l.label or "-", f"{l.score:.2f}", l.linker)
+        table.add_row(*(Text(printable(str(c))) for c in cells))  # names as typed, never markup
     console.print(table)

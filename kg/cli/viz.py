@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from kg.cli import app
-from kg.cli.common import console_err, get_config, handle_errors
+from kg.cli.common import console_err, get_config, handle_errors, plain
 
 
 @app.command("viz")
@@ -27,7 +27,7 @@ def viz_cmd(
     cfg = get_config(store=store)
     report = build_explorer(open_source(store=cfg.store, endpoint=endpoint), out, endpoint=endpoint)
     console_err.print(
-        f"wrote {report.out}: {report.nodes} nodes, {report.edges} edges, "
+        f"wrote {plain(report.out)}: {report.nodes} nodes, {report.edges} edges, "
         f"{report.bytes / 1e6:.1f} MB; open it in a browser (no network needed)",
         highlight=False,
     )

@@ -19,8 +19,6 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.doc import Article, Event, Link, Mention, Sentence
 
-from conftest import fill_store
-
 runner = CliRunner()
 
 S0 = "Juru bicara [b]Ali\x01[/b] <i>berkata</i> \"=HYPERLINK(1)\" kepada \x1b[31mwartawan\x1b[0m."
@@ -56,8 +54,17 @@ def hostile_article() -> Article:
 
 
 @pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory, export_cfg) -> Path:
-    return fill_store(tmp_path_factory.mktemp("hostile") / "store", [hostile_article()], export_cfg)
+def hostile_store(tmp_path_factory) -> Path:
+    """A store holding the hostile article, mapped with the real ``article_to_quads``."""
+    from kg.config import Config
+    from kg.rdf.mapping import article_to_quads
+    from kg.store.embedded import EmbeddedStore
+
+    path = tmp_path_factory.mktemp("hostile") / "store"
+    art = hostile_article()
+    with EmbeddedStore(path) as s:
+        s.write_article(Config().base_iri + "graph/" + art.id, list(article_to_quads(art, Config())))
+    return path
 
 
 def export_file(store: Path, tmp_path: Path, fmt: str, *extra: str) -> Path:
@@ -145,3 +152,11 @@ def test_rdf_formats_parse_back_with_every_triple(hostile_store, tmp_path, fmt, 
 def test_dot_keeps_brackets_and_markup_quoted(hostile_store, tmp_path):
     text = export_file(hostile_store, tmp_path, "dot").read_text(encoding="utf-8")
     assert re.search(r'label="\[Kursk\]"', text) and 'label="<Keamanan>"' in text
+
+
+def test_messages_show_paths_as_typed(hostile_store, tmp_path):
+    out = tmp_path / "graf [draft] [bold]x.graphml"
+    r = runner.invoke(app, ["export", "-f", "graphml", "--store", str(hostile_store), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert f"wrote {out}" in " ".join(r.output.split()) or str(out) in r.output.replace("\n", "")
+    assert nx.read_graphml(out).number_of_nodes() == 6

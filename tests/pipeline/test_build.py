@@ -310,3 +310,10 @@ def test_a_build_into_a_read_only_server_is_refused_before_any_extraction(tmp_pa
     assert r.returncode == 2, r.stdout + r.stderr
     assert "refused" in r.stderr and "--writable" in r.stderr
     assert "[store]" not in r.stderr and "article(s) written" not in r.stdout
+
+
+def test_the_summary_shows_the_store_path_as_typed(tmp_path, articles_dir):
+    store = tmp_path / "store [v2] [bold]x"
+    r = run_kg(*EXTRACTOR, "build", str(articles_dir / "kursk-en.txt"), "--store", str(store), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    assert str(store) in r.stdout.replace("\n", "")
