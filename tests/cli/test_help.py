@@ -50,3 +50,11 @@ def test_version_and_short_help():
 
     assert runner.invoke(app, ["--version"]).stdout.strip() == f"warta {__version__}"
     assert "Usage:" in runner.invoke(app, ["-h"]).stdout
+
+
+def test_set_linker_accepts_the_short_names_that_link_takes():
+    """50077bd: `--set linker=none` works as `--link none` does."""
+    from kg.config import LINKER_NAMES, Config
+
+    for short, full in LINKER_NAMES.items():
+        assert Config.resolve(file=None, env={}, overrides=[f"linker={short}"]).linker == full
