@@ -45,7 +45,7 @@ class BuildInterrupted(KeyboardInterrupt):
     """Ctrl-C during a build: ``report`` holds what was committed before it (each article whole)
     and ``pending`` how many articles were still to build; a re-run skips what is stored."""
 
-    def __init__(self, report: BuildReport, pending: int):
+    def __init__(self, report: BuildReport, pending: Optional[int]):
         super().__init__(f"{len(report.articles)} article(s) committed, {pending} still to build")
         self.report = report
         self.pending = pending
@@ -104,17 +104,23 @@ def build(
     t = time.perf_counter()
     items = iter(read_inputs(paths, config))
     first: list[Article] = []
-    for item in items:
-        if isinstance(item, Problem):
-            problem(item)
-            continue
-        first.append(item)
-        break
+    try:
+        for item in items:
+            if isinstance(item, Problem):
+                problem(item)
+                continue
+            first.append(item)
+            break
+    except KeyboardInterrupt:
+        raise BuildInterrupted(report, None) from None
     if not first:
         report.seconds = time.perf_counter() - t0
         return report
-    target = open_target(config, store, endpoint)
     todo: list[tuple[Article, list[str]]] = []
+    try:
+        target = open_target(config, store, endpoint)
+    except KeyboardInterrupt:
+        raise BuildInterrupted(report, None) from None
     try:
         onto = list(ontology_quads())
         if not target.ensure_ontology(onto) and endpoint:

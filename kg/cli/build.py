@@ -55,7 +55,7 @@ def build(
             force=force, on_problem=show, on_warning=warn, on_note=note,
         )
     except BuildInterrupted as stop:
-        left = f"; {stop.pending} still to build" if stop.pending else ""
+        left = f"; {stop.pending} still to build" if stop.pending else ""  # None: not counted yet
         console_err.print(
             f"[yellow]interrupted[/]: {len(stop.report.articles)} article(s) committed, each complete{left}; "
             "run the same command again to resume (committed articles are skipped).",

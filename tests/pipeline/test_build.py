@@ -186,10 +186,12 @@ def test_ctrl_c_mid_build_says_what_happened(tmp_path):
     # it says how many articles were committed, and that number is what the store holds
     import re
 
-    m = re.search(r"interrupted: (\d+) article\(s\) committed, each complete; (\d+) still to build", " ".join(err.split()))
+    m = re.search(r"interrupted: (\d+) article\(s\) committed, each complete(?:; (\d+) still to build)?", " ".join(err.split()))
     assert m, err
-    committed, pending = int(m.group(1)), int(m.group(2))
-    assert committed == count_articles(tmp_path / "s") and committed + pending == 40
+    committed = int(m.group(1))
+    assert committed == (count_articles(tmp_path / "s") if (tmp_path / "s").exists() else 0)
+    if m.group(2):  # counted once the work was planned (a very early Ctrl-C comes before that)
+        assert committed + int(m.group(2)) == 40
     r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
     assert r.returncode == 0 and f"{40 - committed} article(s) written" in r.stdout and f"{committed} unchanged" in r.stdout
 
