@@ -40,6 +40,8 @@ class Config:
     link_timeout: float = 10.0
     link_rate: float = 1.0  # requests per second to the online endpoint
     max_bytes: int = 10_000_000  # larger inputs are refused with a clear message
+    section_chars: int = 100_000  # a longer article is extracted in sections of about this size, in turn
+    doc_seconds: float = 900.0  # per-document budget: an article still unfinished after it is reported
     languages: tuple[str, ...] = ("id", "en", "ms", "fr", "de", "es")
     batch_size: int = 32
     threads: int = 0  # torch intra-op threads; 0 = library default

@@ -42,6 +42,16 @@ class BuildReport:
         return not self.problems
 
 
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a build: ``report`` holds what was committed before it (each article whole)
+    and ``pending`` how many articles were still to build; a re-run skips what is stored."""
+
+    def __init__(self, report: BuildReport, pending: Optional[int]):
+        super().__init__(f"{len(report.articles)} article(s) committed, {pending} still to build")
+        self.report = report
+        self.pending = pending
+
+
 def open_target(config: Config, store: Optional[str] = None, endpoint: Optional[str] = None):
     """The store a build writes to: an embedded directory, or a SPARQL 1.1 server (GSP)."""
     if endpoint:
@@ -64,10 +74,15 @@ def build(
     on_problem: Optional[Callable[[Problem], None]] = None,
     on_warning: Optional[Callable[[Problem], None]] = None,
     batch_articles: int = BATCH_ARTICLES,
+    on_note: Optional[Callable[[str, str], None]] = None,
 ) -> BuildReport:
     """Build the knowledge graph of ``paths`` into ``store`` (a directory) or ``endpoint``.
 
-    ``batch_articles`` articles go to the extractor together (their sentences share batches)."""
+    ``batch_articles`` articles go to the extractor together (their sentences share batches).
+    An article longer than ``config.section_chars`` is extracted alone, in sections of whole
+    sentences processed in turn (``on_note(source, "section 3 of 12")`` after each), so its
+    memory stays that of one section plus what it yields; one still unfinished after
+    ``config.doc_seconds`` is reported as a problem and not written."""
     from kg import registry
     from kg.ingest import read_inputs
     from kg.rdf.mapping import ontology_quads
@@ -92,18 +107,32 @@ def build(
     t = time.perf_counter()
     items = iter(read_inputs(paths, config))
     first: list[Article] = []
-    for item in items:
-        if isinstance(item, Problem):
-            problem(item)
-            continue
-        first.append(item)
-        break
+    try:
+        for item in items:
+            if isinstance(item, Problem):
+                problem(item)
+                continue
+            first.append(item)
+            break
+    except KeyboardInterrupt:
+        raise BuildInterrupted(report, None) from None
     if not first:
         report.seconds = time.perf_counter() - t0
         return report
-    target = open_target(config, store, endpoint)
+    todo: list[tuple[Article, list[str]]] = []
     try:
-        target.ensure_ontology(ontology_quads())
+        target = open_target(config, store, endpoint)
+    except KeyboardInterrupt:
+        raise BuildInterrupted(report, None) from None
+    try:
+        onto = list(ontology_quads())
+        if not target.ensure_ontology(onto) and endpoint:
+            # the ontology is there already, so nothing was written yet: a read-only server would
+            # refuse only after every article was extracted. Writing it again (same content)
+            # proves the build may write before any work is done.
+            from kg.store.base import ONTOLOGY_GRAPH
+
+            target.write_article(ONTOLOGY_GRAPH, onto)
         # what this build extracts with: a stored article built otherwise (another checkpoint,
         # other rules or settings) is extracted again, not kept
         extractor = registry.extractors.create(config.extractor, config=config)
@@ -128,7 +157,7 @@ def build(
                     problem(p)
                     advance()
 
-                finished = run_stages(batch, stages, failed, timed)
+                finished = run_stages(batch, stages, failed, timed, on_note)
                 # 3. the batch's finished articles in one transaction where the store can (each
                 # article whole or not at all, whatever kills the process); one by one otherwise,
                 # or when the batch write fails, so a bad article is named and the others land
@@ -150,6 +179,9 @@ def build(
                         problem(Problem(art.source, "store", _reason(e)))
                     advance()
         _record_copies(target, copies, report)
+    except KeyboardInterrupt:
+        done = len(report.articles) + len({p.source for p in report.problems} & {a.source for a, _ in todo})
+        raise BuildInterrupted(report, max(len(todo) - done, 0)) from None
     finally:
         close = getattr(target, "close", None)
         if close:
@@ -255,18 +287,25 @@ def run_stages(
     stages: Stages,
     failed: Callable[[Problem], None],
     timed: Callable = _call,
+    on_note: Optional[Callable[[str, str], None]] = None,
 ) -> list[tuple[Article, str, list, list[str]]]:
     """Segment, extract (the batch in one extractor call), link and map one batch of articles:
     ``(article, graph IRI, quads, graphs it replaces)`` per finished article. An article that
-    fails a stage goes to ``failed`` named by file and stage; the others go on."""
+    fails a stage goes to ``failed`` named by file and stage; the others go on. An article
+    longer than ``config.section_chars`` is extracted alone, a section at a time."""
     from kg.rdf.mapping import article_to_quads
 
     config, provenance = stages.config, stages.provenance
     ready: list[tuple[Article, list[str]]] = []
+    long_ones: list[tuple[Article, list[str], float]] = []
     for art, replaces in batch:
         try:
+            started = time.perf_counter()
             art.sentences = timed("segment", stages.segmenter.segment, art)
-            ready.append((art, replaces))
+            if len(art.text) > config.section_chars:
+                long_ones.append((art, replaces, started))
+            else:
+                ready.append((art, replaces))
         except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
             failed(Problem(art.source, "segment", _reason(e)))
     try:
@@ -280,6 +319,12 @@ def run_stages(
             except Exception as e1:  # noqa: BLE001
                 failed(Problem(art.source, "extract", _reason(e1)))
         ready = survivors
+    for art, replaces, started in long_ones:  # alone, a section at a time
+        try:
+            timed("extract", extract_in_sections, stages.extractor, art, config, started, on_note)
+            ready.append((art, replaces))
+        except Exception as e:  # noqa: BLE001
+            failed(Problem(art.source, "extract", _reason(e)))
     finished: list[tuple[Article, str, list, list[str]]] = []
     for art, replaces in ready:
         stage = "link"
@@ -293,6 +338,64 @@ def run_stages(
         except Exception as e:  # noqa: BLE001
             failed(Problem(art.source, stage, _reason(e)))
     return finished
+
+
+def sections(art: Article, max_chars: int) -> list[tuple[int, int, list]]:
+    """The article's sentences grouped into runs of whole sentences, each spanning at most
+    ``max_chars`` characters (a longer single sentence is a run of its own; the extractor splits
+    it into windows): ``[(start, end, sentences)]``."""
+    out: list[tuple[int, int, list]] = []
+    cur: list = []
+    for s in art.sentences:
+        if cur and s.end - cur[0].start > max_chars:
+            out.append((cur[0].start, cur[-1].end, cur))
+            cur = []
+        cur.append(s)
+    if cur:
+        out.append((cur[0].start, cur[-1].end, cur))
+    return out
+
+
+def extract_in_sections(extractor, art: Article, config: Config, started: float,
+                        on_note: Optional[Callable[[str, str], None]] = None) -> None:
+    """Extract a long article one section at a time (see ``build``): each section is a small
+    article of its own text, its mentions and events moved back to the article's offsets."""
+    import dataclasses
+
+    from kg.doc import Sentence
+    from kg.errors import ExtractionError
+
+    parts = sections(art, config.section_chars)
+    mentions: list = []
+    events: list = []
+    for k, (a, z, sents) in enumerate(parts, 1):
+        sub = dataclasses.replace(
+            art, text=art.text[a:z], mentions=[], events=[], provenance=dict(art.provenance),
+            sentences=[Sentence(s.index, s.start - a, s.end - a, s.text) for s in sents],
+        )
+        extractor.extract([sub])
+        moved: set[int] = set()
+        for m in itertools.chain(sub.mentions, (m for ev in sub.events for _, m in ev.roles())):
+            if id(m) not in moved:
+                moved.add(id(m))
+                m.start += a
+                m.end += a
+        for ev in sub.events:
+            ev.start += a
+            ev.end += a
+        mentions += sub.mentions
+        events += sub.events
+        art.provenance.update({k2: v for k2, v in sub.provenance.items() if k2 not in art.provenance})
+        spent = time.perf_counter() - started
+        if on_note:
+            on_note(art.source, f"section {k} of {len(parts)} extracted ({len(art.text):,} characters, {spent:.0f}s)")
+        if spent > config.doc_seconds and k < len(parts):
+            raise ExtractionError(
+                f"stopped after section {k} of {len(parts)}: over the per-document budget of "
+                f"{config.doc_seconds:g}s ({spent:.0f}s spent); nothing written for it",
+                hint=f"split the file, or raise the budget: kg --set doc_seconds={int(spent * len(parts) / k * 1.2)} build ...",
+            )
+    art.mentions, art.events = mentions, events
 
 
 def _record_copies(target, copies: list[Article], report: BuildReport) -> None:

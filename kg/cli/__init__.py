@@ -15,6 +15,36 @@ import typer
 from kg import __version__
 from kg.cli.common import STATE, console_err
 
+
+def _conventional_help() -> None:
+    """Help text in the usual Unix shape. Typer 0.29's rich help labels every on/off flag
+    ``<bool>`` (although a flag takes no value) and writes a required argument as ``{paths}...``
+    in the usage line; its plain help does neither. Two small overrides give ``--force`` with no
+    type and ``PATHS...`` / ``[PATHS]...`` in usage lines; everything else stays typer's."""
+    from typer import core
+
+    if getattr(core.TyperOption, "_warta_help", False):
+        return
+    value_type = core.TyperOption.display_type_rich
+
+    def display_type_rich(self, ctx):
+        if self.is_flag or self.count:
+            return None
+        return value_type(self, ctx)
+
+    def usage_name(self) -> str:
+        name = self.metavar or self.name.upper()
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    core.TyperOption.display_type_rich = display_type_rich
+    if hasattr(core.TyperArgument, "_usage_display_name"):
+        core.TyperArgument._usage_display_name = usage_name
+    core.TyperOption._warta_help = True
+
+
+_conventional_help()
+
 app = typer.Typer(
     name="kg",
     help=(

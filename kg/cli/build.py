@@ -18,7 +18,8 @@ def build(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs of .txt, .html and .jsonl articles."),
     store: Optional[str] = typer.Option(None, "--store", help="Store directory (default ./warta-store)."),
     endpoint: Optional[str] = typer.Option(
-        None, "--endpoint", help="Write to a running SPARQL 1.1 server (Graph Store Protocol) instead."
+        None, "--endpoint",
+        help="Write to a running SPARQL 1.1 server instead (Graph Store Protocol): its base URL or /query URL.",
     ),
     extractor: Optional[str] = typer.Option(None, "--extractor", help="Extractor name (see `kg plugins`)."),
     model: Optional[str] = typer.Option(
@@ -46,6 +47,7 @@ def build(
     ),
 ) -> None:
     """Build the knowledge graph: read, clean, extract, link, write RDF to the store."""
+    from kg.pipeline import BuildInterrupted
     from kg.pipeline import build as run_build
 
     from kg.config import LINKER_NAMES as linker
@@ -53,6 +55,9 @@ def build(
 
     def show(p):
         console_err.print(f"[red]skipped[/] {plain(p.source)} \\[{plain(p.stage)}]: {plain(p.reason)}", highlight=False, soft_wrap=True)
+
+    def note(source, what):
+        console_err.print(f"[dim]{plain(source)}: {plain(what)}[/]", highlight=False, soft_wrap=True)
 
     def warn(w):
         console_err.print(f"[yellow]warning[/] {plain(w.source)}: {plain(w.reason)}", highlight=False, soft_wrap=True)
@@ -64,12 +69,19 @@ def build(
     try:
         report = run_build(
             paths, cfg, store=store, endpoint=endpoint, progress=progress and sys.stderr.isatty(),
-            force=force, on_problem=show, on_warning=warn,
+            force=force, on_problem=show, on_warning=warn, on_note=note,
         )
+    except BuildInterrupted as stop:
+        left = f"; {stop.pending} still to build" if stop.pending else ""  # None: not counted yet
+        console_err.print(
+            f"[yellow]interrupted[/]: {len(stop.report.articles)} article(s) committed, each complete{left}; "
+            "run the same command again to resume (committed articles are skipped).",
+            highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     except KeyboardInterrupt:
         console_err.print(
             "[yellow]interrupted[/]: every article already written is complete (one transaction each); "
-            "run the same command again to finish the rest.", highlight=False, soft_wrap=True)
+            "run the same command again to resume.", highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
     where = endpoint or store or cfg.store
     if report.workers:
@@ -78,7 +90,7 @@ def build(
     console.print(
         f"{len(report.articles)} article(s) written ({report.replaced} replaced{stale}), "
         f"{len(report.unchanged)} unchanged, {len(report.problems)} failed; "
-        f"{report.quads_written} quads in {report.seconds:.1f}s -> {where}",
+        f"{report.quads_written} quads in {report.seconds:.1f}s -> {plain(where)}",
         highlight=False,
     )
     for d in report.duplicates:

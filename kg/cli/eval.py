@@ -19,7 +19,8 @@ def eval_cmd(
         None, "--store", help="Build into this store (kept), or with --no-build score it as is."
     ),
     build: bool = typer.Option(True, "--build/--no-build", help="Build the folder first (default)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json (one JSON object)."),
+    as_json: bool = typer.Option(False, "--json", hidden=True, help="Deprecated: --format json."),
     errors: bool = typer.Option(True, "--errors/--no-errors", help="List what each article missed/invented."),
     keep_store: bool = typer.Option(False, "--keep-store", help="Keep the temporary store and print its path."),
     model: Optional[str] = typer.Option(None, "--model", help="Extractor model: e5 (default), small, or a checkpoint directory."),
@@ -31,6 +32,11 @@ def eval_cmd(
     from kg.eval.run import run_eval
 
     from kg.config import LINKER_NAMES as linker
+    from kg.errors import ConfigError
+
+    if fmt not in ("table", "json"):
+        raise ConfigError(f"unknown output format {fmt!r}", hint="use --format table or json")
+    as_json = as_json or fmt == "json"
     cfg = get_config(model=model, rules=rules, linker=linker.get(link, link) if link else None)
     run = run_eval(folder, cfg, store=store, build=build, keep_store=keep_store,
                    progress=not as_json)
@@ -44,4 +50,4 @@ def eval_cmd(
         for p in run.problems:
             console_err.print(f"[red]build problem[/] {plain(p.source)} ({plain(p.stage)}): {plain(p.reason)}", highlight=False)
         if run.store and run.built:
-            console.print(f"store: {run.store}")
+            console.print(f"store: {plain(run.store)}", highlight=False)

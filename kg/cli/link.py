@@ -20,7 +20,8 @@ def link_check_cmd(
     type_: str = typer.Option("Person", "--type", help="Person | Organization | Country | Place"),
     lang: str = typer.Option("id", "--lang", help="Language of the names/context (BCP-47)."),
     context: Optional[str] = typer.Option(None, "--context", help="A sentence around the names."),
-    online: bool = typer.Option(False, "--online", help="Also ask Wikidata (network)."),
+    link: str = typer.Option("offline", "--link", help="offline (default) | online (also asks Wikidata, network)."),
+    online: bool = typer.Option(False, "--online", hidden=True, help="Deprecated: --link online."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
 ) -> None:
     """Print the key, Wikidata id and label the linker gives each NAME, and why.
@@ -31,9 +32,13 @@ def link_check_cmd(
 
     Unlinked: every key tried, and why: no row matched, rows of another type, or a tie.
     """
-    from kg.errors import LinkingError
+    from kg.errors import ConfigError, LinkingError
     from kg.link.check import link_check
+    from kg.query.render import printable
 
+    if link not in ("offline", "online"):
+        raise ConfigError(f"unknown linking {link!r}", hint="use --link offline or online")
+    online = online or link == "online"
     if fmt not in FORMATS:
         raise LinkingError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
     cfg = get_config()
@@ -43,10 +48,10 @@ def link_check_cmd(
                 "linker": l.linker, "why": l.why.to_dict() if l.why else None} for n, l in zip(names, links)]
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    for i, (n, l) in enumerate(zip(names, links)):
+    for i, (n, l) in enumerate(zip(names, links)):  # names as typed, control characters escaped
         if i:
             typer.echo("")
-        typer.echo(f"{n} -> {l.qid or '-'} {l.label or '-'} (key {l.key}, type {l.type}, "
-                   f"score {l.score:.2f}, {l.linker})")
+        typer.echo(printable(f"{n} -> {l.qid or '-'} {l.label or '-'} (key {l.key}, type {l.type}, "
+                             f"score {l.score:.2f}, {l.linker})"))
         if l.why is not None:
-            typer.echo("\n".join(l.why.lines("  ")))
+            typer.echo("\n".join(printable(x) for x in l.why.lines("  ")))

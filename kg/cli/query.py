@@ -16,17 +16,32 @@ def query(
     query_or_file: str = typer.Argument(..., help="SPARQL text, or a .rq file (e.g. queries/01-troop-claims.rq)."),
     store: Optional[str] = typer.Option(None, "--store", help="Store directory (default ./warta-store)."),
     endpoint: Optional[str] = typer.Option(
-        None, "--endpoint", help="Query a SPARQL server instead, e.g. http://127.0.0.1:7878 (a running `kg serve`)."
+        None, "--endpoint",
+        help="Query a SPARQL server instead: its base URL (http://127.0.0.1:7878, a running `kg serve`) or /query URL.",
     ),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | tsv | json | turtle | ntriples"),
+    fmt: str = typer.Option(
+        "table", "--format", "-f",
+        help="SELECT/ASK: table, csv, tsv, json, xml (SPARQL results formats). "
+        "CONSTRUCT/DESCRIBE: table, turtle, ntriples, jsonld, xml (RDF/XML).",
+    ),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", "-n", min=0, help="Print at most N rows (or triples); the query stops reading there."
+    ),
 ) -> None:
-    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; no GRAPH needed (the union of all graphs is queried)."""
-    from kg.query.render import PREFIXES, build_table, render, summary
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; no GRAPH needed (the union of all graphs is queried).
+
+    The table shortens IRIs with the Warta prefixes (kg:, kgr:, wd:, schema: ...) and fits the
+    terminal: long values are cut with an ellipsis, never wrapped. The store is opened read-only,
+    so a query never keeps a build out."""
+    from kg.query.render import PREFIXES, build_table, normalise_format, render, summary
     from kg.query.run import run_query
 
+    fmt = normalise_format(fmt)  # a misspelt format fails before the query runs
     cfg = get_config(store=store)
     # the HTTP timeout leaves the server time to report its own query timeout first
-    result = run_query(query_or_file, store_path=cfg.store, endpoint=endpoint, timeout=cfg.query_timeout + 5)
+    result = run_query(
+        query_or_file, store_path=cfg.store, endpoint=endpoint, timeout=cfg.query_timeout + 5, limit=limit
+    )
     prefixes = {**PREFIXES, "kgr": cfg.base_iri}
     if fmt == "table":
         console.print(build_table(result, prefixes))
@@ -34,3 +49,5 @@ def query(
     else:
         text = render(result, fmt, prefixes=prefixes)
         typer.echo(text, nl=not text.endswith("\n"))
+        if result.truncated:
+            console_err.print(summary(result), style="dim", highlight=False)

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
 
 from kg.cli import app
-from kg.cli.common import console, console_err, get_config, handle_errors
+from kg.cli.common import console, console_err, get_config, handle_errors, plain
 
 
 def _open_store(path: str):
@@ -57,14 +56,14 @@ def validate_cmd(
         try:
             violations = validate(data, base_iri=cfg.base_iri)
         except RDFError as e:
-            console_err.print(f"[bold red]error[/] \\[{e.code}] {escape(str(e))}", highlight=False, soft_wrap=True)
+            console_err.print(f"[bold red]error[/] \\[{e.code}] {plain(e)}", highlight=False, soft_wrap=True)
             failed += 1
             continue
         if not violations:
-            console.print(f"[green]ok[/] {escape(name)}: conforms to the shapes", highlight=False)
+            console.print(f"[green]ok[/] {plain(name)}: conforms to the shapes", highlight=False)
             continue
         failed += 1
-        console.print(f"[red]{len(violations)} violation(s)[/] in {escape(name)}:", highlight=False)
+        console.print(f"[red]{len(violations)} violation(s)[/] in {plain(name)}:", highlight=False)
         for v in violations:
             console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
     if failed:

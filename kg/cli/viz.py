@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from kg.cli import app
-from kg.cli.common import console_err, get_config, handle_errors
+from kg.cli.common import console_err, get_config, handle_errors, plain
 
 
 @app.command("viz")
@@ -17,7 +17,7 @@ def viz_cmd(
     store: Optional[str] = typer.Option(None, "--store", help="Store directory (default: config)."),
     endpoint: Optional[str] = typer.Option(
         None, "--endpoint",
-        help="Read from this SPARQL endpoint and make the page reload from it when opened.",
+        help="Read from a SPARQL server (its base URL or /query URL) and make the page reload from it when opened.",
     ),
 ) -> None:
     """Write one HTML file with the graph, evidence panel and troop-count claims over time."""
@@ -27,7 +27,7 @@ def viz_cmd(
     cfg = get_config(store=store)
     report = build_explorer(open_source(store=cfg.store, endpoint=endpoint), out, endpoint=endpoint)
     console_err.print(
-        f"wrote {report.out}: {report.nodes} nodes, {report.edges} edges, "
+        f"wrote {plain(report.out)}: {report.nodes} nodes, {report.edges} edges, "
         f"{report.bytes / 1e6:.1f} MB; open it in a browser (no network needed)",
         highlight=False,
     )

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.eval.score import KINDS, EvalReport
+from kg.cli.common import plain  # article text and file names: shown, never read as markup
 
 _EV = 110  # evidence shown per line
 
@@ -43,7 +44,7 @@ def render(report: EvalReport, console: Console, *, errors: bool = True) -> None
     )
     missing = [a for a, r in report.articles.items() if not r.found]
     if missing:
-        console.print(f"[bold red]not in the store[/]: {', '.join(missing)} (all their facts count as missed)")
+        console.print(f"[bold red]not in the store[/]: {', '.join(plain(m) for m in missing)} (all their facts count as missed)")
     if report.unmatched_system:
         console.print(f"store articles without gold (ignored): {len(report.unmatched_system)}")
     if errors:
@@ -55,21 +56,21 @@ def render_errors(report: EvalReport, console: Console) -> None:
         lines: list[str] = []
         for k in KINDS:
             for item in res.missed[k]:
-                lines.append(f"  [red]missed[/] {k[:-1]}: {_gold_line(k, item)}")
+                lines.append(f"  [red]missed[/] {k[:-1]}: {plain(_gold_line(k, item))}")
             for item in res.invented[k]:
-                lines.append(f"  [yellow]invented[/] {k[:-1]}: {_sys_line(k, item)}")
+                lines.append(f"  [yellow]invented[/] {k[:-1]}: {plain(_sys_line(k, item))}")
         for item in res.wrong_destination:
             lines.append(
-                f"  [magenta]wrong destination[/]: {item['agent']} {item['troops']}: "
-                f"gold {item['gold']!r}, system {item['system']!r} | {_ev(item['evidence'])}"
+                f"  [magenta]wrong destination[/]: {plain(item['agent'])} {plain(item['troops'])}: "
+                f"gold {plain(repr(item['gold']))}, system {plain(repr(item['system']))} | {plain(_ev(item['evidence']))}"
             )
         for item in res.wrong_links:
             flag = " [bold red](country/head of state)[/]" if item["severe"] else ""
             lines.append(
-                f"  [cyan]{item['problem']}[/]: {item['name']} gold {item['gold_qid']}, "
-                f"system {item['system_qid']} {item['system_labels']}{flag}"
+                f"  [cyan]{plain(item['problem'])}[/]: {plain(item['name'])} gold {plain(item['gold_qid'])}, "
+                f"system {plain(item['system_qid'])} {plain(item['system_labels'])}{flag}"
             )
-        head = f"[bold]{art_id}[/]" + ("" if res.found else " [red](not in the store)[/]")
+        head = f"[bold]{plain(art_id)}[/]" + ("" if res.found else " [red](not in the store)[/]")
         console.print(head + ("" if lines else ": no errors"), highlight=False)
         for line in lines:
             console.print(line, highlight=False, soft_wrap=True)

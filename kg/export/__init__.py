@@ -41,8 +41,14 @@ def format_names() -> list[str]:
 
 
 def export(fmt: str, out: str | Path | IO[bytes], *, source: Source,
-           filters: ExportFilter | None = None, config: Config | None = None) -> ExportReport:
-    """Write ``source`` (narrowed by ``filters``) to ``out`` in format ``fmt`` (e.g. "graphml")."""
+           filters: ExportFilter | None = None, config: Config | None = None,
+           drop_isolated: bool = False) -> ExportReport:
+    """Write ``source`` (narrowed by ``filters``) to ``out`` in format ``fmt`` (e.g. "graphml").
+
+    ``drop_isolated`` leaves out nodes with no edge (graph formats): actors named in an article
+    but in no event, events with no role filled."""
+    import networkx as nx
+
     from kg.export.graph import load_graph
     from kg.export.rdf import select_quads
     from kg.registry import exporters
@@ -56,6 +62,9 @@ def export(fmt: str, out: str | Path | IO[bytes], *, source: Source,
     report = ExportReport(format=fmt, out=str(out) if isinstance(out, (str, Path)) else "<stream>")
     if exporter.takes == "graph":
         graph = filter_graph(load_graph(source), filters)
+        if drop_isolated:
+            graph = graph.copy()
+            graph.remove_nodes_from(list(nx.isolates(graph)))
         exporter.export(graph, out)
         report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     else:
@@ -64,6 +73,9 @@ def export(fmt: str, out: str | Path | IO[bytes], *, source: Source,
             full = load_graph(source)
             kept = filter_graph(full, filters)
             report.nodes, report.edges = kept.number_of_nodes(), kept.number_of_edges()
+        if drop_isolated:
+            raise ExportError(f"--drop-isolated is for graph formats; {fmt} writes the RDF itself",
+                              hint="use --format graphml, gexf, cytoscape, dot or events-csv")
         quads = select_quads(source, full, kept)
         exporter.export(quads, out)
         report.quads, report.rdf = len(quads), True

@@ -3,7 +3,8 @@
 Two families with one method each, ``export(data, out)``; ``out`` is a path or a binary stream:
 
 - graph exporters (``takes = "graph"``): ``data`` is the ``networkx.MultiDiGraph`` from
-  ``kg.export.graph`` -- GraphML, GEXF (Gephi), Cytoscape.js JSON, Graphviz DOT;
+  ``kg.export.graph`` -- GraphML, GEXF (Gephi, dated for its timeline), Cytoscape.js JSON,
+  Graphviz DOT, and a flat events CSV (one row per event, in the spirit of GDELT);
 - RDF exporters (``takes = "quads"``): ``data`` is an iterable of ``pyoxigraph.Quad`` --
   Turtle and JSON-LD (triples: named graphs merged), TriG and N-Quads (named graphs kept).
 
@@ -100,7 +101,24 @@ class GraphMLExporter(Exporter):
         _write_whole(out, lambda fh: nx.write_graphml(g, fh, encoding="utf-8", prettyprint=True))
 
 
+def day(date: Any) -> str | None:
+    """A ``kg:date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as the first day it covers.
+
+    >>> day("2024"), day("2024-11"), day("2024-11-05"), day("soon")
+    ('2024-01-01', '2024-11-01', '2024-11-05', None)
+    """
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(date or "")[:10])
+    if not m:
+        return None
+    return f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}"
+
+
 class GEXFExporter(Exporter):
+    """GEXF 1.2 for Gephi. Dated events carry ``start`` (their ``kg:date``'s first day), and so
+    do their role edges; an actor starts with its earliest dated event. The graph is then
+    ``mode="dynamic" timeformat="date"``, so Gephi's timeline plays the story; undated nodes
+    have no start and stay visible throughout."""
+
     name, suffix, media_type = "gexf", ".gexf", "application/gexf+xml"
 
     def export(self, data: nx.MultiDiGraph, out: Out) -> None:
@@ -109,6 +127,19 @@ class GEXFExporter(Exporter):
             r, gr, b = (int(COLOURS.get(attrs.get("kind", ""), "#bbbbbb")[i : i + 2], 16)
                         for i in (1, 3, 5))
             attrs["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0}}
+        first: dict[Any, str] = {}
+        for n, attrs in g.nodes(data=True):
+            start = day(attrs.get("date")) if attrs.get("category") == "event" else None
+            if start is None:
+                continue
+            attrs["start"] = start
+            for _, target, edge in g.out_edges(n, data=True):
+                edge["start"] = start
+                if target not in first or start < first[target]:
+                    first[target] = start
+        for n, start in first.items():
+            if g.nodes[n].get("category") != "event":
+                g.nodes[n]["start"] = start
         _write_whole(out, lambda fh: nx.write_gexf(g, fh, encoding="utf-8", prettyprint=True))
 
 
@@ -125,6 +156,77 @@ class CytoscapeExporter(Exporter):
             e["data"]["id"] = f"e{i}"
         with _binary(out) as fh:
             fh.write(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+class EventsCSVExporter(Exporter):
+    """One row per event, for spreadsheets (in the spirit of GDELT's event table).
+
+    ``agent`` is who deploys, speaks or signs first; ``counterpart`` is the destination of a
+    deployment, what a statement is about, or the other parties of an agreement; several values
+    in one cell are joined with ``"; "``. Text cells that a spreadsheet would run as a formula
+    (starting with ``=``, ``+``, ``-``, ``@``) get a leading ``'``. Rows are sorted by date, then
+    event IRI; undated events come last.
+    """
+
+    name, suffix, media_type = "events-csv", ".csv", "text/csv"
+    COLUMNS = ("date", "kind", "agent", "agent_wikidata", "counterpart", "counterpart_wikidata",
+               "count", "qualifier", "unit", "modality", "claimant", "in_support_of", "agreement",
+               "text", "url", "headline", "published", "evidence", "event")
+    AGENT = {"Deployment": "deployingActor", "Statement": "speaker", "Agreement": "party"}
+    COUNTERPART = {"Deployment": "destination", "Statement": "about", "Agreement": "party"}
+
+    def export(self, data: nx.MultiDiGraph, out: Out) -> None:
+        import csv
+
+        rows = []
+        for n, a in data.nodes(data=True):
+            if a.get("category") != "event":
+                continue
+            by_role: dict[str, list[str]] = {}
+            for _, target, role in sorted(data.out_edges(n, keys=True), key=lambda e: (e[2], str(e[1]))):
+                by_role.setdefault(role, []).append(target)
+            agents = by_role.get(self.AGENT.get(a["kind"], ""), [])
+            counterparts = by_role.get(self.COUNTERPART.get(a["kind"], ""), [])
+            if a["kind"] == "Agreement":
+                agents, counterparts = agents[:1], agents[1:]
+
+            def labels(nodes: list[str]) -> str:
+                return "; ".join(str(data.nodes[t].get("label", t)) for t in nodes)
+
+            def qids(nodes: list[str]) -> str:
+                return "; ".join(str(data.nodes[t]["wikidata"]) for t in nodes if data.nodes[t].get("wikidata"))
+
+            rows.append({
+                "date": a.get("date", ""), "kind": a["kind"],
+                "agent": labels(agents), "agent_wikidata": qids(agents),
+                "counterpart": labels(counterparts), "counterpart_wikidata": qids(counterparts),
+                "count": a.get("troopCount", ""), "qualifier": a.get("countQualifier", ""),
+                "unit": a.get("unit", ""), "modality": a.get("modality", ""),
+                "claimant": labels(by_role.get("claimedBy", [])),
+                "in_support_of": labels(by_role.get("inSupportOf", [])),
+                "agreement": a.get("agreementName", ""), "text": a.get("text", ""),
+                "url": a.get("url", ""), "headline": a.get("headline", ""), "published": a.get("published", ""),
+                "evidence": a.get("evidence", ""), "event": n,
+            })
+        rows.sort(key=lambda r: (r["date"] == "", r["date"], r["event"]))
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=self.COLUMNS, lineterminator="\r\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: spreadsheet_safe(v) for k, v in r.items()})
+        _write_whole(out, lambda fh: fh.write(buf.getvalue().encode("utf-8")))
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet shows rather than runs: a leading ``=``, ``+``, ``-`` or ``@``
+    gets a ``'`` in front (numbers are left alone).
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe(-5), spreadsheet_safe("Kursk")
+    ("'=HYPERLINK(1)", -5, 'Kursk')
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 class DotExporter(Exporter):

@@ -49,12 +49,12 @@ def check_size(size: int, max_bytes: int) -> None:
     >>> check_size(50_000_000, 10_000_000)
     Traceback (most recent call last):
     ...
-    kg.errors.InputError: file is 50.0 MB, over the 10 MB limit (split it or raise --set max_bytes=50000000)
+    kg.errors.InputError: file is 50.0 MB, over the 10 MB limit (split it, or raise the limit: kg --set max_bytes=50000000 build ...)
     """
     if size > max_bytes:
         raise InputError(
             f"file is {human_size(size)}, over the {human_size(max_bytes, trim=True)} limit",
-            hint=f"split it or raise --set max_bytes={size}",
+            hint=f"split it, or raise the limit: kg --set max_bytes={size} build ...",
         )
 
 

@@ -156,15 +156,24 @@ def read_jsonl(path: Path, config: Config) -> Iterator[Article | Problem]:
         check_binary(f.read(65536))
         f.seek(0)
         any_record = False
-        for n, line, size in _bounded_lines(f, config.max_bytes):
-            where = f"{source}:{n}"
-            if line is None:
-                yield Problem(where, "read", problem_reason(_too_big(size, config.max_bytes)))
-                continue
-            if not line.strip():
-                continue
-            any_record = True
-            yield _jsonl_record(line, n, where, base, config)
+        n = 0
+        try:
+            for n, line, size in _bounded_lines(f, config.max_bytes):
+                where = f"{source}:{n}"
+                if line is None:
+                    any_record = True  # a record was there, only too big: the file is not "empty"
+                    yield Problem(where, "read", problem_reason(_too_big(size, config.max_bytes)))
+                    continue
+                if not line.strip():
+                    continue
+                any_record = True
+                try:
+                    yield _jsonl_record(line, n, where, base, config)
+                except Exception as e:  # noqa: BLE001 - one odd record must not cost the rest of the file
+                    yield Problem(where, "read", f"unexpected error while reading ({type(e).__name__}: {e}); please report it")
+        except OSError as e:  # the file failed mid-way: say after which line
+            yield Problem(f"{source}:{n + 1}", "read", f"cannot read the file: {e.strerror or e}")
+            return
     if not any_record:
         yield Problem(source, "read", "empty file (no JSON lines)")
 

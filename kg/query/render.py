@@ -1,8 +1,8 @@
-r"""Render a query ``Result``: table (rich), CSV, TSV, SPARQL JSON, Turtle, N-Triples, JSON-LD.
+r"""Render a query ``Result``: table (rich), CSV, TSV, SPARQL JSON/XML, Turtle, N-Triples, JSON-LD.
 
-CSV, TSV and JSON follow the W3C "SPARQL 1.1 Query Results CSV and TSV Formats" and "SPARQL 1.1
-Query Results JSON Format" recommendations; CONSTRUCT/DESCRIBE results print as Turtle or
-N-Triples (``json`` gives JSON-LD for them).
+CSV, TSV, JSON and XML follow the W3C "SPARQL 1.1 Query Results" formats (XML is written by
+pyoxigraph's serializer); CONSTRUCT/DESCRIBE results print as Turtle, N-Triples, JSON-LD
+(``json`` is JSON-LD for them) or RDF/XML (``xml``).
 
 >>> from pyoxigraph import NamedNode, Literal
 >>> r = Result("SELECT", variables=["who", "n"],
@@ -20,47 +20,54 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any, Optional
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.rdf.namespaces import PREFIXES as _NAMESPACES
 from kg.query.run import Result, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
+# the prefixes Warta writes (kg.rdf.namespaces), plus vocabularies a query is likely to return
 PREFIXES: dict[str, str] = {
-    "kg": "https://w3id.org/warta/ontology#",
-    "kgr": "https://w3id.org/warta/resource/",
-    "wd": "http://www.wikidata.org/entity/",
-    "schema": "http://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": XSD,
+    **_NAMESPACES,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "sh": "http://www.w3.org/ns/shacl#",
 }
 
-FORMATS = ("table", "csv", "tsv", "json", "turtle", "ntriples")
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")  # SELECT / ASK
+GRAPH_FORMATS = ("table", "turtle", "ntriples", "jsonld", "json", "xml")  # CONSTRUCT / DESCRIBE
 
 
 def render(result: Result, fmt: str = "table", *, prefixes: Optional[dict[str, str]] = None) -> str:
     """The result as text in ``fmt`` (``table`` is for a terminal; see ``print_table``)."""
-    fmt = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples"}.get(fmt, fmt)
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown output format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    fmt = normalise_format(fmt)
     if result.is_graph:
-        if fmt in ("turtle", "ntriples", "json"):
-            return to_rdf(result, fmt, prefixes)
         if fmt == "table":
             return _table_text(result, prefixes)
-        raise QueryError(f"{result.form} returns triples: {fmt} is for SELECT/ASK", hint="use --format turtle or ntriples")
-    if fmt in ("turtle", "ntriples"):
-        raise QueryError(f"{fmt} is for CONSTRUCT/DESCRIBE results", hint="use --format table, csv, tsv or json")
-    return {"csv": to_csv, "tsv": to_tsv, "json": to_json}.get(fmt, lambda r: _table_text(r, prefixes))(result)
+        if fmt in GRAPH_FORMATS:
+            return to_rdf(result, fmt, prefixes)
+        raise QueryError(
+            f"{result.form} returns triples: {fmt} is for SELECT/ASK",
+            hint="use --format " + ", ".join(GRAPH_FORMATS),
+        )
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"{fmt} is for CONSTRUCT/DESCRIBE results", hint="use --format " + ", ".join(RESULT_FORMATS))
+    return {"csv": to_csv, "tsv": to_tsv, "json": to_json, "xml": to_xml}.get(fmt, lambda r: _table_text(r, prefixes))(result)
+
+
+def normalise_format(fmt: str) -> str:
+    """The canonical name of an output format (``ttl`` -> ``turtle``); unknown names are an error."""
+    fmt = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "json-ld": "jsonld"}.get(fmt.lower(), fmt.lower())
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown output format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    return fmt
 
 
 # -- W3C result formats ----------------------------------------------------------------------
@@ -92,6 +99,12 @@ def to_json(result: Result) -> str:
         {v: term_json(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
     ]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+
+
+def to_xml(result: Result) -> str:
+    """The SPARQL Query Results XML Format, written by pyoxigraph's serializer."""
+    parsed = ox.parse_query_results(to_json(result).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+    return (parsed.serialize(format=ox.QueryResultsFormat.XML) or b"").decode("utf-8") + "\n"
 
 
 def _csv_value(t: Optional[Term]) -> str:
@@ -126,7 +139,10 @@ def to_tsv(result: Result) -> str:
 
 
 def to_rdf(result: Result, fmt: str, prefixes: Optional[dict[str, str]] = None) -> str:
-    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD}[fmt]
+    rdf_format = {
+        "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD,
+        "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML,
+    }[fmt]
     used = _used_prefixes(result.triples, prefixes or PREFIXES) if fmt == "turtle" else None
     data = ox.serialize(result.triples, format=rdf_format, prefixes=used) or b""
     return data.decode("utf-8")
@@ -168,6 +184,20 @@ def short(t: Optional[Term], prefixes: Optional[dict[str, str]] = None) -> str:
     return str(t)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""Text safe to show in a terminal cell: control characters (ANSI escapes, newlines, tabs)
+    shown as ``\n``, ``\t``, ``\xNN`` instead of acting on the terminal.
+
+    >>> printable("a\tb\n\x1b[31mred")
+    'a\\tb\\n\\x1b[31mred'
+    """
+    names = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    return _CONTROL.sub(lambda m: names.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
 def _rows(result: Result, prefixes) -> tuple[list[str], list[list[str]]]:
     if result.form == "ASK":
         return ["boolean"], [[str(bool(result.boolean)).lower()]]
@@ -179,7 +209,8 @@ def _rows(result: Result, prefixes) -> tuple[list[str], list[list[str]]]:
 
 
 def build_table(result: Result, prefixes: Optional[dict[str, str]] = None):
-    """A rich ``Table`` of the result (IRIs shortened with the Warta prefixes)."""
+    """A rich ``Table`` of the result (IRIs shortened with the Warta prefixes). Cells never wrap:
+    when the columns do not fit the console, long values are cut with an ellipsis."""
     from rich.table import Table
     from rich.text import Text
 
@@ -191,17 +222,19 @@ def build_table(result: Result, prefixes: Optional[dict[str, str]] = None):
     table = Table(show_lines=False)
     for i in keep:
         # a header never folds into letter groups: the column is at least as wide as its name
-        table.add_column(head[i], overflow="fold", min_width=min(len(head[i]), 18))
+        table.add_column(head[i], overflow="ellipsis", no_wrap=True, min_width=min(len(head[i]), 18))
     for r in rows:
-        table.add_row(*(Text(r[i]) for i in keep))  # Text: no rich markup in data
+        table.add_row(*(Text(printable(r[i])) for i in keep))  # Text: no rich markup in data
     return table
 
 
 def summary(result: Result) -> str:
-    """``"4 rows in 0.01s"``."""
+    """``"4 rows in 0.01s"`` (``"first 10 rows (--limit) in 0.01s"`` when the limit cut it)."""
     n = len(result)
     unit = "triple" if result.is_graph else "row"
-    return f"{n} {unit}{'s' if n != 1 else ''} in {result.seconds:.2f}s"
+    first = "first " if result.truncated else ""
+    cut = " (--limit; more exist)" if result.truncated else ""
+    return f"{first}{n} {unit}{'s' if n != 1 else ''}{cut} in {result.seconds:.2f}s"
 
 
 def _table_text(result: Result, prefixes) -> str:

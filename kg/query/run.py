@@ -17,6 +17,7 @@ The embedded store is queried with its default graph as the union of all graphs,
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class Result:
     source: str = "query"  # the file name, or "query" for inline text
     target: str = ""  # the store directory or endpoint URL queried
     seconds: float = 0.0
+    truncated: bool = False  # ``limit`` cut the result: more rows or triples exist
 
     @property
     def is_graph(self) -> bool:
@@ -84,8 +86,12 @@ def run_query(
     endpoint: Optional[str] = None,
     union: bool = True,
     timeout: float = 30.0,
+    limit: Optional[int] = None,
 ) -> Result:
-    """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (text or file) on ``store_path`` or ``endpoint``."""
+    """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (text or file) on ``store_path`` or ``endpoint``.
+
+    ``limit`` keeps the first rows (or triples) and stops reading there; ``Result.truncated``
+    says whether more existed."""
     from kg.query.forms import is_update, query_form
 
     sparql, source = load_query(sparql_or_path)
@@ -100,26 +106,26 @@ def run_query(
         )
     t0 = time.perf_counter()
     try:
-        result = _run(sparql, form, source, store_path, endpoint, union, timeout)
+        result = _run(sparql, form, source, store_path, endpoint, union, timeout, limit)
     except (OSError, RuntimeError, ValueError) as e:  # evaluation errors surface while iterating
         raise QueryError(f"query failed: {e}", source=source) from e
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _run(sparql, form, source, store_path, endpoint, union, timeout) -> Result:
+def _run(sparql, form, source, store_path, endpoint, union, timeout, limit=None) -> Result:
     if endpoint:
         from kg.store.remote import EndpointStore
 
         with EndpointStore(endpoint, timeout=timeout) as store:
             raw = store.query(sparql, union, source=source)
-            result = _materialise(raw, form, source, store.query_url)
+            result = _materialise(raw, form, source, store.query_url, limit)
     else:
         store_path = store_path or "./warta-store"
         store = open_for_query(store_path)
         try:
             raw = store.query(sparql, union, source=source)
-            result = _materialise(raw, form, source, store_path)
+            result = _materialise(raw, form, source, store_path, limit)
             del raw  # results hold the database open: drop them before closing
         finally:
             store.close()
@@ -127,34 +133,41 @@ def _run(sparql, form, source, store_path, endpoint, union, timeout) -> Result:
 
 
 def open_for_query(store_path: str):
-    """Open the store to read it: with the write lock normally; read-only beside a ``kg serve``
-    (which keeps writers out); refused while a build or a writable server holds it."""
+    """Open the store to read it, read-only: a query takes no write lock, so a long query never
+    keeps a ``kg build`` out (idle store, or beside a ``kg serve``). Refused while a build or a
+    writable server is writing it: Oxigraph's read-only mode is not meant to read beside a writer."""
     from kg.store.embedded import EmbeddedStore
     from kg.store.lock import holder
 
-    try:
-        return EmbeddedStore(store_path, create=False)
-    except StoreError as e:
-        if "in use" not in e.message:
-            raise
-        if holder(store_path) == "server":
-            return EmbeddedStore(store_path, read_only=True)
+    if holder(store_path) == "writer":
         raise StoreError(
             "store is being written by another process (a `kg build` or `kg serve --writable`)",
             hint="wait for the build, or query the running server with --endpoint http://HOST:PORT",
             source=store_path,
-        ) from e
+        )
+    return EmbeddedStore(store_path, read_only=True)
 
 
-def _materialise(raw, form: str, source: str, target: str) -> Result:
+def _first(items, limit: Optional[int]) -> tuple[list, bool]:
+    """The first ``limit`` items (all when None) and whether more existed (reads one more at most)."""
+    if limit is None:
+        return list(items), False
+    taken = list(itertools.islice(iter(items), limit + 1))
+    return taken[:limit], len(taken) > limit
+
+
+def _materialise(raw, form: str, source: str, target: str, limit: Optional[int] = None) -> Result:
     if isinstance(raw, ox.QueryBoolean):
         return Result("ASK", boolean=bool(raw), source=source, target=target)
     if isinstance(raw, ox.QuerySolutions):
         names = [v.value for v in raw.variables]
-        rows = [tuple(sol[i] for i in range(len(names))) for sol in raw]
-        return Result("SELECT", variables=names, rows=rows, source=source, target=target)
+        sols, cut = _first(raw, limit)
+        rows = [tuple(sol[i] for i in range(len(names))) for sol in sols]
+        return Result("SELECT", variables=names, rows=rows, source=source, target=target, truncated=cut)
+    raw, cut = _first(raw, limit)
     triples = [t if isinstance(t, ox.Triple) else ox.Triple(t.subject, t.predicate, t.object) for t in raw]
-    return Result(form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT", triples=triples, source=source, target=target)
+    return Result(form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT", triples=triples, source=source,
+                  target=target, truncated=cut)
 
 
 def _check_syntax(sparql: str, source: str) -> None:

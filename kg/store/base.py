@@ -29,7 +29,7 @@ SCHEMA_URLS = (NamedNode("http://schema.org/url"), NamedNode("https://schema.org
 
 ArticleState = Literal["same", "changed", "new"]
 
-LOCKED_MESSAGE = "store is in use by another process (a running `kg serve`?)"
+LOCKED_MESSAGE = "store is in use by another process"  # kg.store.lock.in_use_error says which
 LOCKED_HINT = "stop it or build to another --store"
 
 

@@ -27,8 +27,6 @@ from kg.store.base import (
     OntologyGraphMixin,
     KG,
     KG_SHA256,
-    LOCKED_HINT,
-    LOCKED_MESSAGE,
     SCHEMA_URLS,
     ArticleState,
     check_iri,
@@ -78,7 +76,9 @@ class EmbeddedStore(OntologyGraphMixin):
             self._store: ox.Store | None = ox.Store.read_only(self.path) if read_only else ox.Store(self.path)
         except OSError as e:
             if "lock" in str(e).lower():
-                raise StoreError(LOCKED_MESSAGE, hint=LOCKED_HINT, source=self.path) from e
+                from kg.store.lock import in_use_error
+
+                raise in_use_error(self.path) from e
             raise StoreError(f"cannot open the store: {e}", source=self.path) from e
         self._key = str(p.resolve())
         if not read_only:

@@ -57,6 +57,23 @@ def holder(store_path: str | os.PathLike) -> str:
 _KEEP: list[int] = []
 
 
+def in_use_error(store_path: str | os.PathLike) -> StoreError:
+    """The error for a store another process holds, saying which kind of process holds it.
+
+    >>> import tempfile
+    >>> in_use_error(tempfile.mkdtemp()).message  # nobody holds it any more: no guess
+    'store is in use by another process'
+    """
+    who = holder(store_path)
+    if who == "server":
+        return StoreError(LOCKED_MESSAGE + ": a running `kg serve` holds it",
+                          hint="stop the server, or build to another --store", source=str(store_path))
+    if who == "writer":
+        return StoreError(LOCKED_MESSAGE + ": a `kg build` (or a `kg serve --writable`) is writing it",
+                          hint="wait for it to finish, or build to another --store", source=str(store_path))
+    return StoreError(LOCKED_MESSAGE, hint=LOCKED_HINT, source=str(store_path))
+
+
 class StoreLock:
     """An exclusive lock on ``<store>/LOCK`` compatible with RocksDB's own. Use as a context manager."""
 
@@ -75,7 +92,7 @@ class StoreLock:
         except OSError as e:
             os.close(fd)
             if e.errno in (errno.EAGAIN, errno.EACCES):
-                raise StoreError(LOCKED_MESSAGE, hint=LOCKED_HINT, source=str(self.path)) from e
+                raise in_use_error(self.path) from e
             raise StoreError(f"cannot lock the store: {e}", source=str(self.path)) from e
         self._fd = fd
         return self

@@ -17,7 +17,7 @@ def _run(*args):
 
 
 def test_json_output_has_the_stable_keys_and_the_known_figures(gold_dir, system_store_dir):
-    res = _run(gold_dir, "--store", system_store_dir, "--no-build", "--json")
+    res = _run(gold_dir, "--store", system_store_dir, "--no-build", "--format", "json")
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert set(out["kinds"]) == {"actors", "deployments", "statements", "agreements"}

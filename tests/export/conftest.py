@@ -109,3 +109,20 @@ def screenshots(repo_root) -> Path:
     d = Path(os.environ.get("KG_SCREENSHOTS") or repo_root / "artifacts" / "screenshots")
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _exporters_of_this_checkout():
+    """Entry points come from the installed metadata, which may predate an exporter this checkout
+    declares in pyproject.toml (until the next `pip install -e .`): register those by hand.
+    test_every_builtin_exporter_is_declared_as_an_entry_point keeps pyproject.toml honest."""
+    import tomllib
+
+    from kg import registry
+
+    declared = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    for name, target in declared["project"]["entry-points"]["kg.exporters"].items():
+        if name not in registry.exporters.names():
+            module, cls = target.split(":")
+            registry.exporters.register(name, getattr(__import__(module, fromlist=[cls]), cls))
+    yield

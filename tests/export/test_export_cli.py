@@ -60,3 +60,29 @@ def test_export_and_viz_do_not_load_torch(fixture_store_dir, tmp_path):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "False"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.server
+def test_export_and_viz_take_the_base_url_or_the_query_url(fixture_store_dir, tmp_path):
+    """0b39085: the base URL that `kg query --endpoint` takes used to give HTTP 404 here."""
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+    from store_helpers import KgServe
+
+    server = KgServe(fixture_store_dir)
+    try:
+        counts = []
+        for url in (server.base, server.base + "/", server.base + "/query"):
+            out = tmp_path / "g.graphml"
+            r = runner.invoke(app, ["export", "-f", "graphml", "--endpoint", url, "-o", str(out)])
+            assert r.exit_code == 0, r.output
+            counts.append(nx.read_graphml(out).number_of_nodes())
+            v = runner.invoke(app, ["viz", "--endpoint", url, "-o", str(tmp_path / "e.html")])
+            assert v.exit_code == 0, v.output
+        assert counts[0] == counts[1] == counts[2] > 0
+    finally:
+        assert server.stop() == 0

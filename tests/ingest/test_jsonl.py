@@ -60,7 +60,7 @@ def test_oversized_record_is_skipped_and_the_next_line_is_read(tmp_path, cfg):
     p = _write(tmp_path, [json.dumps({"text": "Pasukan tiba di Beirut. " * 500}), json.dumps({"text": EN_TEXT})])
     items = list(read_inputs([str(p)], cfg.replace(max_bytes=5000)))
     assert isinstance(items[0], Problem) and items[0].source == f"{p}:1"
-    assert items[0].reason == "record is 12.0 kB, over the 5 kB limit; split it or raise --set max_bytes=12013"
+    assert items[0].reason == "record is 12.0 kB, over the 5 kB limit; split it, or raise the limit: kg --set max_bytes=12013 build ..."
     assert isinstance(items[1], Article) and items[1].source == f"{p}:2"
 
 
@@ -74,3 +74,26 @@ def test_empty_and_binary_jsonl(tmp_path, cfg):
         "bin.jsonl": "binary file, not text; give a .txt, .html or .jsonl article",
         "empty.jsonl": "empty file",
     }
+
+
+def test_a_file_of_one_oversized_record_is_not_called_empty(tmp_path, cfg):
+    p = _write(tmp_path, [json.dumps({"text": "Pasukan tiba di Beirut. " * 500})])
+    items = list(read_inputs([str(p)], cfg.replace(max_bytes=5000)))
+    assert [(i.source, i.reason.split(";")[0]) for i in items] == [(f"{p}:1", "record is 12.0 kB, over the 5 kB limit")]
+
+
+def test_an_unexpected_failure_in_one_record_names_its_line_and_the_rest_go_on(tmp_path, cfg, monkeypatch):
+    import kg.ingest.readers as readers
+
+    real = readers.make_article
+
+    def flaky(text, **kw):
+        if "Australia" in text:
+            raise RuntimeError("boom")
+        return real(text, **kw)
+
+    monkeypatch.setattr(readers, "make_article", flaky)
+    p = _write(tmp_path, [json.dumps({"text": EN_TEXT.replace("Japan", "Australia")}), json.dumps({"text": EN_TEXT})])
+    items = list(read_inputs([str(p)], cfg))
+    assert isinstance(items[0], Problem) and items[0].source == f"{p}:1" and "boom" in items[0].reason
+    assert isinstance(items[1], Article) and items[1].source == f"{p}:2"

@@ -34,7 +34,7 @@ def test_mixed_folder_good_articles_and_named_problems(mixed_folder, cfg):
         "not valid UTF-8 (byte 0xE9 at offset 27, line 1); re-save the file as UTF-8"
     )
     assert probs["big.txt"].reason == (
-        "file is 14.0 kB, over the 10 kB limit; split it or raise --set max_bytes=14000"
+        "file is 14.0 kB, over the 10 kB limit; split it, or raise the limit: kg --set max_bytes=14000 build ..."
     )
     assert probs["soup.html"].reason == "HTML page with no article text"
     assert probs["batch.jsonl:2"].reason.startswith("invalid JSON")
@@ -111,7 +111,7 @@ def test_huge_sparse_file_is_refused_without_reading_it(tmp_path, cfg):
     finally:
         tracemalloc.stop()
     assert isinstance(p, Problem)
-    assert p.reason == "file is 50.0 MB, over the 10 MB limit; split it or raise --set max_bytes=50000000"
+    assert p.reason == "file is 50.0 MB, over the 10 MB limit; split it, or raise the limit: kg --set max_bytes=50000000 build ..."
     assert peak < 2_000_000  # the 50 MB were never loaded
 
 

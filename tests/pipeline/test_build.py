@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from kgrun import BOOT, HERE, run_kg
 
 from kg.pipeline import build
@@ -180,8 +181,19 @@ def test_ctrl_c_mid_build_says_what_happened(tmp_path):
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=60)
     assert p.returncode == 130
-    assert "interrupted" in err and "run the same command again" in err
+    assert "interrupted" in err and "run the same command again to resume" in err
     assert "Traceback" not in err
+    # it says how many articles were committed, and that number is what the store holds
+    import re
+
+    m = re.search(r"interrupted: (\d+) article\(s\) committed, each complete(?:; (\d+) still to build)?", " ".join(err.split()))
+    assert m, err
+    committed = int(m.group(1))
+    assert committed == (count_articles(tmp_path / "s") if (tmp_path / "s").exists() else 0)
+    if m.group(2):  # counted once the work was planned (a very early Ctrl-C comes before that)
+        assert committed + int(m.group(2)) == 40
+    r = run_kg(*EXTRACTOR, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
+    assert r.returncode == 0 and f"{40 - committed} article(s) written" in r.stdout and f"{committed} unchanged" in r.stdout
 
 
 def test_a_build_of_nothing_readable_creates_no_store(tmp_path):
@@ -222,3 +234,88 @@ def test_a_syndicated_copy_is_recorded_on_the_stored_article(articles_dir, fixtu
     q = "SELECT ?u WHERE { ?a <http://schema.org/sameAs> ?u }"
     urls = [r["u"].value for r in s.query(q, use_default_graph_as_union=True)]
     assert len(urls) == 1 and urls[0].endswith("copy-of-story.txt")
+
+
+def test_the_max_bytes_hint_works_as_printed(tmp_path):
+    """The size hint used to say `--set max_bytes=N`, which fails after the command name: the
+    printed command now runs as it is written."""
+    import re
+    import shlex
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "long.txt").write_bytes((HERE / "data" / "kursk-id.txt").read_bytes())
+    r = run_kg(*EXTRACTOR, "--set", "max_bytes=200", "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
+    assert r.returncode == 1 and "long.txt" in r.stderr
+    hint = re.search(r"raise the limit: (kg .*?) build \.\.\.", r.stderr.replace("\n", " "))
+    assert hint, r.stderr
+    args = shlex.split(hint.group(1))[1:]  # drop "kg"
+    r2 = run_kg(*EXTRACTOR, *args, "build", str(src), "--store", str(tmp_path / "s"), "--no-progress")
+    assert r2.returncode == 0, r2.stderr
+    assert "1 article(s) written" in r2.stdout
+
+
+def _long_article(tmp_path: Path, copies: int = 40) -> Path:
+    src = tmp_path / "long"
+    src.mkdir(exist_ok=True)
+    base = (HERE / "data" / "kursk-id.txt").read_text(encoding="utf-8").strip()
+    paras = [f"{base} Catatan redaksi nomor {i}." for i in range(copies)]
+    (src / "long.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    return src
+
+
+def test_a_long_article_is_extracted_in_sections_with_the_same_facts(tmp_path, fixture_config):
+    """An article over section_chars is extracted a section at a time (bounded memory), with a
+    progress note per section, and yields the same graph as in one pass."""
+    src = _long_article(tmp_path)
+    whole = build([str(src)], fixture_config.replace(store=str(tmp_path / "one")), store=str(tmp_path / "one"))
+    notes: list[tuple[str, str]] = []
+    cut = fixture_config.replace(section_chars=2000)
+    parts = build([str(src)], cut, store=str(tmp_path / "cut"), on_note=lambda s, w: notes.append((s, w)))
+    assert parts.ok and len(parts.articles) == 1
+    assert len(notes) > 5 and all(s.endswith("long.txt") for s, _ in notes)
+    assert notes[0][1].startswith("section 1 of ") and notes[-1][1].startswith(f"section {len(notes)} of {len(notes)} ")
+    assert len(whole.articles[0].events) == len(parts.articles[0].events) > 40
+    art = parts.articles[0]
+    assert all(art.text[e.start:e.end] == e.evidence for e in art.events)
+    assert all(art.text[m.start:m.end] == m.text for m in art.mentions)
+    assert quads(tmp_path / "one") == quads(tmp_path / "cut")
+
+
+def test_an_article_over_the_time_budget_is_reported_and_the_batch_goes_on(tmp_path, articles_dir):
+    src = _long_article(tmp_path)
+    store = tmp_path / "s"
+    r = run_kg(*EXTRACTOR, "--set", "section_chars=2000", "--set", "doc_seconds=0", "build", str(src),
+               str(articles_dir / "kursk-en.txt"), "--store", str(store), "--no-progress")
+    assert r.returncode == 1, r.stderr
+    err = " ".join(r.stderr.split())
+    assert "long.txt [extract]: stopped after section 1 of" in err and "per-document budget of 0s" in err
+    assert "kg --set doc_seconds=" in err
+    assert "1 article(s) written" in r.stdout and count_articles(store) == 1
+
+
+@pytest.mark.server
+def test_a_build_into_a_read_only_server_is_refused_before_any_extraction(tmp_path, articles_dir):
+    """The ontology being on the server already used to mean no write until the first article:
+    every article was extracted, then each refused. Now the refusal comes first, once."""
+    sys.path.insert(0, str(HERE.parent / "store"))
+    from store_helpers import KgServe
+
+    store = tmp_path / "s"
+    r = run_kg(*EXTRACTOR, "build", str(articles_dir / "kursk-id.txt"), "--store", str(store), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    server = KgServe(store)  # read-only by default
+    try:
+        r = run_kg(*EXTRACTOR, "build", str(articles_dir / "kursk-en.txt"), "--endpoint", server.base, "--no-progress")
+    finally:
+        server.stop()
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "refused" in r.stderr and "--writable" in r.stderr
+    assert "[store]" not in r.stderr and "article(s) written" not in r.stdout
+
+
+def test_the_summary_shows_the_store_path_as_typed(tmp_path, articles_dir):
+    store = tmp_path / "store [v2] [bold]x"
+    r = run_kg(*EXTRACTOR, "build", str(articles_dir / "kursk-en.txt"), "--store", str(store), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    assert str(store) in r.stdout.replace("\n", "")

@@ -116,3 +116,60 @@ def test_query_while_a_build_writes_the_store_says_so(query_store):
         )
     assert r.returncode == 2
     assert "being written by another process" in r.stderr and "--endpoint" in r.stderr
+
+
+EVIDENCE = "SELECT ?e ?ev WHERE { ?e <https://w3id.org/warta/ontology#evidence> ?ev } ORDER BY ?e"
+
+
+def test_table_fits_the_terminal_cutting_long_values_with_an_ellipsis(query_store):
+    r = runner.invoke(app, ["query", EVIDENCE, "--store", str(query_store)], env={"COLUMNS": "60"})
+    assert r.exit_code == 0, r.output
+    lines = [ln for ln in r.stdout.splitlines() if ln.strip()]
+    assert max(len(ln) for ln in lines) <= 60, r.stdout
+    assert "…" in r.stdout  # evidence cut, not wrapped
+    body = [ln for ln in lines if "kgr:event/" in ln]
+    assert len(body) == 10  # one line per row: nothing wrapped onto a second line
+
+
+def test_limit_keeps_the_first_rows_and_says_more_exist(query_store):
+    r = kg("query", DEPLOYMENTS, "--store", str(query_store), "--limit", "3", "-f", "csv")
+    assert r.exit_code == 0, r.output
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert len(rows) == 4 and rows[1][1] == "1001"
+    t = kg("query", DEPLOYMENTS, "--store", str(query_store), "-n", "3")
+    assert "first 3 rows (--limit; more exist)" in t.output
+
+
+def test_xml_results_and_construct_as_jsonld_and_rdfxml(query_store):
+    import xml.etree.ElementTree as ET
+
+    r = kg("query", DEPLOYMENTS, "--store", str(query_store), "-f", "xml")
+    assert r.exit_code == 0, r.output
+    ns = {"s": "http://www.w3.org/2005/sparql-results#"}
+    root = ET.fromstring(r.stdout)
+    assert [v.get("name") for v in root.findall("s:head/s:variable", ns)] == ["e", "n"]
+    results = root.findall("s:results/s:result", ns)
+    assert len(results) == 10 and results[0].find("s:binding[@name='n']/s:literal", ns).text == "1001"
+    construct = "CONSTRUCT WHERE { ?e <https://w3id.org/warta/ontology#troopCount> ?n }"
+    for fmt, rdflib_fmt in (("jsonld", "json-ld"), ("xml", "xml")):
+        c = kg("query", construct, "--store", str(query_store), "-f", fmt)
+        assert c.exit_code == 0, c.output
+        import rdflib
+
+        assert len(rdflib.Graph().parse(data=c.stdout, format=rdflib_fmt)) == 10
+    bad = kg("query", DEPLOYMENTS, "--store", str(query_store), "-f", "jsonld")
+    assert bad.exit_code == 2 and "CONSTRUCT/DESCRIBE" in bad.output
+
+
+def test_a_query_on_an_idle_store_does_not_keep_a_build_out(query_store):
+    """`kg query` opens the store read-only: while its result is open, a writer can still open it."""
+    from kg.query.run import open_for_query
+
+    reader = open_for_query(str(query_store))
+    try:
+        code = f"from kg.store.embedded import EmbeddedStore\nwith EmbeddedStore({str(query_store)!r}) as s: print(s.count())"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert int(out.stdout) > 0
+    finally:
+        reader.close()

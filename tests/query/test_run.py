@@ -71,7 +71,7 @@ def test_ask_and_construct(query_store):
     assert len(g) == 10
     nt = render(c, "ntriples")
     assert len(nt.splitlines()) == 10
-    with pytest.raises(QueryError, match="turtle or ntriples"):
+    with pytest.raises(QueryError, match="turtle, ntriples"):
         render(c, "csv")
     with pytest.raises(QueryError, match="CONSTRUCT/DESCRIBE"):
         render(ask, "turtle")

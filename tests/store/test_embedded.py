@@ -84,7 +84,9 @@ def test_second_writer_process_gets_a_plain_message(store):
         f"try:\n    EmbeddedStore({store.path!r})\nexcept StoreError as e:\n    print(e)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert "store is in use by another process (a running `kg serve`?)" in out.stdout
+    # a build holds it, not a server: the message says so (it used to guess "a running `kg serve`?")
+    assert "store is in use by another process: a `kg build` (or a `kg serve --writable`) is writing it" in out.stdout
+    assert "kg serve`?" not in out.stdout
     assert "build to another --store" in out.stdout
 
 
