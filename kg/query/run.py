@@ -84,8 +84,10 @@ def run_query(
     endpoint: Optional[str] = None,
     union: bool = True,
     timeout: float = 30.0,
+    auth=None,
 ) -> Result:
-    """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (text or file) on ``store_path`` or ``endpoint``."""
+    """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (text or file) on ``store_path`` or ``endpoint``
+    (``auth``: credentials for the endpoint, anything ``requests`` accepts)."""
     from kg.query.forms import is_update, query_form
 
     sparql, source = load_query(sparql_or_path)
@@ -100,18 +102,18 @@ def run_query(
         )
     t0 = time.perf_counter()
     try:
-        result = _run(sparql, form, source, store_path, endpoint, union, timeout)
+        result = _run(sparql, form, source, store_path, endpoint, union, timeout, auth)
     except (OSError, RuntimeError, ValueError) as e:  # evaluation errors surface while iterating
         raise QueryError(f"query failed: {e}", source=source) from e
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _run(sparql, form, source, store_path, endpoint, union, timeout) -> Result:
+def _run(sparql, form, source, store_path, endpoint, union, timeout, auth=None) -> Result:
     if endpoint:
         from kg.store.remote import EndpointStore
 
-        with EndpointStore(endpoint, timeout=timeout) as store:
+        with EndpointStore(endpoint, timeout=timeout, auth=auth) as store:
             raw = store.query(sparql, union, source=source)
             result = _materialise(raw, form, source, store.query_url)
     else:
