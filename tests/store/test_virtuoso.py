@@ -134,10 +134,9 @@ def test_a_build_written_to_virtuoso_answers_every_competency_query_as_the_embed
 
 def test_virtuoso_writes_need_the_credentials(virtuoso):
     g = "https://w3id.org/warta/resource/graph/credentials-test"
-    quads = [ox.Quad(ox.NamedNode("https://w3id.org/warta/resource/x"), ox.NamedNode("http://ex/said"),
-                     ox.Literal("Menteri bilang ‘tidak’ 🙂", language="id")),
-             ox.Quad(ox.NamedNode("https://w3id.org/warta/resource/x"), ox.NamedNode("http://ex/quote"),
-                     ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean")))]
+    x, graph = ox.NamedNode("https://w3id.org/warta/resource/x"), ox.NamedNode(g)
+    quads = [ox.Quad(x, ox.NamedNode("http://ex/said"), ox.Literal("Menteri bilang ‘tidak’ 🙂", language="id"), graph),
+             ox.Quad(x, ox.NamedNode("http://ex/quote"), ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean")), graph)]
     anonymous = EndpointStore(virtuoso.sparql, gsp_url=virtuoso.gsp)
     with pytest.raises(EndpointError, match="refused"):
         anonymous.write_article(g, quads)

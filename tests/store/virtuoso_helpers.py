@@ -45,7 +45,9 @@ class Virtuoso:
         self.dba_password = "dba"  # a new database's; replaced by a random one in start()
         self.proc: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 300.0) -> "Virtuoso":
+    def start(self, timeout: float = 900.0) -> "Virtuoso":
+        # a new database takes ~15-30 s on this 2-core machine, over 10 min while it is saturated
+        # (measured); a server that fails exits at once and is reported with its log
         ini = TEMPLATE.read_text(encoding="utf-8")
         for default, port in (("127.0.0.1:1111", self.sql_port), ("127.0.0.1:8890", self.http_port)):
             assert ini.count(default) == 1, f"{TEMPLATE}: expected one {default}"
