@@ -21,13 +21,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m kg.extract.encoders.e5
 	touch $(STAMP)
 
-# Headless Chromium and its driver for the browser tests (Debian packages).
+# Headless Chromium and its driver for the browser tests, Virtuoso for the production-sink test
+# (Debian packages). Virtuoso's debconf asks for a dba password: non-interactive, it stays empty and
+# Debian leaves its own system daemon disabled; the test runs a private instance on loopback.
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null); \
 	  else \
 	    echo "browser tests need Debian's chromium and chromium-driver: sudo apt-get install chromium chromium-driver"; \
+	  fi; \
+	fi
+	@if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends virtuoso-opensource >/dev/null); \
+	  else \
+	    echo "the Virtuoso test needs Debian's virtuoso-opensource: sudo DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends virtuoso-opensource"; \
 	  fi; \
 	fi
 

@@ -48,6 +48,11 @@ class Config:
     bind: str = "127.0.0.1:7878"
     query_timeout: int = 30
     cors: bool = False
+    # a --endpoint server whose update / Graph Store Protocol URLs are not <base>/update and
+    # <base>/store, and its credentials ([basic:|digest:]USER:PASSWORD), e.g. Virtuoso (README)
+    endpoint_update: str = ""
+    endpoint_store: str = ""
+    endpoint_auth: str = ""
 
     @classmethod
     def field_names(cls) -> list[str]:

@@ -57,7 +57,7 @@ def open_target(config: Config, store: Optional[str] = None, endpoint: Optional[
     if endpoint:
         from kg.store.remote import EndpointStore
 
-        return EndpointStore(endpoint)
+        return EndpointStore.from_config(endpoint, config)
     from kg.store.embedded import EmbeddedStore
 
     return EmbeddedStore(store or config.store)

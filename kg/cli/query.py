@@ -17,7 +17,7 @@ def query(
     store: Optional[str] = typer.Option(None, "--store", help="Store directory (default ./warta-store)."),
     endpoint: Optional[str] = typer.Option(
         None, "--endpoint",
-        help="Query a SPARQL server instead: its base URL (http://127.0.0.1:7878, a running `kg serve`) or /query URL.",
+        help="Query a SPARQL server instead: its base URL (http://127.0.0.1:7878, a running `kg serve`), /query URL, or e.g. Virtuoso's http://HOST:8890/sparql.",
     ),
     fmt: str = typer.Option(
         "table", "--format", "-f",
@@ -35,12 +35,14 @@ def query(
     so a query never keeps a build out."""
     from kg.query.render import PREFIXES, build_table, normalise_format, render, summary
     from kg.query.run import run_query
+    from kg.store.remote import parse_auth
 
     fmt = normalise_format(fmt)  # a misspelt format fails before the query runs
     cfg = get_config(store=store)
     # the HTTP timeout leaves the server time to report its own query timeout first
     result = run_query(
-        query_or_file, store_path=cfg.store, endpoint=endpoint, timeout=cfg.query_timeout + 5, limit=limit
+        query_or_file, store_path=cfg.store, endpoint=endpoint, timeout=cfg.query_timeout + 5, limit=limit,
+        auth=parse_auth(cfg.endpoint_auth) if endpoint else None,
     )
     prefixes = {**PREFIXES, "kgr": cfg.base_iri}
     if fmt == "table":

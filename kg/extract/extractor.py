@@ -20,7 +20,7 @@ from kg.doc import Article, Problem, Sentence
 from kg.errors import ExtractionError, ModelNotFoundError
 
 log = logging.getLogger(__name__)
-_CACHE: dict[tuple[str, bool], Any] = {}
+_CACHE: dict[tuple[str, bool, str], Any] = {}
 _LOCK = threading.Lock()
 
 
@@ -65,14 +65,14 @@ class _Loaded:
 
 def checkpoint_version(path: Path) -> str:
     """``"<model_name> <model_version> (<sha256 of the weights, 8 hex>)"``, from the files alone
-    (hashed once per process and weights file state)."""
-    weights = Path(path) / "model.safetensors"
-    stamp = weights.stat().st_mtime_ns if weights.exists() else 0
+    (hashed once per process and state of the weights and config.json)."""
+    stamp = tuple(f.stat().st_mtime_ns if f.exists() else 0
+                  for f in (Path(path) / "model.safetensors", Path(path) / "config.json"))
     return _checkpoint_version(Path(path), stamp)
 
 
 @functools.lru_cache(maxsize=16)
-def _checkpoint_version(path: Path, _stamp: int) -> str:
+def _checkpoint_version(path: Path, _stamp: tuple[int, int]) -> str:
     import json
 
     cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
@@ -109,9 +109,12 @@ class TransformerExtractor:
                      "`.venv/bin/python scripts/train_extractor.py --out DIR`")
 
     def _loaded(self) -> _Loaded:
-        key = (str(self.model_path.resolve()), self.quantize)
+        # keyed by the checkpoint's version too: a model retrained into the same folder is loaded again
+        key = (str(self.model_path.resolve()), self.quantize, checkpoint_version(self.model_path))
         with _LOCK:
             if key not in _CACHE:
+                for old in [k for k in _CACHE if k[:2] == key[:2]]:
+                    del _CACHE[old]
                 _CACHE[key] = _Loaded(self.model_path, self.quantize)
             return _CACHE[key]
 

@@ -87,8 +87,10 @@ def run_query(
     union: bool = True,
     timeout: float = 30.0,
     limit: Optional[int] = None,
+    auth=None,
 ) -> Result:
-    """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (text or file) on ``store_path`` or ``endpoint``.
+    """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (text or file) on ``store_path`` or ``endpoint``
+    (``auth``: credentials for the endpoint, anything ``requests`` accepts).
 
     ``limit`` keeps the first rows (or triples) and stops reading there; ``Result.truncated``
     says whether more existed."""
@@ -106,18 +108,18 @@ def run_query(
         )
     t0 = time.perf_counter()
     try:
-        result = _run(sparql, form, source, store_path, endpoint, union, timeout, limit)
+        result = _run(sparql, form, source, store_path, endpoint, union, timeout, limit, auth)
     except (OSError, RuntimeError, ValueError) as e:  # evaluation errors surface while iterating
         raise QueryError(f"query failed: {e}", source=source) from e
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _run(sparql, form, source, store_path, endpoint, union, timeout, limit=None) -> Result:
+def _run(sparql, form, source, store_path, endpoint, union, timeout, limit=None, auth=None) -> Result:
     if endpoint:
         from kg.store.remote import EndpointStore
 
-        with EndpointStore(endpoint, timeout=timeout) as store:
+        with EndpointStore(endpoint, timeout=timeout, auth=auth) as store:
             raw = store.query(sparql, union, source=source)
             result = _materialise(raw, form, source, store.query_url, limit)
     else:

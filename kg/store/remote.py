@@ -4,7 +4,10 @@ Reads go through the SPARQL 1.1 Protocol (POST to the query endpoint), writes th
 Store HTTP Protocol: an article is one ``PUT <gsp>?graph=<graph iri>`` of N-Triples, which the
 server applies as one replace of that graph. The endpoint layout defaults to Oxigraph's
 (``/query``, ``/update``, ``/store`` under the base URL); pass ``query_url``/``update_url``/
-``gsp_url`` for other servers, e.g. Fuseki's ``/ds/sparql``, ``/ds/update``, ``/ds/data``.
+``gsp_url`` for other servers, e.g. Fuseki's ``/ds/sparql``, ``/ds/update``, ``/ds/data``;
+from the command line they are the config keys ``endpoint_update``, ``endpoint_store`` and
+``endpoint_auth`` (``EndpointStore.from_config``), e.g. Virtuoso's ``/sparql`` for queries and
+``/sparql-graph-crud-auth`` with digest credentials for writes (README: Virtuoso).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any, Sequence
 import pyoxigraph as ox
 import requests
 
-from kg.errors import EndpointError
+from kg.errors import ConfigError, EndpointError
 from kg.store.base import KG, OntologyGraphMixin, SCHEMA_URLS, ArticleState, check_iri, in_graph
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -63,19 +66,31 @@ class EndpointStore(OntologyGraphMixin):
         gsp_url: str | None = None,
         union_param: str | None = "union-default-graph",
     ):
-        base = url.rstrip("/")
+        given = base = url.rstrip("/")
         for suffix in ("/query", "/sparql", "/store", "/update"):
-            if base.endswith(suffix) and not (query_url or gsp_url):
+            if base.endswith(suffix):
                 base = base[: -len(suffix)]  # accept the query URL as well as the base URL
                 break
         self.url = base
-        self.query_url = query_url or base + "/query"
+        # a query endpoint named /sparql (Virtuoso, GraphDB, Fuseki's /ds/sparql) is used as given
+        self.query_url = query_url or (given if given.endswith("/sparql") else base + "/query")
         self.update_url = update_url or base + "/update"
         self.gsp_url = gsp_url or base + "/store"
         self.timeout = timeout
         self.union_param = union_param
         self.session = requests.Session()
         self.session.auth = auth
+
+    @classmethod
+    def from_config(cls, url: str, config: Any, **kw: Any) -> "EndpointStore":
+        """The server at ``url`` (``--endpoint``) with the config's ``endpoint_update``,
+        ``endpoint_store`` and ``endpoint_auth``: e.g. Virtuoso's ``/sparql`` for queries,
+        ``/sparql-graph-crud-auth`` for writes, digest credentials (README: Virtuoso)."""
+        return cls(
+            url, auth=parse_auth(getattr(config, "endpoint_auth", "")),
+            update_url=getattr(config, "endpoint_update", "") or None,
+            gsp_url=getattr(config, "endpoint_store", "") or None, **kw,
+        )
 
     # -- HTTP ------------------------------------------------------------------------------
     def _request(self, method: str, url: str, *, what: str, ok_404: bool = False, **kw) -> requests.Response:
@@ -162,6 +177,17 @@ class EndpointStore(OntologyGraphMixin):
             return "same"
         return "changed" if self.graphs_for_url(url) else "new"
 
+    def built_with(self, sha256: str) -> tuple[str | None, str | None] | None:
+        """Same contract as ``EmbeddedStore.built_with``: ``(kg:modelVersion, kg:configHash)`` of
+        the stored article with this text, None when there is none."""
+        rows = self.select(
+            f"SELECT ?m ?h WHERE {{ GRAPH ?g {{ ?a <{KG}sha256> {_literal(sha256)} "
+            f"OPTIONAL {{ ?x <{KG}modelVersion> ?m }} OPTIONAL {{ ?y <{KG}configHash> ?h }} }} }} LIMIT 1"
+        )
+        if not rows:
+            return None
+        return tuple(rows[0][k].value if k in rows[0] else None for k in ("m", "h"))  # type: ignore[return-value]
+
     def graphs_for_url(self, url: str) -> list[str]:
         values = [_literal(url)]
         try:
@@ -241,6 +267,28 @@ class EndpointStore(OntologyGraphMixin):
 
     def __repr__(self) -> str:
         return f"EndpointStore({self.url!r})"
+
+
+def parse_auth(spec: str | None) -> Any:
+    """``endpoint_auth`` for ``requests``: ``"digest:USER:PASSWORD"`` (Virtuoso's ``-auth``
+    endpoints), ``"basic:USER:PASSWORD"`` or ``"USER:PASSWORD"`` (basic); empty: none.
+
+    >>> parse_auth(""), parse_auth("warta:s3:cret"), type(parse_auth("digest:warta:pw")).__name__
+    (None, ('warta', 's3:cret'), 'HTTPDigestAuth')
+    """
+    if not spec:
+        return None
+    scheme, _, rest = spec.partition(":")
+    if scheme.lower() not in ("basic", "digest"):
+        scheme, rest = "basic", spec
+    user, sep, password = rest.partition(":")
+    if not (user and sep):
+        raise ConfigError("endpoint_auth expects [basic:|digest:]USER:PASSWORD (the password is not shown)")
+    if scheme.lower() == "digest":
+        from requests.auth import HTTPDigestAuth
+
+        return HTTPDigestAuth(user, password)
+    return (user, password)
 
 
 def _literal(value: str) -> str:
