@@ -53,12 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     ext = registry.extractors.create(cfg.extractor, config=cfg)
     preds = ext.predict(arts)
     lm = ext._loaded()
-    linker = registry.linkers.create(cfg.linker, config=cfg)
 
     def run(mention: float, role: float, rules: str = "all", extra: dict | None = None):
         dec = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
                       min_mention_score=mention, role_threshold=role, rules=RuleSet(rules),
                       thresholds={**lm.thresholds, **(extra or {})})
+        linker = registry.linkers.create(cfg.linker, config=cfg.replace(rules=rules))  # linking rules too
         done = []
         for i, a in enumerate(arts):
             b = copy.copy(a)
