@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 REPO = Path(__file__).resolve().parents[1]
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ONTOLOGY_GRAPH = "https://w3id.org/warta/ontology"
-_ID = re.compile(r"(?<=/)(article|graph|activity|event)/([0-9a-f]{16})(?=$|/|#)")
+_ID = re.compile(r"(?<=/)(article|graph|activity|event)/([0-9a-f]{16})(?=$|[-/#])")  # event/<id>-deployment-0
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
