@@ -117,9 +117,15 @@ class Config:
     def hash(self) -> str:
         """Hash of the settings that change what a build writes (not where it writes it)."""
         relevant = {k: v for k, v in self.to_dict().items() if k in _OUTPUT_KEYS}
+        relevant["mapping_version"] = MAPPING_VERSION  # a changed mapping changes the output too
         blob = json.dumps(relevant, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:12]
 
+
+MAPPING_VERSION = 2
+"""Version of what ``kg.rdf.mapping`` writes for the same extraction; part of ``Config.hash`` (the
+kg:configHash a rebuild compares), so a store written by an older mapping is extracted again.
+Bump it whenever the mapping's output changes (2: skos:prefLabel on linked actors)."""
 
 _OUTPUT_KEYS = {"base_iri", "segmenter", "extractor", "model", "rules", "linker", "languages"}
 

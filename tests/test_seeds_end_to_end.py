@@ -118,3 +118,31 @@ def test_every_fact_points_back_at_its_sentence(seed_store, seeds_dir):
     assert seeds <= {url for *_, url in found}
     for ev_text, s, e, body, url in found:
         assert body[int(s):int(e)] == ev_text, url
+
+
+def test_one_display_name_russia_and_canonical_names_in_query_01(seed_store, repo_root):
+    """skos:prefLabel: exactly one English display name for Russia (not "Kremlin"), and query
+    01 shows canonical names for agents and claimants."""
+    found = select(seed_store, """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+      SELECT DISTINCT ?l WHERE { ?a owl:sameAs wd:Q159 ; skos:prefLabel ?l FILTER(lang(?l) = "en") }""")
+    assert found == [("Russia",)]
+    q = (repo_root / "queries" / "01-troop-claims.rq").read_text(encoding="utf-8")
+    rows = [{k.value: (s[k].value if s[k] is not None else None) for k in r.variables}
+            for r in [seed_store.query(q, use_default_graph_as_union=True)] for s in r]
+    assert rows
+    pref = {r[0]: r[1] for r in select(seed_store, """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+      SELECT DISTINCT ?a ?l WHERE { ?a skos:prefLabel ?l FILTER(lang(?l) = "en") }""")}
+    for r in rows:
+        for node, label in (("agent", "agentLabel"), ("claimant", "claimantLabel")):
+            if r[node] in pref:
+                assert r[label] == pref[r[node]], r
+    agents = {r["agentLabel"] for r in rows}
+    assert "North Korea" in agents and not agents & {"Kremlin", "Manila", "U.S", "German"}
+
+
+def test_rewritten_queries_return_the_rows_of_the_old_ones(seed_store, repo_root):
+    from queries.equivalence import LABELS, differences  # tests/queries (a package)
+
+    for name in LABELS:
+        text = (repo_root / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+        assert differences(seed_store, name, text) == [], name

@@ -5,7 +5,8 @@ runs the very same queries (``QUERIES``, embedded in the page) against a live en
 the rows into the same nodes and edges in JavaScript, so both views agree.
 
 Nodes are keyed by IRI. Every node has ``category`` ("actor" or "event"), ``kind`` (the class:
-Person, Organization, Country, Place, Deployment, Statement, Agreement) and ``label``. Actors add
+Person, Organization, Country, Place, Deployment, Statement, Agreement) and ``label`` (for an
+actor its English ``skos:prefLabel``, else an English surface form, else the first). Actors add
 ``labels`` (every surface form, ``"Korea Utara@id | North Korea@en"``), ``wikidata`` ("Q423")
 and ``articles`` (how many articles mention them). Events add ``date``, ``modality``,
 ``troopCount``, ``countQualifier``, ``unit``, ``text``, ``isQuote``, ``agreementName``,
@@ -36,6 +37,7 @@ _PREFIXES = """PREFIX kg: <https://w3id.org/warta/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 # schema.org is written as http:// or https:// by different tools: accept both.
@@ -64,14 +66,19 @@ QUERIES: dict[str, str] = {
   ?event ?p ?target ; prov:wasDerivedFrom ?article .
   BIND(STRAFTER(STR(?p), "#") AS ?role)
 }""",
+    # Inside each article graph (GRAPH ?g): an actor's type, names and link are joined within the
+    # graph of one article, not across every article that mentions it (which multiplied them).
     "actors": _PREFIXES
-    + """SELECT DISTINCT ?actor ?type ?label ?lang ?sameAs WHERE {
+    + """SELECT DISTINCT ?actor ?type ?label ?lang ?sameAs ?pref WHERE {
   VALUES ?cls { kg:Person kg:Organization kg:Country kg:Place }
-  ?actor a ?cls .
+  GRAPH ?g {
+    ?actor a ?cls .
+    OPTIONAL { ?actor rdfs:label ?label . BIND(LANG(?label) AS ?lang) }
+    OPTIONAL { ?actor owl:sameAs ?sameAs .
+               FILTER(STRSTARTS(STR(?sameAs), "http://www.wikidata.org/entity/")) }
+    OPTIONAL { ?actor skos:prefLabel ?pref . FILTER(LANGMATCHES(LANG(?pref), "en")) }
+  }
   BIND(STRAFTER(STR(?cls), "#") AS ?type)
-  OPTIONAL { ?actor rdfs:label ?label . BIND(LANG(?label) AS ?lang) }
-  OPTIONAL { ?actor owl:sameAs ?sameAs .
-             FILTER(STRSTARTS(STR(?sameAs), "http://www.wikidata.org/entity/")) }
 }""",
     "mentions": _PREFIXES
     + """SELECT DISTINCT ?actor ?article WHERE { ?actor kg:mentionedIn ?article }""",
@@ -129,9 +136,12 @@ def rows_to_data(rows: dict[str, list[Row]]) -> dict[str, list[dict[str, Any]]]:
     kinds: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, set[tuple[str, str]]] = defaultdict(set)
     qids: dict[str, set[str]] = defaultdict(set)
+    prefs: dict[str, set[str]] = defaultdict(set)
     for r in rows["actors"]:
         iri = r["actor"]
         kinds[iri].add(r["type"])
+        if "pref" in r:
+            prefs[iri].add(r["pref"])
         if "label" in r:
             labels[iri].add((r["label"], r.get("lang", "")))
         if "sameAs" in r:
@@ -146,7 +156,7 @@ def rows_to_data(rows: dict[str, list[Row]]) -> dict[str, list[dict[str, Any]]]:
             "id": iri,
             "category": "actor",
             "kind": next(k for k in ACTOR_KINDS if k in kinds[iri]),
-            "label": pick_label(labels[iri], iri),
+            "label": min(prefs[iri]) if prefs[iri] else pick_label(labels[iri], iri),
             "labels": [list(p) for p in sorted(labels[iri])],
             "articles": len(mentioned[iri]),
         }

@@ -49,7 +49,7 @@ from kg.rdf.literals import (
     published_literal,
     url_iri,
 )
-from kg.rdf.namespaces import OWL, PROV, RDF, RDFS, SCHEMA, WD, XSD
+from kg.rdf.namespaces import OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 from kg.rdf.ontology import ontology_quads, ontology_path, shapes_path  # re-exported
 from kg.rdf.vocab import KG
 
@@ -139,6 +139,20 @@ def article_to_rdflib(
     return quads_to_dataset(article_to_quads(article, config, provenance))
 
 
+def _pref_label(m: Mention) -> Literal | None:
+    """The actor's display name: the linker's canonical English name (the alias index's
+    ``canonical_en``, or Wikidata's English label for an online link), tagged ``en``.
+
+    It comes from the link, never from the article's surface form, so every article graph that
+    mentions the actor writes the same ``skos:prefLabel`` and the store holds one per language.
+    An actor without a canonical name gets none; queries fall back to one of its rdfs:labels.
+    """
+    label = m.link.label if m.link else None
+    if not label or not str(label).strip():
+        return None
+    return Literal(" ".join(str(label).split()), language="en")
+
+
 class _Mapper:
     def __init__(self, article: Article, config: Config, provenance: dict[str, Any] | None):
         self.a = article
@@ -182,6 +196,9 @@ class _Mapper:
             label = self.text(m.text)
             if label is not None:
                 self.add(node, RDFS.label, label)
+            pref = _pref_label(m)
+            if pref is not None:
+                self.add(node, SKOS.prefLabel, pref)
             if type_ in ACTOR_NODE_TYPES:
                 self.add(node, KG.mentionedIn, self.art)
             qid = m.link.qid if m.link else None

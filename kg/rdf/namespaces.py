@@ -34,6 +34,7 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/warta/ontology")
 """The named graph that holds ontology/kg.ttl in the store."""
@@ -48,6 +49,7 @@ PREFIXES: dict[str, str] = {
     "owl": str(OWL),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
+    "skos": str(SKOS),
     "xsd": str(XSD),
 }
 """Prefixes for serialisation and for shortening IRIs in messages."""

@@ -66,7 +66,7 @@ def test_labels_are_drawn_readable_at_first_sight(drv, fixture_page, screenshots
             [n.style('label'), n.numericStyle('font-size') * z, n.numericStyle('min-zoomed-font-size')]);""")
     labels = {d[0] for d in drawn}
     # the most connected actors are labelled on the first view, at a font cytoscape draws
-    assert {"North Korea", "Russia", "Kursk", "Pentagon", "Volodymyr Zelensky"} <= labels
+    assert {"North Korea", "Russia", "Kursk Oblast", "United States Department of Defense", "Volodymyr Zelenskyy"} <= labels
     assert all(px >= min_px and px >= 10 for _, px, min_px in drawn)
     # actors in no event are listed in the panel, not drawn
     assert drv.execute_script("return window.__warta.cy.nodes().length") == 21
@@ -112,12 +112,12 @@ def test_story_view_every_claim_one_series_per_claimant(drv, fixture_page, scree
     assert drv.find_element(By.ID, "agent").get_attribute("value") == R + "actor/Q423"
     series = drv.execute_script("""return Array.from(document.querySelectorAll('#story g.series'))
         .map(g => [g.getAttribute('data-series'), g.querySelectorAll('.claim').length])""")
-    assert dict(series) == {"Badan Intelijen Nasional Korea Selatan": 1, "Pentagon": 1,
-                            "Volodymyr Zelensky": 1, "Intelijen militer Ukraina": 1}
+    assert dict(series) == {"National Intelligence Service": 1, "United States Department of Defense": 1,
+                            "Volodymyr Zelenskyy": 1, "Intelijen militer Ukraina": 1}
     legend = [li.get_attribute("data-series") for li in drv.find_elements(By.CSS_SELECTOR, "#story ul.legend li")]
     # the denial (claimed by North Korea itself, no number) is a series too: listed, not plotted
-    assert sorted(legend) == ["Badan Intelijen Nasional Korea Selatan", "Intelijen militer Ukraina",
-                              "North Korea", "Pentagon", "Volodymyr Zelensky"]
+    assert sorted(legend) == ["Intelijen militer Ukraina", "National Intelligence Service",
+                              "North Korea", "United States Department of Defense", "Volodymyr Zelenskyy"]
     values = [t.text for t in drv.find_elements(By.CSS_SELECTOR, "#story text.value")]
     assert sorted(values) == [">12,000", "~10,000", "≤12,000", "≥11,000"]  # qualifiers visible
     dated = drv.find_elements(By.CSS_SELECTOR, "#story table.date tbody tr")

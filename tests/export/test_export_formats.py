@@ -58,7 +58,7 @@ def test_graphml_attributes_on_the_fixture(fixture_store_dir, tmp_path):
     assert (nk["kind"], nk["wikidata"], nk["label"]) == ("Country", "Q423", "North Korea")
     pent = next(a for _, a in g.nodes(data=True) if a.get("troopCount") == 11000)
     assert pent["countQualifier"] == "AtLeast" and pent["date"] == "2024-11-04"
-    assert pent["modality"] == "Asserted" and pent["claimant"] == "Pentagon"
+    assert pent["modality"] == "Asserted" and pent["claimant"] == "United States Department of Defense"
     assert pent["url"] == "https://example.com/world/north-korea-troops-kursk"
     assert pent["evidence"].startswith("The Pentagon said")
     assert isinstance(pent["troopCount"], int) and isinstance(pent["confidence"], float)

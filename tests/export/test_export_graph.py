@@ -44,7 +44,7 @@ def test_fixture_store_has_the_expected_actors_and_events(fixture_store_dir):
     ev = g.nodes[nis[0]]
     assert ev["countQualifier"] == "About" and ev["url"].endswith("/kursk-nis")
     assert ev["evidence"].startswith("Badan Intelijen Nasional")
-    assert ev["claimant"] == "Badan Intelijen Nasional Korea Selatan"
+    assert ev["claimant"] == "National Intelligence Service"  # its skos:prefLabel, not the Indonesian name
     roles = {k: t for _, t, k in g.out_edges(nis[0], keys=True)}
     assert roles == {"deployingActor": R + "actor/Q423", "destination": R + "place/Q3178",
                      "inSupportOf": R + "actor/Q159",
@@ -82,8 +82,8 @@ def test_filter_by_date_uses_ranges_and_publication_date(fixture_graph):
     # 2024-11-04 Pentagon, "2024-11" HUR, the other pentagon_en events published 2024-11-05,
     # hur_id's undated events published 2024-11-12
     labels = events_of(nov)
-    assert "North Korea → Kursk ≥11,000" in labels and "North Korea → Kursk >12,000" in labels
-    assert "North Korea → Kursk ~10,000" not in labels  # published 2024-11-01
+    assert "North Korea → Kursk Oblast ≥11,000" in labels and "North Korea → Kursk Oblast >12,000" in labels
+    assert "North Korea → Kursk Oblast ~10,000" not in labels  # published 2024-11-01
     assert "Perjanjian Kemitraan Strategis Komprehensif" not in labels  # dated 2024-06
     assert len(labels) == 7
 

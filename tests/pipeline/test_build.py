@@ -218,6 +218,22 @@ def test_a_rebuild_with_other_settings_extracts_again(articles_dir, fixture_conf
     assert len(settled.articles) == 0 and settled.stale == 0
 
 
+def test_a_new_mapping_version_extracts_stored_articles_again(articles_dir, fixture_config, tmp_path,
+                                                            monkeypatch):
+    """The RDF mapping is part of the build signature (kg:configHash): a store written by an
+    older mapping (e.g. before skos:prefLabel) is extracted again, not kept."""
+    import kg.config
+
+    store = tmp_path / "store"
+    monkeypatch.setattr(kg.config, "MAPPING_VERSION", kg.config.MAPPING_VERSION - 1)
+    old_hash = fixture_config.hash
+    n = len(build([str(articles_dir)], fixture_config, store=str(store)).articles)
+    monkeypatch.undo()
+    assert fixture_config.hash != old_hash
+    again = build([str(articles_dir)], fixture_config, store=str(store))
+    assert n > 0 and again.stale == n and len(again.articles) == n
+
+
 def test_a_syndicated_copy_is_recorded_on_the_stored_article(articles_dir, fixture_config, tmp_path):
     """The same text from another source is not silently dropped: its URL goes on the article
     already stored (schema:sameAs) and the report names it; re-running adds nothing twice."""

@@ -14,7 +14,7 @@ from .conftest import GOLDEN
 from fixtures_articles import fixture_articles, hur_id, kursk_nis_id, pentagon_en
 from kg.doc import Event, Mention
 from kg.rdf.mapping import article_to_quads, map_article, ontology_quads, quads_to_dataset
-from kg.rdf.namespaces import ONTOLOGY_GRAPH, OWL, PREFIXES, RDF, RDFS, SCHEMA, XSD
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.rdf.vocab import KG
 
 R = "https://w3id.org/warta/resource/"
@@ -81,6 +81,25 @@ def test_shared_actor_nodes_across_languages(cfg):
     nis = ox.NamedNode(R + "actor/organization/national-intelligence-service")
     assert _objects(quads, nis, RDF.type)[0] == KG.Organization
     assert not _objects(quads, nis, OWL.sameAs)
+
+
+def test_one_pref_label_per_actor_from_the_link_not_the_surface_form(cfg):
+    """skos:prefLabel is the link's canonical name, the same in every article graph; rdfs:label
+    keeps every surface form; an actor without a canonical name gets no prefLabel."""
+    nk = ox.NamedNode(R + "actor/Q423")
+    per_article = [article_to_quads(a, cfg) for a in fixture_articles()]
+    for quads in per_article:
+        if _objects(quads, nk, RDF.type):
+            assert _objects(quads, nk, SKOS.prefLabel) == [ox.Literal("North Korea", language="en")]
+    everything = {q.triple for quads in per_article for q in quads}
+    assert [t.object for t in everything if t.subject == nk and t.predicate == SKOS.prefLabel] == [
+        ox.Literal("North Korea", language="en")]
+    a = hur_id()
+    for m in a.mentions:  # no linker: no canonical name, so no prefLabel, only the surface forms
+        m.link = None
+    quads = article_to_quads(a, cfg)
+    assert not [q for q in quads if q.predicate == SKOS.prefLabel]
+    assert [q for q in quads if q.predicate == RDFS.label]
 
 
 def test_link_type_wins_over_mention_type(cfg):

@@ -112,3 +112,15 @@ def test_cli_validate_files_and_store(tmp_path, quads):
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["validate", "--store", str(tmp_path / "missing")])
     assert r.exit_code == 2 and "no store at" in r.output
+
+
+def test_two_pref_labels_in_one_language_are_caught(cfg):
+    a = kursk_nis_id()
+    g = ox.NamedNode(R + f"graph/{a.id}")
+    ru = ox.NamedNode(R + "actor/Q159")
+    skos = "http://www.w3.org/2004/02/skos/core#prefLabel"
+    qs = article_to_quads(a, cfg)
+    assert validate(qs) == []
+    qs.append(ox.Quad(ru, ox.NamedNode(skos), ox.Literal("Kremlin", language="en"), g))
+    [v] = validate(qs)
+    assert v.path == "skos:prefLabel" and "more than one in a language" in str(v)

@@ -176,9 +176,10 @@
 
   function rowsToData(rows) {
     var articles = group(rows.articles, 'article');
-    var kinds = {}, labels = {}, qids = {}, mentioned = {};
+    var kinds = {}, labels = {}, qids = {}, mentioned = {}, prefs = {};
     rows.actors.forEach(function (r) {
       (kinds[r.actor] = kinds[r.actor] || {})[r.type] = true;
+      if ('pref' in r && (!(r.actor in prefs) || cmp(r.pref, prefs[r.actor]) < 0)) prefs[r.actor] = r.pref;
       labels[r.actor] = labels[r.actor] || {};
       if ('label' in r) labels[r.actor][JSON.stringify([r.label, r.lang || ''])] = true;
       qids[r.actor] = qids[r.actor] || [];
@@ -192,7 +193,7 @@
       var pairs = pairsOf(labels[iri]);
       var n = { id: iri, category: 'actor',
                 kind: CONFIG.actorKinds.filter(function (k) { return kinds[iri][k]; })[0],
-                label: pickLabel(pairs, iri), labels: pairs,
+                label: iri in prefs ? prefs[iri] : pickLabel(pairs, iri), labels: pairs,
                 articles: Object.keys(mentioned[iri] || {}).length };
       if (qids[iri].length) n.wikidata = qids[iri].sort(cmp)[0];
       nodes[iri] = n; order.push(iri);
