@@ -71,7 +71,7 @@ def test_labels_are_drawn_readable_at_first_sight(drv, fixture_page, screenshots
     # actors in no event are listed in the panel, not drawn
     assert drv.execute_script("return window.__warta.cy.nodes().length") == 21
     iso = drv.find_elements(By.CSS_SELECTOR, "#detail ul.isolated li")
-    assert sorted(li.text.split()[0] for li in iso) == ["Kyiv", "Moskwa", "Seoul"]
+    assert sorted(li.text.split()[0] for li in iso) == ["Kyiv", "Moscow", "Seoul"]
     # every node was laid out inside the drawing area
     box = drv.execute_script(
         "return window.__warta.cy.nodes().renderedBoundingBox({includeLabels: false, includeOverlays: false})")
@@ -170,7 +170,7 @@ def test_search_in_two_languages(drv, fixture_page, screenshots):
     assert results[0].startswith("Russia Country")
     box.clear()
     box.send_keys("MOSKWA")  # an actor in no event is found too
-    assert drv.find_elements(By.CSS_SELECTOR, "#results li.result")[0].text.startswith("Moskwa Place")
+    assert drv.find_elements(By.CSS_SELECTOR, "#results li.result")[0].text.startswith("Moscow Place")
     drv.save_screenshot(str(screenshots / "explorer-search.png"))
 
 
