@@ -237,6 +237,7 @@ def build_on_ray(
     force: bool = False,
     on_problem: Optional[Callable[[Problem], None]] = None,
     on_warning: Optional[Callable[[Problem], None]] = None,
+    on_note: Optional[Callable[[str, str], None]] = None,
     batch_articles: int = BATCH_ARTICLES,
     object_store_memory: int = OBJECT_STORE_BYTES,
 ) -> BuildReport:
@@ -246,7 +247,9 @@ def build_on_ray(
     extraction actors each hold one model. ``shard_dir`` is where workers write N-Quads shards for
     the embedded store (a temporary directory beside the store by default; on a multi-node
     cluster, a directory every node shares with the driver). ``report.workers`` lists the actors
-    that built articles (``host:pid``)."""
+    that built articles (``host:pid``). ``on_note`` is accepted for the local build's signature:
+    the per-section progress of a long article happens inside a worker and is not relayed."""
+    del on_note
     if workers < 1:
         raise ClusterError(f"--ray-workers must be at least 1, not {workers}")
     ray = _ray()
