@@ -59,7 +59,8 @@ def kg(*args: str):
 
 
 def cell(term):
-    """A result term compared by value: booleans and numbers by what they denote."""
+    """A result term compared by value: booleans and numbers by what they denote, an empty string
+    as unbound (what GROUP_CONCAT over no values gives in each server)."""
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype else None
         if dt == XSD + "boolean":
@@ -67,6 +68,8 @@ def cell(term):
         if dt in NUMBERS:
             return ("number", dt, round(float(term.value), 9))
         value = term.value
+        if value == "" and dt == XSD + "string" and not term.language:
+            return None  # GROUP_CONCAT over no values: "" in Oxigraph, unbound in Virtuoso (dialect)
         if SEPARATOR in value:
             value = SEPARATOR.join(sorted(value.split(SEPARATOR)))
         return ("literal", value, dt, term.language)
