@@ -20,7 +20,7 @@ DEFAULT = "e5"
 SUMMARY = {  # figures: corpus test split, F1 actors / deployments / statements (kg eval data/corpus/test)
     "e5": "default; multilingual-e5-small (6 of 12 layers) fine-tuned; corpus test F1 0.79 / 0.42 / 0.77, "
           "3.9 articles/s on 2 cores",
-    "small": "4.8M parameters trained from scratch; corpus test F1 0.57 / 0.32 / 0.50, 7.1 articles/s",
+    "small": "4.8M parameters trained from scratch; corpus test F1 0.57 / 0.32 / 0.48, 6.2 articles/s",
 }
 
 

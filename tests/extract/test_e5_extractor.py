@@ -113,18 +113,22 @@ def test_extracted_by_names_the_rules_that_shaped_an_event(e5):
             assert "+ rules: " in e.extractor
 
 
-def test_same_article_same_facts_whatever_else_is_in_the_batch(e5):
+@pytest.mark.parametrize("model", ["e5", "small"])
+def test_same_article_same_facts_whatever_else_is_in_the_batch(model):
     from kg.doc import Article
+    from kg.extract.extractor import TransformerExtractor
     from kg.segment.rules import RuleSegmenter
 
     text = "Jepang mengirim 300 personel ke Sudan Selatan. Menteri Pertahanan Hiroshi Tanaka mengatakan misi itu penting."
     others = [f"Negara {i} tidak mengirim pasukan, kata pejabat {i}. " * (1 + i % 5) for i in range(12)]
 
+    ex = TransformerExtractor(Config().replace(model=model))  # both fp32: no per-batch int8 scales
+
     def facts(batch_texts):
         arts = [Article.from_text(t, source=f"mem:{k}", lang="id") for k, t in enumerate(batch_texts)]
         for a in arts:
             a.sentences = RuleSegmenter().segment(a)
-        e5.extract(arts)
+        ex.extract(arts)
         a = arts[batch_texts.index(text)]
         return sorted((e.kind, e.troop_count, e.agent.text if e.agent else None, e.confidence) for e in a.events)
 
