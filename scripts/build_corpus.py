@@ -51,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sources", nargs="+", help="annotators' folders of <id>.txt + <id>.json")
     ap.add_argument("--out", default=str(REPO / "data" / "corpus"))
+    ap.add_argument("--check", action="store_true",
+                    help="only resolve and validate the folders, print every problem, write nothing")
+    ap.add_argument("--append-to", choices=("train", "dev", "test"), default=None,
+                    help="add these folders' stories to one split of the existing corpus and leave the "
+                         "articles already there (and the other splits) untouched")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
     from kg.eval.corpus import SPLITS, CorpusError, articles, resolve, validate
@@ -66,34 +71,72 @@ def main(argv: list[str] | None = None) -> int:
                 bad += 1
                 continue
             problems = validate(text, res, source=str(txt.with_suffix(".json")))
+            if problems and args.check:
+                for p in problems:
+                    print(p, file=sys.stderr)
             if problems:
                 print(f"skipped: {problems[0]} (+{len(problems) - 1} more)", file=sys.stderr)
                 bad += 1
                 continue
             items.append((txt, text, res))
+    if args.check:
+        print(f"{len(items)} articles check out; {bad} do not")
+        return 1 if bad else 0
+    out = Path(args.out)
+    if args.append_to:
+        return append(items, out, args.append_to, bad)
     stories: dict[str, list[dict]] = defaultdict(list)
     for _, _, res in items:
         stories[res["story"]].append(res)
     split = assign(stories)
-    out = Path(args.out)
     for s in SPLITS:
         d = out / s
         d.mkdir(parents=True, exist_ok=True)
         for old in list(d.glob("*.txt")) + list(d.glob("*.json")):
             old.unlink()
-    table: dict[str, Counter] = defaultdict(Counter)
     for txt, text, res in items:
         s = split[res["story"]]
         (out / s / f"{res['id']}.txt").write_text(text, encoding="utf-8")
         (out / s / f"{res['id']}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        c = table[s]
-        c["articles"] += 1
-        c[f"lang:{res['lang']}"] += 1
-        c["words"] += len(text.split())
-        for k in ("actors", "deployments", "statements", "agreements", "mentions"):
-            c[k] += len(res.get(k, []))
+    write_stats(out)
+    print(f"{len(items)} articles, {len(stories)} stories; {bad} skipped")
+    return 0
+
+
+def append(items: list, out: Path, to: str, bad: int) -> int:
+    """Add new stories to one split; a story already in another split is refused."""
+    old = json.loads((out / "stats.json").read_text(encoding="utf-8"))["stories"]
+    elsewhere = {st: sp for sp, sts in old.items() for st in sts if sp != to}
+    clash = sorted({res["story"] for _, _, res in items if res["story"] in elsewhere})
+    if clash:
+        print(f"refused: these stories are already in another split: {', '.join(clash)}", file=sys.stderr)
+        return 2
+    for _, text, res in items:
+        (out / to / f"{res['id']}.txt").write_text(text, encoding="utf-8")
+        (out / to / f"{res['id']}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_stats(out)
+    print(f"{len(items)} articles added to {to}; {bad} skipped")
+    return 0
+
+
+def write_stats(out: Path) -> None:
+    """Count every split from its files; write stats.json and print the table."""
+    from kg.eval.corpus import SPLITS
+    table: dict[str, Counter] = defaultdict(Counter)
+    story_sets: dict[str, set] = defaultdict(set)
+    for s in SPLITS:
+        for j in sorted((out / s).glob("*.json")):
+            res = json.loads(j.read_text(encoding="utf-8"))
+            text = j.with_suffix(".txt").read_text(encoding="utf-8")
+            story_sets[s].add(res["story"])
+            c = table[s]
+            c["articles"] += 1
+            c[f"lang:{res['lang']}"] += 1
+            c["words"] += len(text.split())
+            for k in ("actors", "deployments", "statements", "agreements", "mentions"):
+                c[k] += len(res.get(k, []))
     stats = {s: dict(sorted(table[s].items())) for s in SPLITS}
-    stats["stories"] = {s: sorted({st for st, sp in split.items() if sp == s}) for s in SPLITS}
+    stats["stories"] = {s: sorted(story_sets[s]) for s in SPLITS}
     (out / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(f"{'split':6} {'art':>4} " + " ".join(f"{lang:>4}" for lang in LANGS)
           + f" {'stor':>4} {'words':>6} {'actors':>6} {'depl':>5} {'stmt':>5} {'agr':>4} {'tags':>5}")
@@ -102,8 +145,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{s:6} {c['articles']:4} " + " ".join(f"{c['lang:' + lang]:4}" for lang in LANGS)
               + f" {len(stats['stories'][s]):4} {c['words']:6} {c['actors']:6} {c['deployments']:5}"
               + f" {c['statements']:5} {c['agreements']:4} {c['mentions']:5}")
-    print(f"{len(items)} articles, {len(stories)} stories; {bad} skipped")
-    return 0
 
 
 if __name__ == "__main__":
