@@ -47,6 +47,35 @@ _PRONOUN = re.compile(r"(?i)^(?:dia|ia|beliau|he|she|il|elle|er|sie|él|ella)$|(
 _EDGE = set(",;:([{'\"“”‘’«»„-–—/")
 
 
+_NUMBER_RUN = re.compile(r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+
+
+def whole_numbers(text: str, spans: list) -> list:
+    """Snap COUNT spans to whole numbers: a span that cuts a number written with group separators
+    ("1" | ",500" of "1,500", "10" | ".000") covers the whole number, and spans that end up on the
+    same number merge (the higher score stays). Spans are objects with ``s``, ``e``, ``score``.
+
+    >>> class S:
+    ...     def __init__(self, s, e, score): self.s, self.e, self.score = s, e, score
+    >>> t = "send another 1,500 soldiers and 20 trucks"
+    >>> [(t[x.s:x.e], x.score) for x in whole_numbers(t, [S(13, 14, 0.3), S(15, 18, 0.4), S(32, 34, 0.9)])]
+    [('1,500', 0.4), ('20', 0.9)]
+    """
+    runs = [(m.start(), m.end()) for m in _NUMBER_RUN.finditer(text)]
+    out: list = []
+    for sp in spans:
+        for a, b in runs:
+            if a < sp.e and sp.s < b and (sp.s > a or sp.e < b):
+                sp.s, sp.e = min(sp.s, a), max(sp.e, b)
+        same = next((o for o in out if o.s < sp.e and sp.s < o.e), None)
+        if same is None:
+            out.append(sp)
+        else:
+            same.s, same.e = min(same.s, sp.s), max(same.e, sp.e)
+            same.score = max(same.score, sp.score)
+    return out
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Strip spaces and stray punctuation from a span's edges (balanced brackets stay).
 

@@ -39,6 +39,7 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
 )
 from kg.extract.claims import one_per_claim
 from kg.extract.cues import (
+    whole_numbers,
     _GENERIC_NOUNS,
     _PERSONAL,
     _PLURAL_REFERENCE,
@@ -165,6 +166,8 @@ class Decoder:
                 s, e = _trim(text, s, e)
                 if e > s and not ("mention-filters" in self.rules and dateline(text, Mention(s, e, text[s:e], "Place"))):
                     st.roles[role].append(_Span(s, e, score))
+        if st.roles.get("COUNT"):  # "1" | ",500": the head cut a number at its group separator
+            st.roles["COUNT"] = whole_numbers(text, st.roles["COUNT"])
         # "500 deutsche Soldaten", "soldats rwandais": a lower-case nationality next to a troop noun names the state
         if "demonym-agent" in self.rules:
             st.mentions += demonym_mentions(text, p.start, p.index, [(m.start - p.start, m.end - p.start) for m in st.mentions])

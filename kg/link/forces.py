@@ -28,20 +28,45 @@ the force stays the agent, as the guide says. The rule is ``force-to-state`` (``
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kg.doc import Article, Event, Mention
 from kg.link.index import AliasIndex
 
-FORCE_ROLES = frozenset({"military"})
+FORCE_ROLES = frozenset({"military", "defence_ministry"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STOP = re.compile(r"[.;:!?,()\[\]\"“”«»„]")
 
 
-def force_state(index: AliasIndex, m: Mention) -> Optional[str]:
-    """The Wikidata id of the state whose national force ``m`` names, if the index says so."""
+def force_state(index: AliasIndex, m: Mention, text: str = "") -> Optional[str]:
+    """The Wikidata id of the state whose national force ``m`` names, if the index says so: a row
+    with role ``military`` or ``defence_ministry`` ("TNI", "Pentagon"), or, for an organisation
+    the index does not know, a state's name or demonym inside its name or in the two words right
+    after it ("Ejército Real de Tailandia", "l'armée libanaise", "Ejército Mexicano").
+
+    >>> from kg.link.index import load_index
+    >>> t = "al Ejército libanés a reforzar"
+    >>> force_state(load_index(), Mention(3, 11, "Ejército", "Organization"), t)
+    'Q822'
+    >>> force_state(load_index(), Mention(0, 8, "MINUSCA", "Organization"), "MINUSCA menambah pasukan")
+    """
     countries = {e.country for e in index.lookup(m.text) if e.role in FORCE_ROLES and e.country}
-    if len(countries) != 1:
+    if len(countries) == 1:
+        return index.state_qid(countries.pop())
+    if countries or index.lookup(m.text) or not text:
+        return None  # known to the index as something else, or more than one state's force
+    after = _STOP.split(text[m.end:m.end + 40], 1)[0]
+    words = _WORD.findall(m.text) + _WORD.findall(after)[:2]
+    states = set()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            for e in index.lookup(" ".join(words[i:i + n])):
+                if e.type == "Country" and e.role == "state" and e.country:
+                    states.add(e.country)
+    if len(states) != 1:
         return None
-    return index.state_qid(countries.pop())
+    return index.state_qid(states.pop())
 
 
 def forces_to_states(article: Article, index: AliasIndex) -> None:
@@ -50,7 +75,7 @@ def forces_to_states(article: Article, index: AliasIndex) -> None:
         m = ev.agent
         if ev.kind != "Deployment" or m is None or m.type != "Organization":
             continue
-        qid = force_state(index, m)
+        qid = force_state(index, m, article.text)
         if qid is None:
             continue
         states = [s for s in article.mentions if s.link is not None and s.link.qid == qid and s is not m]
