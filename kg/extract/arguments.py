@@ -96,6 +96,8 @@ def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
 
     >>> _count_of("dengan sekitar 8.000 di antaranya", _Span(15, 20, 1.0)), _count_of("sehingga 200 anggota", _Span(0, 8, 1.0))
     ((8000, 'About'), (200, 'UpTo'))
+
+    A share is no count: ``_count_of("minimal 15 persen personel", _Span(0, 17, 1.0))`` is ``(None, None)``.
     """
     ctext = text[c.s:c.e]
     n = parse_number(ctext)
@@ -107,7 +109,7 @@ def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
         n = parse_number(ctext)
         if n is None:
             return None, None
-    if _is_year(text, c.s, ctext):
+    if _is_year(text, c.s, ctext) or _PERCENT.search(text[c.s:c.s + len(ctext) + 12]):
         return None, None
     q = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)
     if q is not None and qualifier_of(ctext) == "Exact":
@@ -116,6 +118,7 @@ def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
     return n, q
 
 
+_PERCENT = re.compile(r"\d\s*(?:%|persen\b|peratus\b|per ?cent\b|pour ?cent\b|Prozent\b|por ?ciento\b)", re.I)
 _YEAR_CUE = re.compile(
     r"(?i)(?:\b(?:by|in|since|until|before|after|from|tahun|pada|hingga|sampai|sejak|menjelang|en|d'ici|depuis|"
     r"jusqu'en|avant|après|im|bis|seit|vor|ab|nach|para|hasta|desde|antes de)\s*)$")

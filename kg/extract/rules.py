@@ -26,7 +26,7 @@ RULES: dict[str, str] = {
     "count-backstop": "a troop count after the trigger when the COUNT head found none",
     "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
     "agent-state": "an agent named by a force that carries a state's name ('Angkatan Tentera Malaysia') is that state",
-    "force-to-state": "after linking, an agent the alias index knows as a state's national force ('TNI', 'Bundeswehr') is that state, when the article names it",
+    "force-to-state": "after linking, an agent the alias index knows as a state's force or defence ministry ('TNI', 'Pentagon'), or a force named with its state ('Ejército libanés'), is that state, when the article names it",
     "headline-restated": "a headline's deployment that the body restates is one claim",
     # statements
     "speech-verb-trigger": "a speech verb next to a named actor makes a statement the trigger head missed",
