@@ -3,4 +3,4 @@
 article -> clean text -> sentences -> mentions -> events -> linked actors -> RDF -> store -> SPARQL / pictures
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

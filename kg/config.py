@@ -10,6 +10,7 @@ Precedence: defaults < file (``warta.toml`` or ``--config``) < ``KG_*`` environm
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -118,8 +119,35 @@ class Config:
         """Hash of the settings that change what a build writes (not where it writes it)."""
         relevant = {k: v for k, v in self.to_dict().items() if k in _OUTPUT_KEYS}
         relevant["mapping_version"] = MAPPING_VERSION  # a changed mapping changes the output too
+        from kg import __version__
+
+        relevant["software"] = __version__  # the decoder and its rules ship with the package
+        if self.linker != LINKER_NAMES["none"]:
+            relevant["aliases"] = alias_index_digest()  # new alias rows change what links
         blob = json.dumps(relevant, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def alias_index_digest(path: str | Path | None = None) -> str:
+    """sha256 (first 12 hex) of the alias index file the offline linker reads, cached per file
+    state (path, size, mtime): part of ``Config.hash``, so a changed alias index re-links."""
+    from kg.link.index import DEFAULT_INDEX
+
+    p = Path(path) if path else DEFAULT_INDEX
+    try:
+        st = p.stat()
+    except OSError:
+        return "missing"
+    return _digest(str(p.resolve()), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:12]
 
 
 MAPPING_VERSION = 2

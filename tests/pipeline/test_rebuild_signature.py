@@ -99,3 +99,35 @@ def test_a_retrained_model_or_other_rules_re_extract_every_article_an_unchanged_
     settled = quads(store)
     last = build([str(articles_dir)], cfg.replace(rules="all,-pronoun-speaker"), store=str(store))
     assert (len(last.articles), last.stale) == (0, 0) and quads(store) == settled
+
+
+def test_a_new_software_version_or_alias_index_re_extracts_an_unchanged_rerun_nothing(
+        articles_dir, tmp_path, monkeypatch):
+    """The decoder and its rules ship with the package, the links come from the alias index: a new
+    ``kg.__version__`` or an edited ``aliases.tsv`` makes every stored article stale."""
+    import kg
+    import kg.link.index as index_mod
+
+    store = tmp_path / "store"
+    cfg = Config.resolve(file=None).replace(model="small", store=str(store), linker="kg.linker.offline.v1")
+    first = build([str(articles_dir)], cfg, store=str(store))
+    n = len(first.articles)
+    assert first.ok and n == 2
+    again = build([str(articles_dir)], cfg, store=str(store))
+    assert (len(again.articles), again.stale) == (0, 0)
+
+    monkeypatch.setattr(kg, "__version__", kg.__version__ + ".post1")
+    upgraded = build([str(articles_dir)], cfg, store=str(store))
+    assert (upgraded.stale, len(upgraded.articles)) == (n, n)
+
+    edited = tmp_path / "aliases.tsv"
+    edited.write_text(index_mod.DEFAULT_INDEX.read_text(encoding="utf-8")
+                      + "Warta Test Force\ten\tQ4115189\tOrganization\tWarta Test Force\tmilitary\t\tname\ttest row\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(index_mod, "DEFAULT_INDEX", edited)
+    relinked = build([str(articles_dir)], cfg, store=str(store))
+    assert (relinked.stale, len(relinked.articles)) == (n, n)
+    assert articles(store) == n
+    settled = quads(store)
+    last = build([str(articles_dir)], cfg, store=str(store))
+    assert (len(last.articles), last.stale) == (0, 0) and quads(store) == settled
