@@ -21,7 +21,7 @@ from typing import Optional
 from kg.config import Config
 from kg.doc import ACTOR_TYPES, Article, Link, Mention
 from kg.link.explain import Explanation
-from kg.link.keys import fallback_key, fold, strip_titles, token_contained, tokens
+from kg.link.keys import fallback_key, fold, phonetic_token, strip_titles, tokens
 
 ROLE_WINDOW_BEFORE = 60  # characters before a mention searched for office words
 ROLE_WINDOW_AFTER = 40
@@ -41,6 +41,7 @@ class BaseLinker:
     def link(self, article: Article) -> None:
         """Set ``mention.link`` on every mention; full names first, then short forms."""
         mentions = article.mentions
+        self._names = _NameCache(self.skip_words, mentions)  # folded once per article, not per pair
         deferred: list[Mention] = []
         for m in mentions:
             if self._is_short(m):
@@ -106,12 +107,15 @@ class BaseLinker:
 
         The nearest full name before it wins; one after it is used only if none precedes.
         """
-        short = strip_titles(m.text, self.skip_words)
+        names = getattr(self, "_names", None)
+        if names is None or names.mentions is not mentions:
+            names = self._names = _NameCache(self.skip_words, mentions)
+        short = names.stripped(m.text)
+        short_tokens = names.phonetic(short)
         fits = [
-            o for o in mentions
-            if o is not m and o.type == "Person" and o.link is not None
-            and len(strip_titles(o.text, self.skip_words).split()) >= 2
-            and token_contained(short, strip_titles(o.text, self.skip_words))
+            o for o, full in names.persons_with(short_tokens[0] if short_tokens else "")
+            if o is not m and o.link is not None
+            and len(names.phonetic(full)) > len(short_tokens) and all(t in names.phonetic(full) for t in short_tokens)
         ]
         if not fits:
             return None
@@ -125,10 +129,12 @@ class BaseLinker:
         mt = tokens(m.text)
         if len(mt) < 2:
             return None, None
-        for o in sorted(mentions, key=lambda x: abs(x.start - m.start)):
-            if o is m or o.type != "Organization" or o.link is None:
-                continue
-            ot = tokens(o.text)
+        names = getattr(self, "_names", None)
+        if names is None or names.mentions is not mentions:
+            names = self._names = _NameCache(self.skip_words, mentions)
+        orgs = [o for o in names.orgs_starting(mt[0]) if o is not m and o.link is not None]
+        for o in sorted(orgs, key=lambda x: abs(x.start - m.start)):
+            ot = names.tokens(o.text)
             if len(ot) > len(mt) and ot[: len(mt)] == mt and (o.link.qid or o.link.score >= 1.0):
                 return o.link, o
         return None, None
@@ -166,3 +172,48 @@ def same_text(a: str, b: str) -> bool:
     True
     """
     return fold(a) == fold(b)
+
+
+class _NameCache:
+    """Per-article memo of title-stripped person names and their phonetic tokens, so surname
+    coreference over an article of n mentions folds each name once (not n times)."""
+
+    def __init__(self, skip_words: frozenset[str], mentions: list[Mention]):
+        self.skip_words = skip_words
+        self.mentions = mentions
+        self._stripped: dict[str, str] = {}
+        self._phonetic: dict[str, list[str]] = {}
+        self._tokens: dict[str, list[str]] = {}
+        self._persons: dict[str, list[tuple[Mention, str]]] = {}  # phonetic token -> full names holding it
+        self._orgs: dict[str, list[Mention]] = {}  # first token -> organisations starting with it
+        for o in mentions:
+            if o.type == "Person":
+                full = self.stripped(o.text)
+                if len(full.split()) >= 2:
+                    for t in set(self.phonetic(full)):
+                        self._persons.setdefault(t, []).append((o, full))
+            elif o.type == "Organization":
+                ot = self.tokens(o.text)
+                if ot:
+                    self._orgs.setdefault(ot[0], []).append(o)
+
+    def persons_with(self, token: str) -> list[tuple[Mention, str]]:
+        return self._persons.get(token, [])
+
+    def orgs_starting(self, token: str) -> list[Mention]:
+        return self._orgs.get(token, [])
+
+    def tokens(self, text: str) -> list[str]:
+        if text not in self._tokens:
+            self._tokens[text] = tokens(text)
+        return self._tokens[text]
+
+    def stripped(self, text: str) -> str:
+        if text not in self._stripped:
+            self._stripped[text] = strip_titles(text, self.skip_words)
+        return self._stripped[text]
+
+    def phonetic(self, text: str) -> list[str]:
+        if text not in self._phonetic:
+            self._phonetic[text] = [phonetic_token(t) for t in self.tokens(text)]
+        return self._phonetic[text]
