@@ -39,6 +39,9 @@ def serve(
     allow_service: Optional[List[str]] = typer.Option(
         None, "--allow-service", metavar="URL", help="Allow SPARQL SERVICE calls to this endpoint (repeatable; "
         "all others are refused)."),
+    header_timeout: float = typer.Option(
+        10.0, "--header-timeout", metavar="SECONDS", help="A request's line and headers must arrive within this; "
+        "slower clients are cut off."),
     explorer: bool = typer.Option(True, "--explorer/--no-explorer", help="Serve the graph explorer at /explorer (same origin)."),
 ) -> None:
     """Serve the store: SPARQL endpoint at /query, YASGUI at /, explorer at /explorer, until Ctrl-C.
@@ -59,5 +62,6 @@ def serve(
         cfg.store, bind=cfg.bind, writable=writable, timeout_s=cfg.query_timeout, cors_origins=origins,
         allow_hosts=allow_host or [], allow_service=allow_service or [], max_queries=max_queries,
         max_result_bytes=max_result_mb << 20, explorer_page=_explorer_page if explorer else None, say=say,
+        header_timeout_s=header_timeout,
     )
     raise typer.Exit(code)

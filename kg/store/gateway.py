@@ -33,8 +33,10 @@ user's address and is the only way in:
   CSP: ``default-src 'none'`` for data and, for the explorer, only its own inline scripts by hash
   and ``connect-src 'self'``).
 - Per-connection limits come from uvicorn/h11: ``timeout_keep_alive``, ``limit_concurrency``
-  (connections), ``h11_max_incomplete_event_size`` (header size). An idle connection holds a
-  socket, not a thread.
+  (connections), ``h11_max_incomplete_event_size`` (header size), plus ours: a request's line and
+  headers must arrive within ``header_timeout_s`` (slow-header clients are cut off). An idle
+  connection holds a socket, not a thread. A client that disconnects while its query runs has the
+  upstream request closed (a streaming query stops at its next write).
 
 The host check is a small middleware of ours rather than starlette's TrustedHostMiddleware,
 which splits ``Host`` at the first ``:`` and so cannot match IPv6 literals such as ``[::1]:7878``.
@@ -79,6 +81,7 @@ class GatewayOptions:
     explorer_html: Optional[str] = None
     grace_s: float = 3.0
     retry_after_s: int = 2
+    header_timeout_s: float = 10.0  # a request's line and headers must arrive within this (slow-header clients)
 
 
 # -- SERVICE --------------------------------------------------------------------------------
@@ -429,7 +432,8 @@ class Gateway:
         self.client = None  # httpx.AsyncClient, made on the server's loop
         self.page = opts.explorer_html.encode("utf-8") if opts.explorer_html else None
         self.page_csp = explorer_csp(opts.explorer_html) if opts.explorer_html else None
-        self.stats = {"answered": 0, "refused_busy": 0, "deadline": 0, "too_large": 0, "failed": 0, "restarts_asked": 0}
+        self.stats = {"answered": 0, "refused_busy": 0, "deadline": 0, "too_large": 0, "failed": 0, "restarts_asked": 0,
+                      "client_gone": 0}
 
     # -- plumbing --
     def _client(self):
@@ -528,7 +532,11 @@ class Gateway:
             url = base + path + ("?" + request.url.query if request.url.query else "")
             fetch = asyncio.create_task(self._fetch(method, url, headers, body))
             try:
-                status, ctype, data, extra = await asyncio.wait_for(asyncio.shield(fetch), self.opts.timeout_s)
+                status, ctype, data, extra = await self._await_fetch(fetch, request)
+            except _ClientGone:  # nobody to answer: close the upstream request, free the slot
+                self.stats["client_gone"] += 1
+                fetch.cancel()
+                return Response(b"", status_code=499)
             except TimeoutError:
                 self.stats["deadline"] += 1
                 asyncio.get_running_loop().create_task(self._watch_overrun(fetch, generation))
@@ -564,6 +572,21 @@ class Gateway:
             return Response(data, status_code=status, headers=out)
         finally:
             self.active -= 1
+
+    async def _await_fetch(self, fetch: asyncio.Task, request):
+        """The upstream's answer; ``TimeoutError`` past the deadline (``fetch`` keeps running, for
+        the overrun watch), ``_ClientGone`` when the client disconnects first."""
+        gone = asyncio.create_task(_disconnected(request))
+        try:
+            done, _ = await asyncio.wait({fetch, gone}, timeout=self.opts.timeout_s,
+                                         return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            gone.cancel()
+        if fetch in done:
+            return fetch.result()
+        if gone in done:
+            raise _ClientGone
+        raise TimeoutError
 
     async def _fetch(self, method: str, url: str, headers: dict, body: bytes):
         client = self._client()
@@ -601,6 +624,18 @@ class Gateway:
             await self.client.aclose()
 
 
+class _ClientGone(Exception):
+    """The client closed its connection before the answer was ready."""
+
+
+async def _disconnected(request) -> None:
+    """Returns when the client disconnects (the request body has been read by then)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
+
+
 def make_app(gateway: Gateway):
     """The starlette application with its middleware (host check, CORS if asked, security headers)."""
     from starlette.applications import Starlette
@@ -628,6 +663,43 @@ def make_app(gateway: Gateway):
     return Starlette(routes=routes, middleware=middleware)
 
 
+def header_deadline_protocol(seconds: float):
+    """uvicorn's h11 protocol with a deadline for each request's line and headers: a client that
+    opens a connection, or starts a request, and then trickles its headers (a "slowloris") is cut
+    off after ``seconds``. uvicorn's ``timeout_keep_alive`` does not cover this: any byte resets
+    it. The timer starts when the connection opens and again after each answer; a request whose
+    headers are complete stops it (its body is bounded by the per-request deadline)."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderDeadline(H11Protocol):
+        def connection_made(self, transport):
+            super().connection_made(transport)
+            self._arm_header_deadline()
+
+        def on_response_complete(self):
+            super().on_response_complete()
+            self._arm_header_deadline()
+
+        def _arm_header_deadline(self):
+            old = getattr(self, "_header_timer", None)
+            if old is not None:
+                old.cancel()
+            self._cycle_at_arm = self.cycle
+            self._header_timer = self.loop.call_later(seconds, self._header_overrun)
+
+        def _header_overrun(self):
+            if self.cycle is self._cycle_at_arm and not self.transport.is_closing():  # no request began
+                self.transport.close()
+
+        def connection_lost(self, exc):
+            timer = getattr(self, "_header_timer", None)
+            if timer is not None:
+                timer.cancel()
+            super().connection_lost(exc)
+
+    return HeaderDeadline
+
+
 class GatewayThread:
     """uvicorn serving the gateway in a thread (the main thread supervises and takes the signals)."""
 
@@ -637,7 +709,8 @@ class GatewayThread:
         self.gateway = gateway
         self.sock = sock
         config = uvicorn.Config(
-            make_app(gateway), log_level="warning", access_log=False, lifespan="off", http="h11",
+            make_app(gateway), log_level="warning", access_log=False, lifespan="off",
+            http=header_deadline_protocol(gateway.opts.header_timeout_s),
             timeout_keep_alive=5, limit_concurrency=max(64, gateway.opts.max_queries * 16),
             h11_max_incomplete_event_size=64 * 1024, timeout_graceful_shutdown=3,
         )

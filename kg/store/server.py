@@ -290,6 +290,7 @@ def serve(
     explorer_page: Callable[[], str] | None = None,
     say: Callable[[str], None] = print,
     ready_timeout: float = READY_TIMEOUT_S,
+    header_timeout_s: float = 10.0,
 ) -> int:
     """Serve ``store_path`` through the gateway (``kg.store.gateway``) until SIGINT/SIGTERM;
     returns the exit code (0 when stopped).
@@ -304,7 +305,7 @@ def serve(
     opts = GatewayOptions(
         host=host, port=port, writable=writable, timeout_s=float(timeout_s),
         cors_origins=list(cors_origins), allow_hosts=list(allow_hosts), allow_service=list(allow_service),
-        max_result_bytes=max_result_bytes,
+        max_result_bytes=max_result_bytes, header_timeout_s=header_timeout_s,
     )
     if max_queries:
         opts.max_queries = max_queries

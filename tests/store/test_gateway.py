@@ -17,6 +17,7 @@ pytestmark = pytest.mark.server
 ASK = {"query": "ASK {}"}
 JSON = {"Accept": "application/sparql-results+json"}
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+COUNT_CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 CRASH = "SELECT * WHERE {?a ?b ?c . ?d ?e ?f} ORDER BY ?c ?f"  # the query of issue 13
 
 
@@ -261,3 +262,50 @@ def test_warta_clients_report_a_cancelled_stream_as_a_timeout(tmp_path):
         assert r.returncode == 2, r.stdout + r.stderr
         assert "cancelled the query" in r.stderr and "timeout" in r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_a_slow_header_client_is_cut_off_and_others_are_answered(serve):
+    """A client that trickles its request headers (a "slowloris") is disconnected after
+    --header-timeout; a normal client meanwhile gets its answer."""
+    server = serve("--header-timeout", "2")
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    sock.sendall(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    t0 = time.monotonic()
+    closed_after = None
+    try:
+        for _ in range(12):  # one header byte a second, never the blank line
+            time.sleep(1)
+            assert requests.get(server.base + "/query", params=ASK, headers=JSON, timeout=10).status_code == 200
+            try:
+                sock.sendall(b"X")
+                if sock.recv(1, socket.MSG_DONTWAIT) == b"":
+                    closed_after = time.monotonic() - t0
+                    break
+            except BlockingIOError:
+                continue
+            except OSError:
+                closed_after = time.monotonic() - t0
+                break
+    finally:
+        sock.close()
+    assert closed_after is not None and closed_after < 8, closed_after
+
+
+def test_a_client_that_disconnects_frees_its_query_slot(serve):
+    """With one query slot, a client that sends a long query and hangs up does not hold the slot
+    until the deadline: the next query is answered, not refused as busy."""
+    server = serve("--max-queries", "1", "--timeout", "30")
+    body = "query=" + requests.utils.quote(COUNT_CARTESIAN)  # runs long and sends nothing until done
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    sock.sendall((f"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  f"Accept: application/sparql-results+json\r\nContent-Length: {len(body)}\r\n\r\n{body}").encode())
+    time.sleep(1.5)
+    assert requests.get(server.base + "/query", params=ASK, headers=JSON, timeout=10).status_code == 503  # slot held
+    sock.close()
+    deadline = time.monotonic() + 10
+    while True:
+        r = requests.get(server.base + "/query", params=ASK, headers=JSON, timeout=10)
+        if r.status_code == 200 or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+    assert r.status_code == 200, r.text
