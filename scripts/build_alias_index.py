@@ -981,23 +981,27 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
             add(alias, lang, qid, type_, canonical, role, iso, form,
                 prov + ("" if form == "name" else f"; alias form: {form}"))
 
-    # 4. international organisations' names and abbreviations per language (supraverden), kept
-    # where the form does not already name another organisation
+    # 4. whole source slices of institutions: every international organisation of supraverden
+    # with a Wikidata code, and every national armed force and police operator of NSI; a form is
+    # kept only where it names one entity (see org_source_candidates)
     taken: dict[str, set[str]] = {}
     for r in rows:
         if r["type"] == "Organization":
             taken.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or r["canonical_en"])
-    cite, orgs = read_source("supraverden_orgs.tsv")
-    for r in orgs:
-        k, qid = lookup_key(r["name"]), r["qid"]
-        if taken.get(k, {qid}) != {qid}:
-            continue
+    anything: dict[str, set[str]] = {}
+    for r in rows:
+        anything.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
+    cands = org_source_candidates(rows)
+    by_key: dict[str, set[str]] = {}
+    for c in cands:
+        by_key.setdefault(lookup_key(c[0]), set()).add(c[2])
+    for alias, lang, qid, canonical, role, iso, form, prov in cands:
+        k = lookup_key(alias)
+        if len(by_key[k]) > 1 or anything.get(k, {qid}) != {qid}:
+            continue  # names two organisations in the sources, or the index gives it to another entity
         taken.setdefault(k, set()).add(qid)
-        form = "acronym" if r["field"].startswith("Abbreviation") or is_acronym(r["name"]) else "name"
-        role = "alliance" if qid in ALLIANCES else "intergovernmental"
-        add(r["name"], r["lang"], qid, "Organization", r["name_en"], role, "", form,
-            f"sources/supraverden_orgs.tsv ({cite}) {r['name_en']} {r['field']}; qid: Wikidata_code {qid}"
-            + (f"; also {SECOND_WITNESS[qid]}" if qid in SECOND_WITNESS else ""))
+        add(alias, lang, qid, "Organization", canonical, role, iso, form, prov)
+    cite, orgs = read_source("supraverden_orgs.tsv")
     names_en = {r["qid"]: r["name_en"] for r in orgs}
     for alias, lang, qid, form in ORG_ALIASES:
         if qid not in names_en:
@@ -1074,6 +1078,79 @@ SECOND_WITNESS = {
                           label="World_Trade_Organization", num=7825),
     "Q1065": _SPOC.format(path="Africa/Africa~Central/Nigeria.md", commit="0629ad79", label="United Nations", num=1065),
 }
+
+
+NSI_SLICE = {"data/operators/landuse/military.json": "military", "data/operators/amenity/police.json": "police"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def descriptive(name: str) -> bool:
+    """An English phrase with one capitalised word ("Council of ministers", "Army Police" is two):
+    a description, not a proper name, so it could name any state's body."""
+    words = _WORD.findall(name)
+    return len(words) > 1 and sum(w[0].isupper() for w in words) <= 1
+
+
+def org_source_candidates(rows: list[dict[str, str]]) -> list[tuple[str, str, str, str, str, str, str, str]]:
+    """(alias, lang, qid, canonical_en, role, iso3, form, provenance) of institutions from the
+    whole source tables: every supraverden organisation with a Wikidata code, and every national
+    operator of NSI's military and police files. Dropped here: English descriptions with a
+    single capitalised word; NSI short forms of two letters; NSI English translations
+    (``operator:en``) that do not name their state (e.g. "Ministry of Internal Affairs"); the
+    NSI ``operator`` name of a police force when it does not name its state either ("Police
+    nationale", "Guardia Nacional"), unless it is one word ("Policja", "Carabinieri")."""
+    out: list[tuple[str, str, str, str, str, str, str, str]] = []
+    cite, orgs = read_source("supraverden_orgs.tsv")
+    for r in orgs:
+        qid, name = r["qid"], r["name"]
+        if r["lang"] == "en" and descriptive(name):
+            continue
+        form = "acronym" if r["field"].startswith("Abbreviation") or is_acronym(name) else "name"
+        role = "alliance" if qid in ALLIANCES else "intergovernmental"
+        out.append((name, r["lang"], qid, r["name_en"], role, "", form,
+                    f"sources/supraverden_orgs.tsv ({cite}) {r['name_en']} {r['field']}; qid: Wikidata_code {qid}"
+                    + (f"; also {SECOND_WITNESS[qid]}" if qid in SECOND_WITNESS else "")))
+    # the state words of each ISO3 (names, short names, demonyms in every language of the index)
+    words: dict[str, set[str]] = {}
+    for r in rows:
+        if r["type"] == "Country" and r["country"] and r["form"] in {"name", "short", "demonym"}:
+            words.setdefault(r["country"], set()).add(fold(r["alias"]))
+    curated_iso = {qid: iso for _c, _t, _r, iso, qid, _p, _a in CURATED if qid and qid.startswith("src:") and iso}
+    curated_name = {qid[4:]: c for c, _t, _r, _i, qid, _p, _a in CURATED if qid and qid.startswith("src:")}
+
+    def names_state(name: str, iso: str) -> bool:
+        f = f" {fold(name)} "
+        return any(f" {w} " in f for w in words.get(iso, ()))
+
+    cite, nsi = read_source("nsi_operators.tsv")
+    english = {r["qid"]: r["name"] for r in nsi if r["field"] == "operator:en"}
+    for r in nsi:
+        role = NSI_SLICE.get(r["file"])
+        if r["service"] == "intelligence":
+            role = "intelligence"  # services listed among military land users (CIA, BND, NSA)
+        if role is None:
+            continue
+        qid, name, field = r["qid"], r["name"], r["field"]
+        iso = r["iso3"] or curated_iso.get(f"src:{qid}", "")
+        if not iso:  # world-wide location set ("001"): the one state its name names, if any
+            named = [i for i in sorted(words) if names_state(r["operator"], i)]
+            iso = named[0] if len(named) == 1 else ""
+        if not iso:
+            continue
+        short = field.startswith("operator:short")
+        lang = field.rsplit(":", 1)[1] if field.count(":") == (2 if short else 1) else "mul"
+        if short and len(name.replace(".", "")) <= 2:
+            continue
+        if not short and lang == "en" and not names_state(name, iso):
+            continue  # a translation such as "Ministry of Internal Affairs" or "National Police Corps"
+        if role == "police" and not short and lang == "mul" and " " in name.strip() and not names_state(name, iso):
+            continue
+        form = "acronym" if short or is_acronym(name) else "name"
+        canonical = curated_name.get(qid) or english.get(qid) or r["operator"]
+        out.append((name, lang, qid, canonical, role, iso, form,
+                    f"sources/nsi_operators.tsv ({cite}) {r['file']}: operator '{r['operator']}' {field} "
+                    f"'{name}' operator:wikidata {qid} (SINGLE SOURCE)"))
+    return out
 
 
 def org_witnesses() -> dict[str, str]:

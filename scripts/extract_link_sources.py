@@ -13,12 +13,14 @@ needs the repositories. Inputs are git directories of snapshots (read with ``git
   code, its description is "City, Country").
 * ``--mledoze``: mledoze/countries ``dist/countries.json`` (official names, ``altSpellings``,
   German/French/Spanish translations, French demonyms).
-* ``--supraverden``: confirmordeny/supraverden ``data/general_list.yaml`` (international
-  organisations with their Wikidata code and names/abbreviations per language); only the
-  organisations listed in ``SUPRAVERDEN_PICK`` (picked by English name; the ids are the file's).
-* ``--nsi``: osmlab/name-suggestion-index ``data/operators/landuse/military.json`` and
-  ``data/operators/office/government.json`` (operators with ``operator:wikidata``): armed
-  forces, intelligence services and ministries, with the country of their ``locationSet``.
+* ``--supraverden``: confirmordeny/supraverden ``data/general_list.yaml``: every international
+  organisation with a Wikidata code, with its names/abbreviations in the six languages (the ids
+  are the file's).
+* ``--nsi``: osmlab/name-suggestion-index ``data/operators/landuse/military.json``,
+  ``data/operators/amenity/police.json`` and ``data/operators/office/government.json``
+  (national operators with ``operator:wikidata``): armed forces, gendarmeries, police forces,
+  intelligence services and ministries, with the country of their ``locationSet`` and every
+  name tag (``operator``, ``operator:short``, ``operator:<lang>``).
 
 Only the 197 states of ``../shared/data/countries.tsv`` are kept, keyed by ISO3; the Wikidata
 ids are NOT taken from these sources (the build joins on ISO3 with countries.tsv).
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -134,54 +137,40 @@ def mledoze(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
           f"mledoze/countries dist/countries.json commit {commit}; ODbL 1.0 (see SOURCES.md)")
 
 
-# International organisations news names, picked by their English name in supraverden.
-SUPRAVERDEN_PICK = (
-    "United Nations", "United Nations Security Council", "United Nations General Assembly",
-    "North Atlantic Treaty Organisation", "European Union", "European Commission",
-    "European Council", "Council of the European Union", "European Parliament",
-    "Association of Southeast Asian Nations", "African Union",
-    "Economic Community of West African States", "Southern African Development Community",
-    "East African Community", "Cooperation Council for the Arab States of the Gulf",
-    "League of Arab States", "Organisation of Islamic Cooperation",
-    "Organization for Security and Co-operation in Europe", "Collective Security Treaty Organization",
-    "Shanghai Cooperation Organisation", "Commonwealth of Independent States",
-    "Organization of American States", "International Atomic Energy Agency",
-    "International Criminal Court", "International Court of Justice",
-    "International Committee of the Red Cross", "United Nations World Food Programme",
-    "World Health Organization", "World Trade Organization", "International Monetary Fund",
-    "Interpol", "Organization of the Petroleum Exporting Countries", "Commonwealth of Nations",
-    "Mercosur", "United Nations Children's Fund", "United Nations Development Programme",
-)
 SUPRAVERDEN_LANGS = ("en", "id", "ms", "fr", "de", "es")
 
 
 def supraverden(gitdir: Path) -> None:
+    """Every organisation of the list that has a Wikidata code: its names and abbreviations in
+    the six languages (former names and abbreviations left out)."""
     import yaml
 
     commit, text = git_show(gitdir, "data/general_list.yaml")
     data = yaml.safe_load(text)
     rows: list[tuple[str, ...]] = []
-    found = set()
     for name, rec in data.items():
-        if name not in SUPRAVERDEN_PICK or not str(rec.get("Wikidata_code") or "").startswith("Q"):
+        qid = str(rec.get("Wikidata_code") or "")
+        if not re.fullmatch(r"Q[0-9]+", qid):
             continue
-        found.add(name)
-        qid = rec["Wikidata_code"]
         for key, value in rec.items():
             kind, _, lang = key.rpartition("_")
-            if lang in SUPRAVERDEN_LANGS and value and (kind.startswith("Name") or kind.startswith("Abbreviation")):
-                if "former" not in kind:
-                    rows.append((qid, name, lang, kind, str(value)))
-    for name in sorted(set(SUPRAVERDEN_PICK) - found):
-        print(f"note: supraverden has no entry with a Wikidata code named {name!r}")
+            if lang in SUPRAVERDEN_LANGS and isinstance(value, str) and value.strip() \
+                    and (kind.startswith("Name") or kind.startswith("Abbreviation")) and "former" not in kind:
+                rows.append((qid, name, lang, kind, value))
     write("supraverden_orgs.tsv", ("qid", "name_en", "lang", "field", "name"), rows,
           f"confirmordeny/supraverden data/general_list.yaml commit {commit}; CC BY-SA 4.0 (see SOURCES.md)")
 
 
-NSI_FILES = ("data/operators/landuse/military.json", "data/operators/office/government.json")
+NSI_FILES = ("data/operators/landuse/military.json", "data/operators/amenity/police.json",
+             "data/operators/office/government.json")
+NSI_NAME_TAGS = ("operator", "operator:short") + tuple(
+    f"operator{s}:{lang}" for s in ("", ":short") for lang in LOCALES)
 
 
 def nsi(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    """Every operator of the files with a Wikidata id and a national (one country, or world-wide
+    "001") location set: each of its names (``operator``, ``operator:short`` and their
+    ``:<lang>`` forms in the six languages), with ``military_service`` when given."""
     iso2 = {c["iso2"].lower(): iso3 for iso3, c in states.items() if c["iso2"]}
     rows: list[tuple[str, ...]] = []
     commit = ""
@@ -191,14 +180,18 @@ def nsi(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
             tags = it.get("tags", {})
             qid = tags.get("operator:wikidata", "")
             inc = it.get("locationSet", {}).get("include", [])
-            if not qid.startswith("Q") or len(inc) != 1:
+            if not re.fullmatch(r"Q[0-9]+", qid) or len(inc) != 1:
                 continue
             where = str(inc[0]).lower()
             country = iso2.get(where, "")
             if not country and where != "001":
                 continue  # sub-national (".geojson") operators
-            rows.append((qid, tags.get("operator", it["displayName"]), country, path))
-    write("nsi_operators.tsv", ("qid", "operator", "iso3", "file"), rows,
+            operator = tags.get("operator", it["displayName"])
+            for field in NSI_NAME_TAGS:
+                if tags.get(field, "").strip():
+                    rows.append((qid, operator, country, path, tags.get("military_service", ""),
+                                 field, tags[field]))
+    write("nsi_operators.tsv", ("qid", "operator", "iso3", "file", "service", "field", "name"), rows,
           f"osmlab/name-suggestion-index commit {commit}; BSD 3-Clause (see SOURCES.md)")
 
 
