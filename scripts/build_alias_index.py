@@ -1019,10 +1019,7 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
     anything: dict[str, set[str]] = {}
     for r in rows:
         anything.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
-    cands = org_source_candidates(rows)
-    by_key: dict[str, set[str]] = {}
-    for c in cands:
-        by_key.setdefault(lookup_key(c[0]), set()).add(c[2])
+    cands, by_key = org_source_candidates(rows)
     for alias, lang, qid, canonical, role, iso, form, prov in cands:
         k = lookup_key(alias)
         if len(by_key[k]) > 1 or anything.get(k, {qid}) != {qid}:
@@ -1119,18 +1116,25 @@ def descriptive(name: str) -> bool:
     return len(words) > 1 and sum(w[0].isupper() for w in words) <= 1
 
 
-def org_source_candidates(rows: list[dict[str, str]]) -> list[tuple[str, str, str, str, str, str, str, str]]:
+def org_source_candidates(rows: list[dict[str, str]]) -> tuple[list[tuple[str, str, str, str, str, str, str, str]],
+                                                                 dict[str, set[str]]]:
     """(alias, lang, qid, canonical_en, role, iso3, form, provenance) of institutions from the
     whole source tables: every supraverden organisation with a Wikidata code, and every national
     operator of NSI's military and police files. Dropped here: English descriptions with a
-    single capitalised word; NSI short forms of two letters; NSI English translations
-    (``operator:en``) that do not name their state (e.g. "Ministry of Internal Affairs"); the
-    NSI ``operator`` name of a police force when it does not name its state either ("Police
-    nationale", "Guardia Nacional"), unless it is one word ("Policja", "Carabinieri")."""
+    single capitalised word; NSI acronyms of two or three letters; NSI English names that do not
+    name their state (e.g. "Ministry of Internal Affairs", "Patrol Police"); a police force's
+    several-word name that does not name its state ("Police nationale", "Guardia Nacional"),
+    whereas a one-word name is kept ("Policja", "Carabinieri").
+
+    Also returns, for every name of every entity of those tables (before any of the drops above,
+    NSI's government file included), the ids it names: a name two entities share is ambiguous
+    ("Gendarmerie nationale": France's and Algeria's) even where one of them was dropped."""
     out: list[tuple[str, str, str, str, str, str, str, str]] = []
+    names: dict[str, set[str]] = {}
     cite, orgs = read_source("supraverden_orgs.tsv")
     for r in orgs:
         qid, name = r["qid"], r["name"]
+        names.setdefault(lookup_key(name), set()).add(qid)
         if r["lang"] == "en" and descriptive(name):
             continue
         form = "acronym" if r["field"].startswith("Abbreviation") or is_acronym(name) else "name"
@@ -1153,6 +1157,7 @@ def org_source_candidates(rows: list[dict[str, str]]) -> list[tuple[str, str, st
     cite, nsi = read_source("nsi_operators.tsv")
     english = {r["qid"]: r["name"] for r in nsi if r["field"] == "operator:en"}
     for r in nsi:
+        names.setdefault(lookup_key(r["name"]), set()).add(r["qid"])
         role = NSI_SLICE.get(r["file"])
         if r["service"] == "intelligence":
             role = "intelligence"  # services listed among military land users (CIA, BND, NSA)
@@ -1167,18 +1172,19 @@ def org_source_candidates(rows: list[dict[str, str]]) -> list[tuple[str, str, st
             continue
         short = field.startswith("operator:short")
         lang = field.rsplit(":", 1)[1] if field.count(":") == (2 if short else 1) else "mul"
-        if short and len(name.replace(".", "")) <= 2:
-            continue
-        if not short and lang == "en" and not names_state(name, iso):
-            continue  # a translation such as "Ministry of Internal Affairs" or "National Police Corps"
-        if role == "police" and not short and lang == "mul" and " " in name.strip() and not names_state(name, iso):
-            continue
-        form = "acronym" if short or is_acronym(name) else "name"
+        acronym = is_acronym(name)
+        if short and acronym and len(name.replace(".", "")) <= 3:
+            continue  # two- and three-letter acronyms name many bodies ("PSP", "RTP", "PNR")
+        if not acronym and lang == "en" and not names_state(name, iso):
+            continue  # a translation such as "Ministry of Internal Affairs" or "Patrol Police"
+        if role == "police" and not acronym and " " in name.strip() and not names_state(name, iso):
+            continue  # "Police nationale", "Guardia Nacional", "Cuerpo Nacional de Policía"
+        form = "acronym" if acronym else ("short" if short else "name")
         canonical = curated_name.get(qid) or english.get(qid) or r["operator"]
         out.append((name, lang, qid, canonical, role, iso, form,
                     f"sources/nsi_operators.tsv ({cite}) {r['file']}: operator '{r['operator']}' {field} "
                     f"'{name}' operator:wikidata {qid} (SINGLE SOURCE)"))
-    return out
+    return out, names
 
 
 def org_witnesses() -> dict[str, str]:
