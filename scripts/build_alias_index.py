@@ -1020,9 +1020,18 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
     for r in rows:
         anything.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
     cands, by_key = org_source_candidates(rows)
+    # an entity one of whose full names the index already gives to another organisation's id: the
+    # witnesses disagree on the id ("Office of the United Nations High Commissioner for Refugees":
+    # supraverden Q28606331, the index's UNHCR Q132551), so none of its forms is used
+    ids_of: dict[str, set[str]] = {}
+    for r in rows:
+        if r["type"] == "Organization" and r["qid"]:
+            ids_of.setdefault(lookup_key(r["alias"]), set()).add(r["qid"])
+    disputed = {qid for alias, _l, qid, _c, _r, _i, form, _p in cands
+                if form == "name" and ids_of.get(lookup_key(alias), {qid}) != {qid}}
     for alias, lang, qid, canonical, role, iso, form, prov in cands:
         k = lookup_key(alias)
-        if len(by_key[k]) > 1 or anything.get(k, {qid}) != {qid}:
+        if qid in disputed or len(by_key[k]) > 1 or anything.get(k, {qid}) != {qid}:
             continue  # names two organisations in the sources, or the index gives it to another entity
         taken.setdefault(k, set()).add(qid)
         add(alias, lang, qid, "Organization", canonical, role, iso, form, prov)
