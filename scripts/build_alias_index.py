@@ -13,12 +13,13 @@ Sources (all read at build time, nothing downloaded):
   listed without an id (it still gets a stable key and role information).
 * ``COUNTRY_ALIASES`` below: general language facts (common spellings, abbreviations,
   translations), never strings copied from the seed or corpus articles.
-* ``kg/link/data/sources/*.tsv``: names of states in id/ms/en/fr/de/es transcribed from CLDR
-  and mledoze/countries by ``scripts/extract_link_sources.py`` (territory names with their short
-  and variant forms, capitals as time-zone exemplar cities, official names, alternative
-  spellings, French demonyms). Their ids come from countries.tsv (joined on ISO3); a form that
-  would name two states, or a state other than the one the index already gives it, is dropped.
-  See ``kg/link/data/SOURCES.md``.
+* ``kg/link/data/sources/*.tsv``: tables transcribed by ``scripts/extract_link_sources.py`` from
+  public data: names of states in id/ms/en/fr/de/es (CLDR, mledoze/countries, Debian iso-codes via
+  pycountry), capitals (CLDR time-zone exemplar cities, GeoNames alternate names), demonyms, every
+  international organisation of supraverden with a Wikidata code, every national armed force and
+  police operator of the name-suggestion-index. State ids come from countries.tsv (joined on
+  ISO3), organisation ids from the table; a form that would name two entities, or one the index
+  already gives to another, is dropped. See ``kg/link/data/SOURCES.md``.
 
 Deterministic: the same inputs give a byte-identical file (rows sorted, no timestamps).
 
@@ -765,8 +766,9 @@ def read_source(name: str) -> tuple[str, list[dict[str, str]]]:
     """A transcribed source table: its first line is a ``# citation`` comment, then a TSV."""
     with (SOURCES / name).open(encoding="utf-8", newline="") as f:
         first = f.readline().lstrip("# ").strip()
-        m = re.search(r"commit ([0-9a-f]{8})", first)
-        cite = f"{first.split()[0]}@{m.group(1) if m else '?'}, see SOURCES.md"
+        m = re.search(r"commit ([0-9a-f]{8})", first) or re.search(r"(\S+ [0-9][\w.]*) \S+ \(sha256 ([0-9a-f]{8})", first)
+        at = (m.group(1) if m.lastindex == 1 else f"{m.group(1)} sha256 {m.group(2)}") if m else "?"
+        cite = f"{first.split()[0]}@{at}, see SOURCES.md"
         return cite, list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -805,6 +807,23 @@ def source_candidates(by_iso: dict[str, dict[str, str]]) -> list[tuple[str, str,
     for r in caps:
         out.append((r["exemplar_city"], r["lang"], r["iso3"], "capital", "capital_as_government",
                     f"sources/cldr_capitals.tsv ({cite}) {r['iso3']} {r['zone']} {r['lang']}"))
+    cite, iso_names = read_source("isocodes_names.tsv")
+    for r in iso_names:
+        iso, lang, field, name = r["iso3"], r["lang"], r["isocodes_field"], r["name"]
+        if "," in name or "(" in name:
+            continue  # "Congo, The Democratic Republic of the": catalogue forms
+        out.append((name, lang, iso, "acronym" if is_acronym(name) else ("short" if field == "common_name" else "name"),
+                    "state", f"sources/isocodes_names.tsv ({cite}) {iso} {lang} {field}"))
+    cite, gn = read_source("geonames_capitals.tsv")
+    for r in gn:
+        iso, alt = r["iso3"], r["alternate_name"]
+        stem = {fold(by_iso[iso]["capital_en"])[:3], fold(r["city"])[:3]}
+        if r["other_places_cities5000"] != "0":
+            continue  # also names another place ("Ammon", "Asmar")
+        if len(alt) < 4 or fold(alt)[:3] not in stem:
+            continue  # historical names, epithets, names of other places ("Lutetia", "Ville-Lumiere")
+        out.append((alt, "mul", iso, "capital", "capital_as_government",
+                    f"sources/geonames_capitals.tsv ({cite}) {iso} geonameid {r['geonameid']} {r['city']} alternate name"))
     cite, ml = read_source("mledoze_names.tsv")
     for r in ml:
         iso, lang, field, name = r["iso3"], r["lang"], r["mledoze_field"], r["name"]
@@ -920,12 +939,21 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
     new_states: dict[str, set[str]] = {}
     for alias, _lang, iso, _f, _role, _p in cands:
         new_states.setdefault(lookup_key(alias), set()).add(iso)
+    # a capital's alternate name must not be a state's name, nor name anything else in the index
+    state_names = {lookup_key(r["alias"]) for r in rows if r["type"] == "Country" and r["form"] not in {"capital", "metonym"}}
+    state_names |= {lookup_key(a) for a, _l, _i, f, _r, _p in cands if f != "capital"}
+    others: dict[str, set[str]] = {}
+    for r in rows:
+        others.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
     for alias, lang, iso, form, role, prov in cands:
         k = lookup_key(alias)
         if len(new_states[k]) > 1 or known.get(k, {iso}) != {iso}:
             continue  # names two states ("Congolais"), or another state already has it
         c = by_iso[iso]
         if not c["wikidata_qid"]:
+            continue
+        if prov.startswith("sources/geonames_capitals.tsv") and (
+                k in state_names or not others.get(k, set()) <= {c["wikidata_qid"], c["capital_qid"]}):
             continue
         cap_qid, cap_prov = c["capital_qid"], f"countries.tsv iso3={iso} capital_qid"
         if not cap_qid and (c["capital_en"], "Place") in by_name:
@@ -981,23 +1009,33 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
             add(alias, lang, qid, type_, canonical, role, iso, form,
                 prov + ("" if form == "name" else f"; alias form: {form}"))
 
-    # 4. international organisations' names and abbreviations per language (supraverden), kept
-    # where the form does not already name another organisation
+    # 4. whole source slices of institutions: every international organisation of supraverden
+    # with a Wikidata code, and every national armed force and police operator of NSI; a form is
+    # kept only where it names one entity (see org_source_candidates)
     taken: dict[str, set[str]] = {}
     for r in rows:
         if r["type"] == "Organization":
             taken.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or r["canonical_en"])
-    cite, orgs = read_source("supraverden_orgs.tsv")
-    for r in orgs:
-        k, qid = lookup_key(r["name"]), r["qid"]
-        if taken.get(k, {qid}) != {qid}:
-            continue
+    anything: dict[str, set[str]] = {}
+    for r in rows:
+        anything.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
+    cands, by_key = org_source_candidates(rows)
+    # an entity one of whose full names the index already gives to another organisation's id: the
+    # witnesses disagree on the id ("Office of the United Nations High Commissioner for Refugees":
+    # supraverden Q28606331, the index's UNHCR Q132551), so none of its forms is used
+    ids_of: dict[str, set[str]] = {}
+    for r in rows:
+        if r["type"] == "Organization" and r["qid"]:
+            ids_of.setdefault(lookup_key(r["alias"]), set()).add(r["qid"])
+    disputed = {qid for alias, _l, qid, _c, _r, _i, form, _p in cands
+                if form == "name" and ids_of.get(lookup_key(alias), {qid}) != {qid}}
+    for alias, lang, qid, canonical, role, iso, form, prov in cands:
+        k = lookup_key(alias)
+        if qid in disputed or len(by_key[k]) > 1 or anything.get(k, {qid}) != {qid}:
+            continue  # names two organisations in the sources, or the index gives it to another entity
         taken.setdefault(k, set()).add(qid)
-        form = "acronym" if r["field"].startswith("Abbreviation") or is_acronym(r["name"]) else "name"
-        role = "alliance" if qid in ALLIANCES else "intergovernmental"
-        add(r["name"], r["lang"], qid, "Organization", r["name_en"], role, "", form,
-            f"sources/supraverden_orgs.tsv ({cite}) {r['name_en']} {r['field']}; qid: Wikidata_code {qid}"
-            + (f"; also {SECOND_WITNESS[qid]}" if qid in SECOND_WITNESS else ""))
+        add(alias, lang, qid, "Organization", canonical, role, iso, form, prov)
+    cite, orgs = read_source("supraverden_orgs.tsv")
     names_en = {r["qid"]: r["name_en"] for r in orgs}
     for alias, lang, qid, form in ORG_ALIASES:
         if qid not in names_en:
@@ -1074,6 +1112,88 @@ SECOND_WITNESS = {
                           label="World_Trade_Organization", num=7825),
     "Q1065": _SPOC.format(path="Africa/Africa~Central/Nigeria.md", commit="0629ad79", label="United Nations", num=1065),
 }
+
+
+NSI_SLICE = {"data/operators/landuse/military.json": "military", "data/operators/amenity/police.json": "police"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def descriptive(name: str) -> bool:
+    """An English phrase with one capitalised word ("Council of ministers", "Army Police" is two):
+    a description, not a proper name, so it could name any state's body."""
+    words = _WORD.findall(name)
+    return len(words) > 1 and sum(w[0].isupper() for w in words) <= 1
+
+
+def org_source_candidates(rows: list[dict[str, str]]) -> tuple[list[tuple[str, str, str, str, str, str, str, str]],
+                                                                 dict[str, set[str]]]:
+    """(alias, lang, qid, canonical_en, role, iso3, form, provenance) of institutions from the
+    whole source tables: every supraverden organisation with a Wikidata code, and every national
+    operator of NSI's military and police files. Dropped here: English descriptions with a
+    single capitalised word; NSI acronyms of two or three letters; NSI English names that do not
+    name their state (e.g. "Ministry of Internal Affairs", "Patrol Police"); a police force's
+    several-word name that does not name its state ("Police nationale", "Guardia Nacional"),
+    whereas a one-word name is kept ("Policja", "Carabinieri").
+
+    Also returns, for every name of every entity of those tables (before any of the drops above,
+    NSI's government file included), the ids it names: a name two entities share is ambiguous
+    ("Gendarmerie nationale": France's and Algeria's) even where one of them was dropped."""
+    out: list[tuple[str, str, str, str, str, str, str, str]] = []
+    names: dict[str, set[str]] = {}
+    cite, orgs = read_source("supraverden_orgs.tsv")
+    for r in orgs:
+        qid, name = r["qid"], r["name"]
+        names.setdefault(lookup_key(name), set()).add(qid)
+        if r["lang"] == "en" and descriptive(name):
+            continue
+        form = "acronym" if r["field"].startswith("Abbreviation") or is_acronym(name) else "name"
+        role = "alliance" if qid in ALLIANCES else "intergovernmental"
+        out.append((name, r["lang"], qid, r["name_en"], role, "", form,
+                    f"sources/supraverden_orgs.tsv ({cite}) {r['name_en']} {r['field']}; qid: Wikidata_code {qid}"
+                    + (f"; also {SECOND_WITNESS[qid]}" if qid in SECOND_WITNESS else "")))
+    # the state words of each ISO3 (names, short names, demonyms in every language of the index)
+    words: dict[str, set[str]] = {}
+    for r in rows:
+        if r["type"] == "Country" and r["country"] and r["form"] in {"name", "short", "demonym"}:
+            words.setdefault(r["country"], set()).add(fold(r["alias"]))
+    curated_iso = {qid: iso for _c, _t, _r, iso, qid, _p, _a in CURATED if qid and qid.startswith("src:") and iso}
+    curated_name = {qid[4:]: c for c, _t, _r, _i, qid, _p, _a in CURATED if qid and qid.startswith("src:")}
+
+    def names_state(name: str, iso: str) -> bool:
+        f = f" {fold(name)} "
+        return any(f" {w} " in f for w in words.get(iso, ()))
+
+    cite, nsi = read_source("nsi_operators.tsv")
+    english = {r["qid"]: r["name"] for r in nsi if r["field"] == "operator:en"}
+    for r in nsi:
+        names.setdefault(lookup_key(r["name"]), set()).add(r["qid"])
+        role = NSI_SLICE.get(r["file"])
+        if r["service"] == "intelligence":
+            role = "intelligence"  # services listed among military land users (CIA, BND, NSA)
+        if role is None:
+            continue
+        qid, name, field = r["qid"], r["name"], r["field"]
+        iso = r["iso3"] or curated_iso.get(f"src:{qid}", "")
+        if not iso:  # world-wide location set ("001"): the one state its name names, if any
+            named = [i for i in sorted(words) if names_state(r["operator"], i)]
+            iso = named[0] if len(named) == 1 else ""
+        if not iso:
+            continue
+        short = field.startswith("operator:short")
+        lang = field.rsplit(":", 1)[1] if field.count(":") == (2 if short else 1) else "mul"
+        acronym = is_acronym(name)
+        if short and acronym and len(name.replace(".", "")) <= 3:
+            continue  # two- and three-letter acronyms name many bodies ("PSP", "RTP", "PNR")
+        if not acronym and lang == "en" and not names_state(name, iso):
+            continue  # a translation such as "Ministry of Internal Affairs" or "Patrol Police"
+        if role == "police" and not acronym and " " in name.strip() and not names_state(name, iso):
+            continue  # "Police nationale", "Guardia Nacional", "Cuerpo Nacional de Policía"
+        form = "acronym" if acronym else ("short" if short else "name")
+        canonical = curated_name.get(qid) or english.get(qid) or r["operator"]
+        out.append((name, lang, qid, canonical, role, iso, form,
+                    f"sources/nsi_operators.tsv ({cite}) {r['file']}: operator '{r['operator']}' {field} "
+                    f"'{name}' operator:wikidata {qid} (SINGLE SOURCE)"))
+    return out, names
 
 
 def org_witnesses() -> dict[str, str]:

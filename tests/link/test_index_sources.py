@@ -149,3 +149,60 @@ def test_types_are_consistent(index_rows):
             assert r["type"] == "Person", r
         if r["form"] == "city":
             assert r["type"] == "Place", r
+
+
+# --- whole-source imports (issue 14, second pass): supraverden, NSI military/police, iso-codes, GeoNames
+
+@pytest.mark.parametrize("surface,lang,qid", [
+    ("Europol", "de", "Q207203"), ("Banque mondiale", "fr", "Q7164"), ("Weltbank", "de", "Q7164"),
+    ("Royal Canadian Mounted Police", "en", "Q335175"), ("Carabineros de Chile", "es", "Q2317752"),
+    ("Magyar Honvédség", "en", "Q1161970"),
+])
+def test_whole_source_institutions_link(lk, surface, lang, qid):
+    (l,) = linked(f"{surface} said.", [(surface, "Organization")], lk, lang)
+    assert (l.qid, l.type) == (qid, "Organization")
+
+
+@pytest.mark.parametrize("surface", [
+    "Gendarmerie nationale",  # France's and Algeria's (NSI)
+    "Police nationale", "Guardia Nacional",  # police names that do not name their state
+    "Ministry of Internal Affairs", "Patrol Police", "Council of ministers",  # descriptions
+])
+def test_ambiguous_or_descriptive_institution_names_stay_unlinked(lk, surface):
+    (l,) = linked(f"{surface} said.", [(surface, "Organization")], lk, "en")
+    assert l.qid is None
+
+
+def test_no_whole_source_institution_form_names_two_ids(index_rows):
+    ids: dict[str, set[str]] = {}
+    for r in index_rows:
+        k = r["alias"].replace(".", "") if is_acronym(r["alias"]) else fold(r["alias"])
+        ids.setdefault(k, set()).add(r["qid"] or r["canonical_en"])
+    for r in index_rows:
+        if r["type"] == "Organization" and ("supraverden_orgs" in r["provenance"] or "nsi_operators" in r["provenance"]):
+            k = r["alias"].replace(".", "") if is_acronym(r["alias"]) else fold(r["alias"])
+            assert len(ids[k]) == 1, (r["alias"], ids[k])
+
+
+def test_military_and_police_rows_carry_their_state(index_rows):
+    isos = {r["country"] for r in index_rows if r["type"] == "Country"}
+    for r in index_rows:
+        if r["role"] in {"military", "police"} and "nsi_operators" in r["provenance"]:
+            assert r["country"] in isos, r
+
+
+@pytest.mark.parametrize("surface,lang,state,city", [("Moscovo", "es", "Q159", "Q649")])
+def test_geonames_spelling_of_a_capital(lk, surface, lang, state, city):
+    (a,) = linked(f"{surface} said.", [(surface, "Country")], lk, lang)
+    (b,) = linked(f"In {surface}.", [(surface, "Place")], lk, lang)
+    assert (a.qid, b.qid) == (state, city)
+
+
+def test_geonames_capital_names_are_spellings_of_the_capital_and_no_state_name(index_rows):
+    state_names = {fold(r["alias"]) for r in index_rows
+                   if r["type"] == "Country" and r["form"] in {"name", "short", "acronym", "demonym"}}
+    geo = {fold(r["alias"]) for r in index_rows if r["provenance"].startswith("sources/geonames_capitals.tsv")}
+    assert len(geo) > 500
+    assert not geo & state_names
+    assert all(len(a) >= 4 for a in geo)
+    assert not geo & {fold(s) for s in ("Lutetia", "Ville-Lumiere", "Ariel", "Al-Quds", "Ammon")}
