@@ -151,11 +151,15 @@ def test_problem_lines_show_file_names_as_they_are(articles_dir, tmp_path):
     (articles_dir / "missing[").mkdir()
     (articles_dir / "missing[" / "]x.txt").write_bytes(b"")
     (articles_dir / "bell\x07.txt").write_bytes(b"")
+    (articles_dir / "red\x1b[31m.txt").write_bytes(b"")  # an ANSI colour escape
+    (articles_dir / "two\nlines.txt").write_bytes(b"")  # a newline: one problem, one line
     r = run_kg(*EXTRACTOR, "build", str(articles_dir), "--store", str(tmp_path / "store"), "--no-progress")
     assert r.returncode == 1, r.stderr
     assert "laporan [draft] v2.txt" in r.stderr
     assert "missing[/]x.txt" in r.stderr
     assert "bell\\x07.txt" in r.stderr and "\x07" not in r.stderr
+    assert "red\\x1b[31m.txt" in r.stderr and "\x1b" not in r.stderr
+    assert any(line.endswith("two\\nlines.txt [read]: empty file") for line in r.stderr.splitlines()), r.stderr
     assert "MarkupError" not in r.stderr
 
 
