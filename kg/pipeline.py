@@ -403,15 +403,17 @@ def _record_copies(target, copies: list[Article], report: BuildReport) -> None:
     add = getattr(target, "add_alternate_source", None)
     if add is None:
         return
+    recorded: set[int] = set()
     for item in copies:
         try:
             if add(item.sha256, item.url or item.source):
                 report.duplicates.append(item)
-                # a copy whose source is new to the store is no "unchanged" article (in a fresh
-                # store it never was): it is counted and named as a duplicate instead
-                report.unchanged[:] = [u for u in report.unchanged if u is not item]
+                recorded.add(id(item))
         except KGError as e:
             report.problems.append(Problem(item.source, "store", str(e)))
+    if recorded:  # a copy whose source is new to the store is no "unchanged" article (in a fresh
+        # store it never was): it is counted and named as a duplicate instead
+        report.unchanged[:] = [u for u in report.unchanged if id(u) not in recorded]
 
 
 def _identity(m) -> str:
