@@ -85,7 +85,7 @@ def test_a_cross_origin_form_post_is_refused_before_it_runs(serve):
     count = {"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"}
 
     def quads() -> int:
-        r = requests.post(server.base + "/query", data=count, headers=JSON, timeout=10)
+        r = requests.post(server.base + "/query", data=count, headers=JSON, timeout=60)  # a fresh server may be slow
         assert r.status_code == 200, r.text
         return int(r.json()["results"]["bindings"][0]["n"]["value"])
 
@@ -102,7 +102,7 @@ def test_a_cross_origin_form_post_is_refused_before_it_runs(serve):
     assert own.status_code == 200
     # an origin CORS allows is answered too
     listed = serve("--cors-origin", "http://app.example")
-    r = requests.post(listed.base + "/query", data=count, headers={"Origin": "http://app.example", **JSON}, timeout=10)
+    r = requests.post(listed.base + "/query", data=count, headers={"Origin": "http://app.example", **JSON}, timeout=60)
     assert r.status_code == 200 and r.headers.get("Access-Control-Allow-Origin") == "http://app.example"
 
 
