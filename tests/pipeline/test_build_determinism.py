@@ -18,7 +18,7 @@ from test_build import quads
 from kg.config import Config
 from kg.pipeline import build
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 ARTICLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "articles").glob("*.txt"))
 
