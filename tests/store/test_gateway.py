@@ -21,12 +21,12 @@ COUNT_CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?
 CRASH = "SELECT * WHERE {?a ?b ?c . ?d ?e ?f} ORDER BY ?c ?f"  # the query of issue 13
 
 
-def up(base: str, within: float = 30.0) -> bool:
+def up(base: str, within: float = 30.0, per_try: float = 5.0) -> bool:
     """True once the endpoint answers ASK {} with 200 (polls until ``within`` seconds)."""
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         try:
-            if requests.get(base + "/query", params=ASK, headers=JSON, timeout=5).status_code == 200:
+            if requests.get(base + "/query", params=ASK, headers=JSON, timeout=per_try).status_code == 200:
                 return True
         except requests.RequestException:
             pass
@@ -45,6 +45,9 @@ def serve(filled_store):
             assert earlier.stop() == 0
         server = KgServe(on or store, *extra, explorer=explorer)
         started.append(server)
+        # the first query of a fresh server is slow on a busy machine (cold store, first upstream
+        # connection): answer one before the test's own requests, which allow 10 s each
+        assert up(server.base, within=120, per_try=60), "the endpoint does not answer"
         return server
 
     yield start
