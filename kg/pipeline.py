@@ -26,7 +26,7 @@ BATCH_ARTICLES = 16  # articles per extractor call: sentences are batched across
 @dataclass
 class BuildReport:
     articles: list[Article] = field(default_factory=list)  # written (new or changed)
-    unchanged: list[Article] = field(default_factory=list)  # already in the store: skipped
+    unchanged: list[Article] = field(default_factory=list)  # already in the store: skipped (copies recorded as duplicates are not counted here)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # ingested, but the user should know
     replaced: int = 0  # changed articles whose old graph was replaced
@@ -403,12 +403,17 @@ def _record_copies(target, copies: list[Article], report: BuildReport) -> None:
     add = getattr(target, "add_alternate_source", None)
     if add is None:
         return
+    recorded: set[int] = set()
     for item in copies:
         try:
             if add(item.sha256, item.url or item.source):
                 report.duplicates.append(item)
+                recorded.add(id(item))
         except KGError as e:
             report.problems.append(Problem(item.source, "store", str(e)))
+    if recorded:  # a copy whose source is new to the store is no "unchanged" article (in a fresh
+        # store it never was): it is counted and named as a duplicate instead
+        report.unchanged[:] = [u for u in report.unchanged if id(u) not in recorded]
 
 
 def _identity(m) -> str:

@@ -89,7 +89,9 @@ def build(
     stale = f", {report.stale} re-extracted: built with another model or settings" if report.stale else ""
     console.print(
         f"{len(report.articles)} article(s) written ({report.replaced} replaced{stale}), "
-        f"{len(report.unchanged)} unchanged, {len(report.problems)} failed; "
+        f"{len(report.unchanged)} unchanged, "
+        + (f"{len(report.duplicates)} duplicate(s) of a stored text (source recorded), " if report.duplicates else "")
+        + f"{len(report.problems)} failed; "
         f"{report.quads_written} quads in {report.seconds:.1f}s -> {plain(where)}",
         highlight=False,
     )

@@ -255,11 +255,16 @@ class DotExporter(Exporter):
 
 
 def dot_quote(s: str) -> str:
-    r"""A DOT double-quoted string: backslashes doubled, quotes escaped, line breaks as ``\n``.
+    r"""A DOT double-quoted string: backslashes doubled, quotes escaped, line breaks as ``\n``,
+    other control characters dropped (as in the XML formats: Graphviz would copy them into the
+    SVG it draws, which XML cannot carry).
 
     >>> print(dot_quote('a "b" \\ c\nd'))
     "a \"b\" \\ c\nd"
+    >>> print(dot_quote("Korea\x0bUtara \x1b[31m"))
+    "KoreaUtara [31m"
     """
+    s = _NOT_XML.sub("", s)
     s = s.replace("\\", "\\\\").replace('"', '\\"')
     s = s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
     return f'"{s}"'

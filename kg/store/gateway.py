@@ -29,6 +29,9 @@ user's address and is the only way in:
 - **Same origin by default**: no ``Access-Control-Allow-Origin`` unless ``cors_origins`` (starlette's
   CORSMiddleware); a ``Host`` check defeats DNS rebinding (accepted: ``localhost``, loopback IPs,
   the bound name or IP, any IP literal when bound to a wildcard address, and ``allow_hosts``);
+  a request a web page of another origin sends (its ``Origin`` header names neither this server
+  nor an origin CORS allows) is refused with ``403`` before it runs: a cross-origin form POST
+  needs no preflight, so without this any page could run queries, or updates on ``--writable``;
   security headers on every answer (``nosniff``, ``no-referrer``, ``X-Frame-Options: DENY``, a
   CSP: ``default-src 'none'`` for data and, for the explorer, only its own inline scripts by hash
   and ``connect-src 'self'``).
@@ -371,21 +374,69 @@ def explorer_csp(page: str) -> str:
             "form-action 'none'; frame-ancestors 'none'")
 
 
-class HostCheck:
-    """Refuse a request whose ``Host`` this server is not known by (DNS rebinding)."""
+def _origin_netloc(origin: str) -> Optional[str]:
+    """``"http://Example.org:80"`` -> ``"example.org"``; ``"null"`` or garbage -> None."""
+    try:
+        parts = urllib.parse.urlsplit(origin.strip())
+        host = parts.hostname
+        if not parts.scheme or not host:
+            return None
+        port = parts.port
+    except ValueError:
+        return None
+    host = f"[{host}]" if ":" in host else host
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return host.lower() + ("" if port is None or port == default else f":{port}")
 
-    def __init__(self, app, ok: Callable[[str], bool]):
-        self.app, self.ok = app, ok
+
+def origin_allowed(origin: Optional[str], host: str, cors_origins: list[str]) -> bool:
+    """May a request carrying ``Origin: origin`` be served? Yes without the header (not a browser's
+    cross-origin request), from this server's own origin (the explorer), or from an origin CORS
+    allows. A browser sends a cross-origin form POST without any preflight, so CORS alone keeps
+    the page from *reading* the answer but not the server from *running* it (a ``CLEAR ALL`` on a
+    ``--writable`` server, a costly query on any): such requests are refused before they run.
+
+    >>> origin_allowed(None, "127.0.0.1:7878", [])
+    True
+    >>> origin_allowed("http://127.0.0.1:7878", "127.0.0.1:7878", [])
+    True
+    >>> origin_allowed("http://evil.example", "127.0.0.1:7878", []), origin_allowed("null", "127.0.0.1:7878", [])
+    (False, False)
+    >>> origin_allowed("http://app.example", "127.0.0.1:7878", ["http://app.example"]), origin_allowed("null", "h", ["*"])
+    (True, True)
+    """
+    if origin is None:
+        return True
+    if "*" in cors_origins or origin in cors_origins:
+        return True
+    own = _origin_netloc("http://" + host)
+    return own is not None and _origin_netloc(origin) == own
+
+
+class HostCheck:
+    """Refuse a request whose ``Host`` this server is not known by (DNS rebinding), and one sent
+    by a web page of another origin that CORS does not allow (cross-site request forgery)."""
+
+    def __init__(self, app, ok: Callable[[str], bool], cors_origins: Optional[list[str]] = None):
+        self.app, self.ok, self.cors_origins = app, ok, list(cors_origins or [])
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http":
-            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            headers = dict(scope["headers"])
+            host = headers.get(b"host", b"").decode("latin-1")
+            origin = headers.get(b"origin")
+            origin = origin.decode("latin-1") if origin is not None else None
+            msg = None
             if not self.ok(host):
-                from starlette.responses import PlainTextResponse
-
                 msg = (f"Host {host!r} is not a name of this server (DNS rebinding guard); "
                        "start kg serve with --allow-host NAME to accept it\n")
-                await PlainTextResponse(msg, status_code=400)(scope, receive, send)
+            elif not origin_allowed(origin, host, self.cors_origins):
+                msg = (f"requests from web pages of another origin ({origin!r}) are refused; start kg serve "
+                       "with --cors-origin ORIGIN (or --cors) to accept that origin\n")
+            if msg is not None:
+                from starlette.responses import PlainTextResponse
+
+                await PlainTextResponse(msg, status_code=400 if not self.ok(host) else 403)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
@@ -654,7 +705,7 @@ def make_app(gateway: Gateway):
         Route("/explorer", gateway.explorer, methods=["GET"]),
         Route("/", gateway.yasgui, methods=["GET"]),
     ]
-    middleware = [Middleware(HostCheck, ok=allowed_host_check(opts.host, opts.allow_hosts))]
+    middleware = [Middleware(HostCheck, ok=allowed_host_check(opts.host, opts.allow_hosts), cors_origins=opts.cors_origins)]
     if opts.cors_origins:
         methods = ["GET", "POST", "HEAD"] + (["PUT", "DELETE"] if opts.writable else [])
         middleware.append(Middleware(CORSMiddleware, allow_origins=opts.cors_origins, allow_methods=methods,

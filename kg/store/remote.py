@@ -20,6 +20,8 @@ import requests
 from kg.errors import ConfigError, EndpointError
 from kg.store.base import KG, OntologyGraphMixin, SCHEMA_URLS, ArticleState, check_iri, in_graph
 
+SAME_AS = ox.NamedNode("http://schema.org/sameAs")  # a syndicated copy's URL on the stored article
+
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
@@ -199,6 +201,28 @@ class EndpointStore(OntologyGraphMixin):
             f"SELECT DISTINCT ?g WHERE {{ VALUES ?u {{ {' '.join(values)} }} GRAPH ?g {{ ?a {preds} ?u }} }}"
         )
         return sorted(r["g"].value for r in rows if isinstance(r.get("g"), ox.NamedNode))
+
+    def add_alternate_source(self, sha256: str, url: str) -> bool:
+        """Same contract as ``EmbeddedStore.add_alternate_source``: ``schema:sameAs <url>`` on the
+        stored article with this text (a syndicated copy), in its graph, by SPARQL Update. False
+        when no article has this text or it already names that URL."""
+        from kg.rdf.literals import url_iri
+
+        try:
+            target = url_iri(url)
+        except (ValueError, OSError):
+            return False
+        rows = self.select(f"SELECT ?a ?g WHERE {{ GRAPH ?g {{ ?a <{KG}sha256> {_literal(sha256)} }} }} LIMIT 1")
+        if not rows or not isinstance(rows[0].get("g"), ox.NamedNode) or not isinstance(rows[0].get("a"), ox.NamedNode):
+            return False
+        art, g = rows[0]["a"], rows[0]["g"]
+        preds = "|".join(str(p) for p in (*SCHEMA_URLS, SAME_AS))
+        known = self.select(f"SELECT ?u WHERE {{ GRAPH {g} {{ {art} {preds} ?u }} "
+                            f"FILTER(?u IN ({target}, {_literal(url)})) }} LIMIT 1")
+        if known:
+            return False
+        self.update(f"INSERT DATA {{ GRAPH {g} {{ {art} {SAME_AS} {target} }} }}")
+        return True
 
     def named_graphs(self) -> list[str]:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -154,6 +154,77 @@ def test_dot_keeps_brackets_and_markup_quoted(hostile_store, tmp_path):
     assert re.search(r'label="\[Kursk\]"', text) and 'label="<Keamanan>"' in text
 
 
+_DOT_TOKEN = re.compile(r'\s+|(?P<q>"(?:[^"\\]|\\.)*")|(?P<op>->|[\[\]{};,=])|(?P<id>[A-Za-z_][A-Za-z_0-9]*)|(?P<bad>.)', re.S)
+
+
+def read_dot(text: str) -> tuple[dict[str, dict[str, str]], list[tuple[str, str, dict[str, str]]]]:
+    """A strict reader for the DOT subset ``kg export -f dot`` writes (no DOT reader is installed):
+    ``digraph ID { stmt; ... }`` with node, edge and ``graph``/``node`` default statements.
+    Returns (nodes with their attributes, edges); anything else raises."""
+    toks = []
+    for m in _DOT_TOKEN.finditer(text):
+        if m.group("bad"):
+            raise ValueError(f"unexpected character {m.group('bad')!r} at {m.start()}")
+        if m.group("q"):
+            toks.append(("id", re.sub(r'\\(.)', lambda e: "\n" if e.group(1) == "n" else e.group(1), m.group("q")[1:-1])))
+        elif m.group("op") or m.group("id"):
+            toks.append(("op", m.group("op")) if m.group("op") else ("id", m.group("id")))
+    pos = 0
+
+    def take(kind=None, value=None):
+        nonlocal pos
+        k, v = toks[pos]
+        if (kind and k != kind) or (value and v != value):
+            raise ValueError(f"expected {value or kind} at token {pos}, got {v!r}")
+        pos += 1
+        return v
+
+    def attrs():
+        out = {}
+        if toks[pos] == ("op", "["):
+            take("op", "[")
+            while toks[pos] != ("op", "]"):
+                key = take("id")
+                take("op", "=")
+                out[key] = take("id")
+                if toks[pos] == ("op", ","):
+                    take("op", ",")
+            take("op", "]")
+        return out
+
+    nodes: dict[str, dict[str, str]] = {}
+    edges: list[tuple[str, str, dict[str, str]]] = []
+    take("id", "digraph"), take("id"), take("op", "{")
+    while toks[pos] != ("op", "}"):
+        first = take("id")
+        if toks[pos] == ("op", "->"):
+            take("op", "->")
+            edges.append((first, take("id"), attrs()))
+        elif first in ("graph", "node", "edge"):
+            attrs()
+        else:
+            nodes[first] = attrs()
+        take("op", ";")
+    take("op", "}")
+    assert pos == len(toks), "text after the graph"
+    return nodes, edges
+
+
+def test_dot_parses_back_with_every_node_edge_and_label(hostile_store, tmp_path):
+    """Issue 13: every export format parsed back; DOT carries no control characters either
+    (Graphviz would copy them into the SVG it draws)."""
+    text = export_file(hostile_store, tmp_path, "dot").read_text(encoding="utf-8")
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+    nodes, edges = read_dot(text)
+    assert len(nodes) == 6 and len(edges) == 4
+    assert all(s in nodes and t in nodes for s, t, _ in edges)
+    labels = {a["label"] for a in nodes.values()}
+    assert {"KoreaUtara", "Ali", "[Kursk]", "<Keamanan>"} <= labels
+    assert any(label.startswith("Ali: ") and "=HYPERLINK(1)" in label for label in labels)
+    assert sorted(a["role"] for _, _, a in edges) == ["claimedBy", "deployingActor", "destination", "speaker"]
+    assert {a.get("url") for a in nodes.values() if a["category"] == "event"} == {"https://news.example/x?a=1&b=%5Bx%5D"}
+
+
 def test_messages_show_paths_as_typed(hostile_store, tmp_path):
     out = tmp_path / "graf [draft] [bold]x.graphml"
     r = runner.invoke(app, ["export", "-f", "graphml", "--store", str(hostile_store), "-o", str(out)])

@@ -151,11 +151,15 @@ def test_problem_lines_show_file_names_as_they_are(articles_dir, tmp_path):
     (articles_dir / "missing[").mkdir()
     (articles_dir / "missing[" / "]x.txt").write_bytes(b"")
     (articles_dir / "bell\x07.txt").write_bytes(b"")
+    (articles_dir / "red\x1b[31m.txt").write_bytes(b"")  # an ANSI colour escape
+    (articles_dir / "two\nlines.txt").write_bytes(b"")  # a newline: one problem, one line
     r = run_kg(*EXTRACTOR, "build", str(articles_dir), "--store", str(tmp_path / "store"), "--no-progress")
     assert r.returncode == 1, r.stderr
     assert "laporan [draft] v2.txt" in r.stderr
     assert "missing[/]x.txt" in r.stderr
     assert "bell\\x07.txt" in r.stderr and "\x07" not in r.stderr
+    assert "red\\x1b[31m.txt" in r.stderr and "\x1b" not in r.stderr
+    assert any(line.endswith("two\\nlines.txt [read]: empty file") for line in r.stderr.splitlines()), r.stderr
     assert "MarkupError" not in r.stderr
 
 
@@ -244,12 +248,27 @@ def test_a_syndicated_copy_is_recorded_on_the_stored_article(articles_dir, fixtu
     (copy_dir / "copy-of-story.txt").write_bytes(src.read_bytes())
     first = build([str(articles_dir), str(copy_dir)], fixture_config, store=str(store))
     assert [d.source for d in first.duplicates] == [str(copy_dir / "copy-of-story.txt")]
+    assert first.unchanged == []  # a fresh store: the copy is a duplicate, not an "unchanged" article
     again = build([str(articles_dir), str(copy_dir)], fixture_config, store=str(store))
     assert again.duplicates == [] and len(again.articles) == 0
+    assert len(again.unchanged) == len(first.articles) + 1  # its source is known now: nothing new
     s = ox.Store.read_only(str(store))
     q = "SELECT ?u WHERE { ?a <http://schema.org/sameAs> ?u }"
     urls = [r["u"].value for r in s.query(q, use_default_graph_as_union=True)]
     assert len(urls) == 1 and urls[0].endswith("copy-of-story.txt")
+
+
+def test_the_summary_counts_a_syndicated_copy_as_a_duplicate_not_as_unchanged(articles_dir, tmp_path):
+    """Issue 13: copies of a text from another source counted as "unchanged" even in a fresh store."""
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "copy.txt").write_bytes((articles_dir / "kursk-en.txt").read_bytes())
+    r = run_kg(*EXTRACTOR, "build", str(articles_dir / "kursk-en.txt"), str(wire), "--store", str(tmp_path / "s"),
+               "--no-progress")
+    assert r.returncode == 0, r.stderr
+    out = " ".join(r.stdout.split())
+    assert "1 article(s) written (0 replaced), 0 unchanged, 1 duplicate(s) of a stored text" in out, out
+    assert "copy.txt" in r.stderr and "schema:sameAs" in r.stderr
 
 
 def test_the_max_bytes_hint_works_as_printed(tmp_path):

@@ -151,6 +151,25 @@ def test_endpoint_store_writes_and_reads_back_through_gsp(kg_serve_writable):
     assert [s["n"].value for s in res] == ["1002"]
 
 
+def test_a_syndicated_copy_is_recorded_through_an_endpoint_as_in_the_embedded_store(kg_serve_writable, tmp_path):
+    """Issue 13, defect 10: `kg build --endpoint` dropped copies in silence (only the embedded
+    store could record them). Both stores keep the same contract: sameAs once, in the graph."""
+    g1, sha1, url, q1 = article(5, 1)
+    remote = EndpointStore(kg_serve_writable.base)
+    remote.write_article(g1, q1)
+    with EmbeddedStore(tmp_path / "emb") as local:
+        local.write_article(g1, q1)
+        for store in (remote, local):
+            assert store.add_alternate_source(sha1, "https://wire.example/copy?id=1") is True
+            assert store.add_alternate_source(sha1, "https://wire.example/copy?id=1") is False  # once
+            assert store.add_alternate_source(sha1, url) is False  # its own URL is no other source
+            assert store.add_alternate_source("0" * 64, "https://wire.example/x") is False  # no such text
+        same = "SELECT ?a ?u WHERE { GRAPH <%s> { ?a <http://schema.org/sameAs> ?u } }" % g1
+        assert [(r["a"].value, r["u"].value) for r in remote.select(same)] == \
+               [(r["a"].value, r["u"].value) for r in local.query(same)]
+        assert len(remote.select(same)) == 1
+
+
 def test_down_endpoint_gives_a_clear_endpoint_error():
     from store_helpers import free_port
 
