@@ -6,10 +6,11 @@ each actor loads the model once), then the write stage, to one of two sinks:
 
 * a SPARQL 1.1 server (``endpoint``): each worker PUTs its articles' graphs over the Graph Store
   Protocol (:class:`kg.store.remote.EndpointStore`, one atomic replace per article);
-* the embedded store (``store``): each worker writes its finished articles as an N-Quads shard,
-  and the driver bulk-loads the shards (:meth:`kg.store.embedded.EmbeddedStore.bulk_write`,
-  which writes the ``kg:sha256`` markers last, so a killed build still leaves no article that a
-  re-run would take for finished).
+* the embedded store (``store``): each worker writes its finished articles as an N-Quads shard
+  (one per batch), and the driver writes each shard into the store as soon as it is finished
+  (:meth:`kg.store.embedded.EmbeddedStore.write_shard`: one transaction per shard, as a local
+  build writes a batch). A build killed or interrupted keeps every shard that landed, each
+  article whole, and a re-run extracts only the rest.
 
 What needs work is decided on the driver, with the store, by the same :func:`kg.pipeline.plan`
 as a local build, and the articles go to the extractor in the same groups of
@@ -34,7 +35,7 @@ from typing import Callable, Optional
 from kg.config import Config
 from kg.doc import Article, Problem
 from kg.errors import ClusterError, KGError
-from kg.pipeline import BATCH_ARTICLES, BuildReport, _progress, _reason, _record_copies, model_signature, open_target, plan
+from kg.pipeline import BATCH_ARTICLES, BuildInterrupted, BuildReport, _progress, _reason, _record_copies, model_signature, open_target, plan
 
 DEFAULT_WORKERS = 2
 START_ATTEMPTS = 3  # a local cluster on a busy machine can miss Ray's start-up deadline
@@ -169,29 +170,19 @@ class ExtractWorker:
         return _table(rows)
 
 
-_MARKER = b"<https://w3id.org/warta/ontology#sha256>"  # kg:sha256, the "article is stored" mark
-
-
 def _write_shard(batch, shard_dir: str):
-    """Write stage of the N-Quads sink: this block's articles as one shard file plus their
-    ``kg:sha256`` markers in a second file (the driver bulk-loads the shard, then adds the
-    markers: see ``EmbeddedStore.bulk_write``); the rows go on with the shard's path."""
+    """Write stage of the N-Quads sink: this block's articles as one shard file (the driver
+    writes it into the store: see ``EmbeddedStore.write_shard``); the rows go on with the shard's
+    path, and the file is whole before any row naming it leaves this task."""
     import pyarrow as pa
 
     nquads = batch.column("nquads").to_pylist()
-    data: list[bytes] = []
-    marks: list[bytes] = []
-    for body in nquads:
-        for line in body.splitlines(keepends=True):
-            # N-Quads from pyoxigraph: one quad a line, "<s> <p> ..." (no space inside an IRI)
-            (marks if line.split(b" ", 2)[1] == _MARKER else data).append(line)
     path = ""
-    if data or marks:
-        path = os.path.join(shard_dir, f"shard-{uuid.uuid4().hex}")
-        for suffix, lines in ((".nq", data), (".marks.nq", marks)):
-            with open(path + suffix + ".part", "wb") as f:
-                f.writelines(lines)
-            os.replace(path + suffix + ".part", path + suffix)  # a file is whole or absent
+    if any(nquads):
+        path = os.path.join(shard_dir, f"shard-{uuid.uuid4().hex}.nq")
+        with open(path + ".part", "wb") as f:
+            f.writelines(nquads)
+        os.replace(path + ".part", path)  # a file is whole or absent
     return batch.set_column(batch.schema.get_field_index("nquads"), "nquads",
                             pa.array([path.encode() if q else b"" for q in nquads], pa.binary()))
 
@@ -238,6 +229,7 @@ def build_on_ray(
     on_problem: Optional[Callable[[Problem], None]] = None,
     on_warning: Optional[Callable[[Problem], None]] = None,
     on_note: Optional[Callable[[str, str], None]] = None,
+    on_stored: Optional[Callable[[int], None]] = None,
     batch_articles: int = BATCH_ARTICLES,
     object_store_memory: int = OBJECT_STORE_BYTES,
 ) -> BuildReport:
@@ -248,7 +240,12 @@ def build_on_ray(
     the embedded store (a temporary directory beside the store by default; on a multi-node
     cluster, a directory every node shares with the driver). ``report.workers`` lists the actors
     that built articles (``host:pid``). ``on_note`` is accepted for the local build's signature:
-    the per-section progress of a long article happens inside a worker and is not relayed."""
+    the per-section progress of a long article happens inside a worker and is not relayed.
+    ``on_stored(n)`` is called on the driver each time ``n`` more articles are in the store.
+
+    Articles land as they finish (a shard, or a PUT, per batch), so Ctrl-C raises
+    :class:`kg.pipeline.BuildInterrupted` with what was committed, and a build killed in any way
+    keeps every batch that landed: the next run skips those and extracts the rest."""
     del on_note
     if workers < 1:
         raise ClusterError(f"--ray-workers must be at least 1, not {workers}")
@@ -325,39 +322,75 @@ def build_on_ray(
             ds = ds.map_batches(_write_shard, fn_kwargs={"shard_dir": shard_dir}, batch_size=None,
                                 batch_format="pyarrow", num_cpus=0.5)
 
-        done: list[tuple[int, str, int, str]] = []  # (k, graph, quads, shard)
         used: set[str] = set()
-        with _progress(progress, len(todo)) as advance:
+        graph_k = {config.base_iri + "graph/" + a.id: k for k, (a, _) in enumerate(todo)}
+        graph_replaces = {g: todo[k][1] for g, k in graph_k.items()}
+        stored: set[int] = set()  # the articles in the store
+        shards: dict[str, str] = {}  # shard -> "" once in the store, else why it could not be written
+        store_s = 0.0
+
+        def stored_one(k: int, quads: int) -> None:
+            stored.add(k)
+            report.articles.append(todo[k][0])
+            report.quads_written += quads
+            report.replaced += bool(todo[k][1])
+
+        def land(shard: str) -> str:
+            """Write one finished shard into the store (one transaction), then delete it."""
+            nonlocal store_s
+            t_store = time.perf_counter()
             try:
-                for r in ds.iter_rows():
+                written = target.write_shard(shard, graph_replaces)
+            except KGError as e:
+                return str(e)
+            finally:
+                store_s += time.perf_counter() - t_store
+            for g, n in written.items():
+                stored_one(graph_k[g], n)
+            if on_stored:
+                on_stored(len(written))
+            try:
+                os.remove(shard)
+            except OSError:
+                pass
+            return ""
+
+        with _progress(progress, len(todo)) as advance:
+            rows_in = iter(ds.iter_rows())  # a generator: closed below however the loop ends
+            try:
+                for r in rows_in:
                     used.add(r["worker"])
                     if r["stage"]:
                         problem(Problem(r["source"], r["stage"], r["reason"]))
-                    else:
-                        done.append((r["k"], r["graph"], r["quads"], r["nquads"].decode()))
+                        advance()
+                        continue
+                    shard = "" if endpoint else r["nquads"].decode()
+                    if shard and shard not in shards:  # the first row of a shard: the file is whole
+                        shards[shard] = land(shard)
+                    if shards.get(shard):
+                        problem(Problem(todo[r["k"]][0].source, "store", shards[shard]))
+                    elif r["k"] not in stored:  # written by its worker (GSP), or a shard with no quads
+                        stored_one(r["k"], r["quads"])
+                        if on_stored:
+                            on_stored(1)
                     advance()
             except ray.exceptions.RayError as e:  # a worker lost, the cluster gone: one line, not Ray's traceback
                 first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-                raise ClusterError(f"the Ray pipeline failed after {len(done)} article(s): {first}",
+                raise ClusterError(f"the Ray pipeline failed after {len(stored)} article(s): {first}",
                                    hint="articles already written are complete; run the same command again") from e
-        phases["ray"] = time.perf_counter() - t
+            except KeyboardInterrupt:
+                settled = len(report.articles) + len({p.source for p in report.problems} & {a.source for a, _ in todo})
+                raise BuildInterrupted(report, max(len(todo) - settled, 0)) from None
+            finally:
+                close = getattr(rows_in, "close", None)
+                if close:  # Ray Data shuts its executor (and the actors) down now, not at garbage collection
+                    close()
+        phases["ray"] = time.perf_counter() - t - store_s
+        if not endpoint:
+            phases["store"] = store_s
         report.workers = sorted(used)
-
-        if not endpoint:  # bulk load the shards, markers last
-            t = time.perf_counter()
-            graphs = {g: todo[k][1] for k, g, _, _ in done}
-            shards = sorted({s for *_, s in done if s})
-            try:
-                target.bulk_write([s + ".nq" for s in shards], [s + ".marks.nq" for s in shards], graphs)
-            except KGError as e:
-                for k, _, _, _ in done:
-                    problem(Problem(todo[k][0].source, "store", str(e)))
-                done = []
-            phases["store"] = time.perf_counter() - t
-        for k, _, n, _ in sorted(done):
-            report.articles.append(todo[k][0])
-            report.quads_written += n
-            report.replaced += bool(todo[k][1])
+        order = {id(a): i for i, (a, _) in enumerate(todo)}
+        report.articles.sort(key=lambda a: order[id(a)])
         _record_copies(target, copies, report)
     finally:
         if shards_made and shard_dir:

@@ -1,14 +1,14 @@
 #!/usr/bin/env python
 """Benchmark the distributed build: articles per second without Ray, with 1 and 2 Ray workers,
-and the two sinks of a Ray build (N-Quads shards + bulk load into the embedded store, or PUTs
+and the two sinks of a Ray build (N-Quads shards written into the embedded store as they finish, or PUTs
 over the Graph Store Protocol to an ``oxigraph serve`` this script starts).
 
 The seed articles are cycled into N distinct .txt files (default 96), then built five times into
 fresh stores, each with the same model and settings:
 
 1. plain ``kg.pipeline.build`` (one process);
-2. Ray, 1 worker, N-Quads shards + bulk load;
-3. Ray, 2 workers, N-Quads shards + bulk load;
+2. Ray, 1 worker, N-Quads shards;
+3. Ray, 2 workers, N-Quads shards;
 4. Ray, 2 workers, GSP to a writable ``oxigraph serve``.
 
 One local Ray cluster (3 CPU slots) serves every Ray run; its start is timed apart. Each Ray

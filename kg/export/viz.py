@@ -70,10 +70,14 @@ EXPLORER_QUERIES: dict[str, str] = {
 SELECT DISTINCT ?actor ?label ?lang WHERE {
   ?actor skos:prefLabel ?label . BIND(LANG(?label) AS ?lang)
 }""",
+    # three hash-joined sub-selects (each property read once for the store), not one pattern
+    # evaluated by a lookup per event: the same rows, 4.8 -> 1.5 s CPU at 1 M quads (kg.export.graph)
     "spans": """PREFIX kg: <https://w3id.org/warta/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT DISTINCT ?event ?start ?end WHERE {
-  ?event kg:startChar ?start ; kg:endChar ?end ; prov:wasDerivedFrom ?article .
+  { SELECT ?event ?start WHERE { ?event kg:startChar ?start } }
+  { SELECT ?event ?end WHERE { ?event kg:endChar ?end } }
+  { SELECT DISTINCT ?event WHERE { ?event prov:wasDerivedFrom ?article } }
 }""",
     # one article's text: the page asks for it when the article is opened (VALUES bound there)
     "text": """PREFIX kg: <https://w3id.org/warta/ontology#>

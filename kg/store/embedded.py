@@ -200,7 +200,7 @@ class EmbeddedStore(OntologyGraphMixin):
         so a process killed with SIGKILL leaves the old or the new state on reopening, never a
         mix). ``extend``/``load`` are transactional too but cannot also drop the old graph in the
         same transaction, and ``bulk_extend``/``bulk_load`` write SST files outside any
-        transaction, so they are not used here. ``tests/store/test_sigkill.py`` kills a writer
+        transaction, so they are not used by any build. ``tests/store/test_sigkill.py`` kills a writer
         inside its writes; a drop-then-``extend`` variant (two transactions) fails that test.
         """
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in in_graph(graph_iri, quads))
@@ -237,32 +237,31 @@ class EmbeddedStore(OntologyGraphMixin):
         except OSError as e:
             raise StoreError(f"write of {len(items)} graphs failed: {e}", source=self.path) from e
 
-    def bulk_write(self, shards: Sequence[str], markers: Sequence[str], graphs: Mapping[str, Sequence[str]]) -> None:
-        """Load finished articles from N-Quads files (a distributed build's shards), fast.
+    def write_shard(self, path: str | os.PathLike, replaces: Mapping[str, Sequence[str]]) -> dict[str, int]:
+        """Write the article graphs of one N-Quads shard (what a Ray worker built), as the local
+        writer writes a batch (:meth:`write_articles`): one transaction for the whole shard when
+        its graphs are new, else one per article. Either way a kill leaves each article whole or
+        absent, never half-written, and an article that landed counts as stored from then on.
 
-        ``graphs`` maps each article graph in the shards to the older graphs it replaces;
-        ``shards`` hold every quad of those graphs except their ``kg:sha256`` markers, which are
-        in the ``markers`` files. The order keeps the store's contract without a transaction
-        around the whole load: (1) drop the graphs and the ones they replace, one transaction;
-        (2) ``bulk_load`` the shards (RocksDB SST files, no transaction: fast, but a kill can
-        leave part of it); (3) flush, then add the markers in one transaction. An article counts
-        as stored only once its marker is in (``article_state`` looks for it), so a build killed
-        before (3) leaves graphs that the next run reads as new or changed and writes again.
+        ``replaces`` maps every article graph the shard may hold to the older graphs it replaces;
+        a quad in any other graph is refused before anything is written. Returns the graphs
+        written, in the shard's order, with their number of quads.
         """
-        drop = dict.fromkeys(g for graph, replaces in graphs.items() for g in (graph, *replaces))
         try:
-            self.drop_graphs(drop)
-            for shard in shards:
-                self.store.bulk_load(path=shard, format=ox.RdfFormat.N_QUADS)
-            self.store.flush()
-            marks = [q for m in markers for q in ox.parse(path=m, format=ox.RdfFormat.N_QUADS)]
-            if any(q.predicate != KG_SHA256 or q.graph_name.value not in graphs for q in marks):
-                raise StoreError("a markers file holds more than the kg:sha256 of the articles being loaded")
-            self.store.extend(marks)
+            quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
         except (SyntaxError, ValueError) as e:
-            raise StoreError(f"cannot load the N-Quads shards: {e}", source=self.path) from e
+            raise StoreError(f"cannot read the N-Quads shard {path}: {e}", source=self.path) from e
         except OSError as e:
-            raise StoreError(f"bulk load failed: {e}", source=self.path) from e
+            raise StoreError(f"cannot read the N-Quads shard {path}: {e.strerror or e}", source=self.path) from e
+        by_graph: dict[str, list[ox.Quad]] = {}
+        for q in quads:
+            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+            if g not in replaces:
+                raise StoreError(f"the shard {path} holds a quad outside the articles being built "
+                                 f"({g or 'the default graph'})", source=self.path)
+            by_graph.setdefault(g, []).append(q)
+        self.write_articles([(g, qs, replaces[g]) for g, qs in by_graph.items()])
+        return {g: len(qs) for g, qs in by_graph.items()}
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Drop named graphs in one transaction."""

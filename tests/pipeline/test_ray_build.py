@@ -134,6 +134,33 @@ def test_two_workers_write_the_quads_of_a_plain_build(cluster, inputs, plain, tm
     assert same_graph(dataset(tmp_path / "store"), before)
 
 
+def test_an_interrupted_build_keeps_what_landed_and_a_rerun_extracts_the_rest(cluster, inputs, plain, tmp_path):
+    """Ctrl-C once the first shard is in the store: those articles stay (each whole), the re-run
+    extracts only the others, and the store ends equal to an uninterrupted build."""
+    from kg.pipeline import BuildInterrupted
+
+    store = tmp_path / "store"
+    landed: list[int] = []
+
+    def interrupt(n: int) -> None:
+        landed.append(n)
+        raise KeyboardInterrupt  # what Ctrl-C raises on the driver, right after a shard landed
+
+    with pytest.raises(BuildInterrupted) as stop:
+        build_on_ray([str(inputs)], config(tmp_path), store=str(store), workers=2, batch_articles=BATCH,
+                     on_stored=interrupt)
+    assert landed == [BATCH]  # one batch = one shard, written as soon as it was finished
+    assert len(stop.value.report.articles) == BATCH and stop.value.pending == 6 - BATCH
+    kept = {q.graph_name.value for q in dataset(store) if q.predicate.value.endswith("#sha256")}
+    assert len(kept) == BATCH
+    assert not list(tmp_path.glob(".warta-shards-*")), "the shards are removed when the build stops"
+
+    again = build_on_ray([str(inputs)], config(tmp_path), store=str(store), workers=2, batch_articles=BATCH)
+    assert len(again.unchanged) == BATCH and len(again.articles) == 6 - BATCH  # only what was missing
+    assert not kept & {config(tmp_path).base_iri + "graph/" + a.id for a in again.articles}
+    assert_same_quads(store, plain[0])
+
+
 def test_gsp_sink_writes_the_quads_of_a_plain_build(cluster, inputs, plain, tmp_path):
     """Workers PUT their articles into a real `oxigraph serve` over the Graph Store Protocol."""
     from kg.store.server import OxigraphServer
