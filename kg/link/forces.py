@@ -51,10 +51,11 @@ def force_state(index: AliasIndex, m: Mention, text: str = "") -> Optional[str]:
     'Q822'
     >>> force_state(load_index(), Mention(0, 8, "MINUSCA", "Organization"), "MINUSCA menambah pasukan")
     """
-    countries = {e.country for e in index.lookup(m.text) if e.role in FORCE_ROLES and e.country}
+    rows = index.lookup(m.text)
+    countries = {e.country for e in rows if e.role in FORCE_ROLES and e.country}
     if len(countries) == 1:
         return index.state_qid(countries.pop())
-    if countries or index.lookup(m.text) or not text:
+    if rows or not text:
         return None  # known to the index as something else, or more than one state's force
     after = _STOP.split(text[m.end:m.end + 40], 1)[0]
     words = _WORD.findall(m.text) + _WORD.findall(after)[:2]
