@@ -44,8 +44,11 @@ class Config:
     section_chars: int = 100_000  # a longer article is extracted in sections of about this size, in turn
     doc_seconds: float = 900.0  # per-document budget: an article still unfinished after it is reported
     languages: tuple[str, ...] = ("id", "en", "ms", "fr", "de", "es")
-    batch_size: int = 32
+    batch_size: int = 16  # windows per forward pass of the extractor (a fixed shape: see predict)
     threads: int = 0  # torch intra-op threads; 0 = library default
+    # the extractor's arithmetic: auto = bf16 where the CPU has native bf16 (AMX / AVX-512 BF16),
+    # else fp32; or fp32 / bf16 (bf16 on a CPU without it is slower, not wrong)
+    precision: str = "auto"
     bind: str = "127.0.0.1:7878"
     query_timeout: int = 30
     cors: bool = False
@@ -121,11 +124,32 @@ class Config:
         relevant["mapping_version"] = MAPPING_VERSION  # a changed mapping changes the output too
         from kg import __version__
 
+        relevant["precision"] = resolved_precision(self.precision)  # bf16 and fp32 can differ near a threshold
         relevant["software"] = __version__  # the decoder and its rules ship with the package
         if self.linker != LINKER_NAMES["none"]:
             relevant["aliases"] = alias_index_digest()  # new alias rows change what links
         blob = json.dumps(relevant, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def resolved_precision(precision: str) -> str:
+    """``"bf16"`` or ``"fp32"``: what ``precision`` (auto, fp32, bf16) means on this machine."""
+    p = (precision or "auto").strip().lower()
+    if p in ("fp32", "bf16"):
+        return p
+    if p != "auto":
+        raise ConfigError(f"unknown precision {precision!r}", hint="auto, fp32 or bf16")
+    return "bf16" if _native_bf16() else "fp32"
+
+
+@functools.lru_cache(maxsize=1)
+def _native_bf16() -> bool:
+    try:
+        import torch
+
+        return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
+    except Exception:  # noqa: BLE001 - an older torch without the probes: fp32
+        return False
 
 
 def alias_index_digest(path: str | Path | None = None) -> str:
@@ -155,7 +179,7 @@ MAPPING_VERSION = 2
 kg:configHash a rebuild compares), so a store written by an older mapping is extracted again.
 Bump it whenever the mapping's output changes (2: skos:prefLabel on linked actors)."""
 
-_OUTPUT_KEYS = {"base_iri", "segmenter", "extractor", "model", "rules", "linker", "languages"}
+_OUTPUT_KEYS = {"base_iri", "segmenter", "extractor", "model", "rules", "linker", "languages", "batch_size"}
 
 
 def _coerce(name: str, default: Any, value: Any) -> Any:

@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-repeat", type=int, default=1)
     ap.add_argument("--dev", default=None, help="corpus dev split folder, scored during training")
     ap.add_argument("--init", default=None, help="warm-start from a checkpoint of the same recipe")
+    ap.add_argument("--bf16", action="store_true", help="train under bfloat16 CPU autocast (fp32 weights)")
     ap.add_argument("--model-name", default=None)
     ap.add_argument("--model-version", default="2.0")
     ap.add_argument("--recipe", choices=("small", "e5"), default=None,
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
           lr=args.lr, head_lr=args.head_lr, threads=args.threads, use_ner=not args.no_ner,
           ner_splits=tuple(args.ner_splits.split(",")), ner_repeat=args.ner_repeat, corpus=args.corpus,
           corpus_repeat=args.corpus_repeat, dev=args.dev, init=args.init, model_name=args.model_name,
-          model_version=args.model_version, log=lambda s: print(s, flush=True))
+          model_version=args.model_version, bf16=args.bf16, log=lambda s: print(s, flush=True))
     return 0
 
 

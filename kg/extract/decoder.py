@@ -100,13 +100,16 @@ class Decoder:
         prev: Optional[_Sent] = None
         self._words = set(re.findall(r"\w+", article.text))
         self._topic: Optional[Mention] = None  # the agent of the article's latest deployment
+        self._topic_sentence = -10  # ... and the index of its sentence
         for pred in sorted(preds, key=lambda p: p.start):
             st = self._sentence(pred)
             st.prev = prev
             mentions.extend(st.mentions)
             found = self._events(article, st, prev)
             events.extend(found)
-            self._topic = next((ev.agent for ev in reversed(found) if ev.kind == "Deployment"), self._topic)
+            latest = next((ev.agent for ev in reversed(found) if ev.kind == "Deployment"), None)
+            if latest is not None:
+                self._topic, self._topic_sentence = latest, pred.index
             prev = st
         # an unsure mention survives only if an event needs it
         used = {id(m) for ev in events for _, m in ev.roles()}
@@ -263,6 +266,10 @@ class Decoder:
                 ev.agent = ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
                             or _subject_before(st, t) or self._topic_agent(st, t))
                 _fired(ev, "agent-backstops", ev.agent)
+            if (ev.agent is None and c is not None and "carry-over-agent" in self.rules and self._topic is not None
+                    and 0 < st.pred.index - self._topic_sentence <= _CARRY_OVER):
+                ev.agent = self._topic  # the story goes on: "A further 300 soldiers arrived overnight"
+                _fired(ev, "carry-over-agent", ev.agent)
             if c is not None:
                 used_counts.append(c)
                 ev.troop_count, ev.qualifier = _count_of(text, c)
@@ -478,6 +485,9 @@ def _fired(obj, rule: str, result=True):
         obj.rules = []
     obj.rules.append(rule)
     return None
+
+
+_CARRY_OVER = 2  # sentences a deployment's agent carries over to a counted deployment with none
 
 
 def _agents_to_states(text: str, mentions: list[Mention], events: list[Event]) -> list[Mention]:

@@ -22,6 +22,7 @@ from kg.errors import ExtractionError, ModelNotFoundError
 log = logging.getLogger(__name__)
 _CACHE: dict[tuple[str, bool, str], Any] = {}
 _LOCK = threading.Lock()
+_PAD_TO = 16  # window lengths are padded up to a multiple of this
 
 
 class _Loaded:
@@ -193,22 +194,24 @@ class TransformerExtractor:
         arrays = [(np.zeros((n, n_m), np.float32), np.zeros((n, n_r), np.float32), np.zeros((n, n_mod), np.float32),
                    np.zeros(len(lm.config.kinds), np.float32)) for n in n_tok]
         offsets: list[list[tuple[int, int]]] = [[(0, 0)] * n for n in n_tok]
-        order = sorted(range(len(wins)), key=lambda i: len(wins[i].ids))
-        bs = max(1, int(self.config.batch_size))
-        max_tokens = bs * 48
-        batches: list[list[int]] = []
-        cur: list[int] = []
-        for i in order:
-            if cur and (len(cur) >= bs * 2 or len(wins[i].ids) * (len(cur) + 1) > max_tokens):
-                batches.append(cur)
-                cur = []
-            cur.append(i)
-        if cur:
-            batches.append(cur)
-        with torch.inference_mode():
-            for b in batches:
+        # Every forward pass has one of a few fixed shapes: ``batch_size`` windows (short batches are
+        # filled with copies of their first window, whose outputs are dropped) of a length padded
+        # up to a multiple of PAD_TO. Matrix kernels choose their blocking by shape, so a window's
+        # numbers depend only on the window, never on what else is in the batch: the same article
+        # gives the same facts alone or in any build, exactly, in fp32 and in bf16 alike.
+        rows, pad_to = max(1, int(self.config.batch_size)), _PAD_TO
+        buckets: dict[int, list[int]] = {}
+        for i in sorted(range(len(wins)), key=lambda i: len(wins[i].ids)):
+            buckets.setdefault(-(-len(wins[i].ids) // pad_to) * pad_to, []).append(i)
+        batches: list[tuple[int, list[int]]] = [(length, idx[k:k + rows]) for length, idx in sorted(buckets.items())
+                                                for k in range(0, len(idx), rows)]
+        from kg.config import resolved_precision
+
+        bf16 = resolved_precision(getattr(self.config, "precision", "auto")) == "bf16"
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            for length, b in batches:
                 chunk = [wins[i] for i in b]
-                out = lm.model(**lm.processor.collate_windows(chunk))
+                out = lm.model(**lm.processor.collate_windows(chunk + [chunk[0]] * (rows - len(chunk)), length=length))
                 mp = out["mention_logits"].float().softmax(-1).numpy()
                 rp = out["role_logits"].float().sigmoid().numpy()
                 mo = out["modality_logits"].float().softmax(-1).numpy()

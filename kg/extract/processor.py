@@ -173,10 +173,11 @@ class Processor:
             "full": torch.tensor([x["full"] for x in items]),
         }
 
-    def collate_windows(self, wins: Sequence[Window]):
+    def collate_windows(self, wins: Sequence[Window], length: int | None = None):
+        """Input tensors for ``wins``, padded to the longest of them or to ``length``."""
         import torch
 
-        L = max(len(w.ids) for w in wins)
+        L = max([len(w.ids) for w in wins] + [length or 0])
         return {
             "input_ids": torch.tensor([w.ids + [self.pad] * (L - len(w.ids)) for w in wins]),
             "attention_mask": torch.tensor([[1] * len(w.ids) + [0] * (L - len(w.ids)) for w in wins]),

@@ -25,6 +25,7 @@ RULES: dict[str, str] = {
     "count-trigger": "a troop count with an agent but no trigger makes a deployment ('ada 5.000 tentara X di Y')",
     "count-backstop": "a troop count after the trigger when the COUNT head found none",
     "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
+    "carry-over-agent": "a counted deployment whose sentence names no agent ('A further 300 soldiers arrived overnight') is by the agent of the article's deployment in the sentence or two before",
     "agent-state": "an agent named by a force that carries a state's name ('Angkatan Tentera Malaysia') is that state",
     "force-to-state": "after linking, an agent the alias index knows as a state's force or defence ministry ('TNI', 'Pentagon'), or a force named with its state ('Ejército libanés'), is that state, when the article names it",
     "headline-restated": "a headline's deployment that the body restates is one claim",

@@ -136,6 +136,7 @@ def train(
     model_version: str = "2.0",
     threads: int = 2,
     save_every_minutes: float = 10.0,
+    bf16: bool = False,
     log: Callable[[str], None] = print,
 ) -> dict:
     """Train and save a checkpoint to ``out``; returns the training info (also saved as JSON).
@@ -248,7 +249,8 @@ def train(
             for g in opt.param_groups:
                 g["lr"] = g["base"] * scale
             batch = proc.collate([items[i] for i in idx])
-            outp = model(**batch)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                outp = model(**batch)
             opt.zero_grad()
             outp["loss"].backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -273,7 +275,7 @@ def train(
         "n_corpus": len(real), "corpus": str(corpus) if corpus else None, "n_items": len(items),
         "parameters": n_params, "trained_parameters": n_train, "train_seconds": round(train_s, 1),
         "total_seconds": round(time.time() - t0, 1), "base_model": base_spec, "layers": config.encoder.get("num_hidden_layers"),
-        "init": str(init) if init else None, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),
+        "init": str(init) if init else None, "bf16": bf16, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),
     }
     if dev_examples:
         info["val_corpus_dev"] = evaluate(model, proc, dev_examples)

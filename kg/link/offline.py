@@ -49,10 +49,20 @@ def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
     >>> e = Entry("Pyongyang", "en", "Q423", "Country", "North Korea", "", "PRK", "capital", "")
     >>> compatible("Country", e), compatible("Person", e), compatible("Place", e), compatible("Organization", e)
     ((0.9, 'Country'), None, None, (0.855, 'Country'))
+
+    A name is never re-read across Person ("Jordan", "Georgia" stay people), except an acronym: its
+    rows match only the same capitals, case-sensitively, and "NATO" or "UN" typed Person is a slip.
+
+    >>> compatible("Person", Entry("NATO", "en", "Q7184", "Organization", "NATO", "", "", "acronym", ""))
+    (0.807, 'Organization')
     """
     base = FORM_SCORE.get(e.form, 0.8)
     if mention_type == "Person":
-        return (base, "Person") if e.type == "Person" else None
+        if e.type == "Person":
+            return base, "Person"
+        if e.form == "acronym" and e.type in ("Organization", "Country"):
+            return round(base * 0.85, 3), e.type
+        return None
     if mention_type == "Organization":
         if e.type == "Organization":
             return base, "Organization"
