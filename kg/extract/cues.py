@@ -233,3 +233,37 @@ def _is_outlet_report(m: Mention, verb: str) -> bool:
 
 _OUTLET_WORD = re.compile(r"(?i)(?<!\w)(?:news|agency|kantor berita|agence|tv|televisi|television|times|post|daily|radio|journal|"
                           r"press|media|harian|koran|ilbo|shimbun|gazette|tribune|herald|channel|zeitung|diario|\w+\.com)(?!\w)")
+
+
+# a mediator, guarantor, witness or host of a signing is no party (annotation guide, decision 16)
+_MEDIATION_CUE = re.compile(
+    r"(?i)(?:brokered|mediated|facilitated|witnessed|hosted|guaranteed)\s+by|with the mediation of|under the auspices of|"
+    r"in the presence of|(?:di)?mediasi(?:kan)?(?:\s+oleh)?|ditengahi(?:\s+oleh)?|disaksikan(?:\s+oleh)?|difasilitasi(?:\s+oleh)?|"
+    r"dengan\s+perantaraan|diantarai(?:\s+oleh)?|sous l'égide|avec la médiation|grâce à la médiation|en présence|"
+    r"(?:négocié|parrainé|facilité)e?s?\s+par|vermittelt\s+(?:von|durch)|unter\s+(?:der\s+)?vermittlung|auf\s+vermittlung|"
+    r"im\s+beisein|in\s+anwesenheit|unter\s+der\s+schirmherrschaft|con la mediación|gracias a la mediación|mediad[oa]s?\s+por|"
+    r"bajo (?:los|el) auspicios?|en presencia|auspiciad[oa]s?\s+por")
+def mediated(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is inside a mediation phrase: a cue ("brokered by", "dimediasi",
+    "sous l'égide de", "unter Vermittlung", "con la mediación de") and then only names, articles
+    and "and" up to it, within the clause (no comma, no full stop).
+
+    >>> t = "The deal, brokered by the United States and France, binds Israel and Lebanon."
+    >>> [mediated(t, t.index(n)) for n in ("United States", "France", "Israel")]
+    [True, True, False]
+    >>> t = "Sous l'égide des États-Unis et de la France, le Liban et Israël ont signé."
+    >>> [mediated(t, t.index(n)) for n in ("États-Unis", "France", "Liban")]
+    [True, True, False]
+    """
+    left = text[max(0, start - 80):start]
+    cut = max(left.rfind(c) for c in ",;:.!?()\"“”«»")
+    left = left[cut + 1:]
+    for m in _MEDIATION_CUE.finditer(left):
+        between = left[m.end():]
+        if all(w[:1].isupper() or w.lower() in _MEDIATOR_GLUE for w in re.findall(r"[^\W\d_][\w'’-]*", between)):
+            return True
+    return False
+
+
+_MEDIATOR_GLUE = set("""the and dan serta et und y e de des du la le les l' der die dem den los las el del pihak kerajaan
+pemerintah government gouvernement regierung gobierno oleh by par von durch por of""".split())

@@ -39,6 +39,7 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
 )
 from kg.extract.claims import one_per_claim
 from kg.extract.cues import (
+    mediated,
     whole_numbers,
     _GENERIC_NOUNS,
     _PERSONAL,
@@ -440,6 +441,8 @@ class Decoder:
         text = st.pred.text
         trigs = st.roles.get("T_AGR", [])
         parties = [sp for sp in st.roles.get("PARTY", []) if sp.mention is not None]
+        if "mediator-not-party" in self.rules:  # "brokered by the United States", "dimediasi Qatar"
+            parties = [sp for sp in parties if not mediated(text, sp.s)]
         if not trigs and len(parties) >= 2 and kp.get("Agreement", 0) >= self.th["kind_agreement_parties"]:
             trigs = [_Span(parties[0].s, parties[0].e, kp["Agreement"])]  # the sentence-level head's own call
         sure = bool(trigs) and max(t.score for t in trigs) >= self.th["agreement_sure"] and len({id(p.mention) for p in parties}) >= 2

@@ -70,13 +70,83 @@ def force_state(index: AliasIndex, m: Mention, text: str = "") -> Optional[str]:
     return index.state_qid(states.pop())
 
 
-def forces_to_states(article: Article, index: AliasIndex) -> None:
-    """Replace a deployment agent that is a national force by the state's nearest mention."""
+# words that make an organisation's name a force's, per language (folded: lower case, no accents)
+FORCE_WORDS = {
+    "en": "army, navy, air force, marines, national guard, coast guard, armed forces, military, contingent, task force, battalion, brigade",
+    "id": "angkatan, tentara, satgas, satuan tugas, kontingen, garda, batalyon, brigade, korps, marinir, pasukan",
+    "ms": "angkatan, tentera, kontingen, batalion, briged, pasukan",
+    "fr": "armee, forces, marine, garde nationale, gendarmerie, contingent, bataillon, brigade, legion",
+    "de": "armee, heer, streitkrafte, marine, luftwaffe, nationalgarde, garde, kontingent, bataillon, brigade, truppe",
+    "es": "ejercito, fuerzas, armada, guardia, marina, contingente, batallon, brigada, infanteria",
+}
+_FORCE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted({w.strip() for ws in FORCE_WORDS.values() for w in ws.split(",")},
+                                                          key=len, reverse=True)) + r")(?!\w)")
+_ACRONYM_DEF = r"([^\W\d_][\w'’ -]{{3,80}}?)\s*\(\s*{}\s*\)"
+
+
+def looks_like_force(name: str) -> bool:
+    """Whether an organisation's name is a force's ("Guardia Nacional", "armée de Terre").
+
+    >>> looks_like_force("armée de Terre"), looks_like_force("Kementerian Luar Negeri")
+    (True, False)
+    """
+    from kg.link.keys import fold
+
+    return bool(_FORCE_WORD.search(fold(name)))
+
+
+def context_state(article: Article, ev: Event, m: Mention) -> Optional[Mention]:
+    """The state a force that the index cannot place belongs to, read off the article: the one
+    state its sentence names (the destination and the force aside), else the state the article
+    names most often, if no other comes close (its mentions outnumber the runner-up's twice)."""
+    states = [s for s in article.mentions if s is not m and s.link is not None and s.link.qid and s.link.type == "Country"
+              and (ev.destination is None or s.link.qid != getattr(ev.destination.link, "qid", None))]
+    here = {s.link.qid for s in states if ev.start <= s.start < ev.end or s.sentence == ev.sentence >= 0}
+    if len(here) == 1:
+        qid = here.pop()
+    else:
+        counts: dict[str, int] = {}
+        for s in states:
+            counts[s.link.qid] = counts.get(s.link.qid, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        qid = ranked[0][0]
+    return min((s for s in states if s.link.qid == qid), key=lambda s: (abs(s.start - ev.start), s.start))
+
+
+def _long_form(article: Article, m: Mention) -> Optional[Mention]:
+    """"Angkatan Bersenjata Lebanon (LAF)": the long form an acronym agent was defined with."""
+    if not (m.text.isupper() and 2 <= len(m.text) <= 8):
+        return None
+    hit = re.search(_ACRONYM_DEF.format(re.escape(m.text)), article.text)
+    if hit is None:
+        return None
+    return Mention(hit.start(1), hit.end(1), hit.group(1).strip(), "Organization")
+
+
+def forces_to_states(article: Article, index: AliasIndex, *, context: bool = False) -> None:
+    """Replace a deployment agent that is a national force by the state's nearest mention; with
+    ``context`` (rule ``force-context-state``) also a force the index cannot place, by the state
+    its sentence or article is about (``context_state``)."""
     for ev in article.events:
         m = ev.agent
         if ev.kind != "Deployment" or m is None or m.type != "Organization":
             continue
         qid = force_state(index, m, article.text)
+        rule = "force-to-state"
+        if qid is None and context and (m.link is None or not m.link.qid):
+            rule = "force-context-state"
+            long = _long_form(article, m)
+            qid = force_state(index, long, article.text) if long is not None else None
+            if qid is None:
+                after = " ".join(_WORD.findall(_STOP.split(article.text[m.end:m.end + 40], 1)[0])[:2])
+                state = context_state(article, ev, m) if looks_like_force(long.text if long else f"{m.text} {after}") else None
+                if state is not None:
+                    ev.agent = state
+                    ev.unit = ev.unit or m.text
+                    _record(ev, rule)
+                continue
         if qid is None:
             continue
         states = [s for s in article.mentions if s.link is not None and s.link.qid == qid and s is not m]
@@ -84,6 +154,10 @@ def forces_to_states(article: Article, index: AliasIndex) -> None:
             continue  # the article never names the state: the force is the agent
         ev.agent = min(states, key=lambda s: (abs(s.start - ev.start), s.start))
         ev.unit = ev.unit or m.text
-        ev.rules.append("force-to-state")
-        base = ev.extractor.split(" + rules: ")[0].removesuffix(" (model only)")
-        ev.extractor = f"{base} + rules: {', '.join(ev.rules)}"
+        _record(ev, rule)
+
+
+def _record(ev: Event, rule: str) -> None:
+    ev.rules.append(rule)
+    base = ev.extractor.split(" + rules: ")[0].removesuffix(" (model only)")
+    ev.extractor = f"{base} + rules: {', '.join(ev.rules)}"

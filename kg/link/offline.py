@@ -119,8 +119,9 @@ class OfflineLinker(BaseLinker):
 
     def link(self, article: Article) -> None:
         super().link(article)
-        if "force-to-state" in RuleSet(self.config.rules):
-            forces_to_states(article, self.index)
+        rules = RuleSet(self.config.rules)
+        if "force-to-state" in rules:
+            forces_to_states(article, self.index, context="force-context-state" in rules)
 
     def resolve(self, m: Mention, article: Article) -> Link:
         found = self.region(m, article)

@@ -1,0 +1,76 @@
+"""A force as a deployment's agent stands for its state (guide rule 13): ``force-to-state`` for
+forces the alias index knows, ``force-context-state`` for those it cannot place."""
+
+from __future__ import annotations
+
+from kg.config import Config
+from kg.doc import Article, Event, Mention
+from kg.link.offline import OfflineLinker
+
+
+def _article(text: str, spans: list[tuple[str, str]], lang: str = "es") -> Article:
+    a = Article.from_text(text, source="mem:f", lang=lang)
+    pos = 0
+    for surface, typ in spans:
+        i = text.index(surface, pos)
+        a.mentions.append(Mention(i, i + len(surface), surface, typ))
+        pos = i + len(surface)
+    return a
+
+
+def _deploy(a: Article, agent: str, sentence: str, count: int | None = None) -> Event:
+    m = next(m for m in a.mentions if m.text == agent)
+    s = a.text.index(sentence)
+    ev = Event("Deployment", s, s + len(sentence), sentence, agent=m, troop_count=count, extractor="m (model only)")
+    a.events.append(ev)
+    return ev
+
+
+TEXT = ("México reforzó su frontera norte. El gobierno de México confirmó el envío. "
+        "Un contingente de 1.200 elementos de la Guardia Nacional arribó el domingo a Culiacán. "
+        "Estados Unidos no comentó la medida.")
+SPANS = [("México", "Country"), ("México", "Country"), ("Guardia Nacional", "Organization"),
+         ("Culiacán", "Place"), ("Estados Unidos", "Country")]
+
+
+def test_a_force_the_index_cannot_place_is_the_state_the_article_is_about():
+    a = _article(TEXT, SPANS)
+    ev = _deploy(a, "Guardia Nacional", "Un contingente de 1.200 elementos de la Guardia Nacional arribó el domingo a Culiacán.", 1200)
+    OfflineLinker(config=Config()).link(a)
+    assert ev.agent.link.qid == "Q96"  # Mexico: named twice, the United States once
+    assert ev.unit == "Guardia Nacional"
+    assert ev.rules == ["force-context-state"] and ev.extractor == "m + rules: force-context-state"
+
+
+def test_without_the_rule_or_with_no_clear_state_the_force_stays_the_agent():
+    a = _article(TEXT, SPANS)
+    ev = _deploy(a, "Guardia Nacional", "Un contingente de 1.200 elementos de la Guardia Nacional arribó el domingo a Culiacán.")
+    OfflineLinker(config=Config().replace(rules="all,-force-context-state")).link(a)
+    assert ev.agent.text == "Guardia Nacional" and ev.rules == []
+
+    even = ("México y Estados Unidos discuten. Un contingente de la Guardia Nacional arribó a Culiacán. "
+            "México y Estados Unidos firmarán.")
+    b = _article(even, [("México", "Country"), ("Estados Unidos", "Country"), ("Guardia Nacional", "Organization"),
+                        ("Culiacán", "Place"), ("México", "Country"), ("Estados Unidos", "Country")])
+    ev = _deploy(b, "Guardia Nacional", "Un contingente de la Guardia Nacional arribó a Culiacán.")
+    OfflineLinker(config=Config()).link(b)
+    assert ev.agent.text == "Guardia Nacional"  # two states named equally often: no guess
+
+
+def test_an_organisation_that_is_no_force_is_left_alone():
+    text = "México habló. México insistió. La Cruz Roja envió 40 voluntarios a Culiacán."
+    a = _article(text, [("México", "Country"), ("México", "Country"), ("Cruz Roja", "Organization"), ("Culiacán", "Place")])
+    ev = _deploy(a, "Cruz Roja", "La Cruz Roja envió 40 voluntarios a Culiacán.", 40)
+    OfflineLinker(config=Config()).link(a)
+    assert ev.agent.text == "Cruz Roja" and ev.rules == []
+
+
+def test_an_acronym_defined_with_its_state_is_that_state():
+    text = ("Angkatan Bersenjata Lebanon (LAF) menyambut kesepakatan itu. Israel menarik pasukan. "
+            "LAF akan menambah sekitar 4.000 tentara di wilayah selatan.")
+    a = _article(text, [("Lebanon", "Country"), ("LAF", "Organization"), ("Israel", "Country"), ("LAF", "Organization")],
+                 lang="id")
+    ev = _deploy(a, "LAF", "LAF akan menambah sekitar 4.000 tentara di wilayah selatan.", 4000)
+    ev.agent = a.mentions[3]
+    OfflineLinker(config=Config()).link(a)
+    assert ev.agent.link.qid == "Q822" and ev.rules == ["force-context-state"]
