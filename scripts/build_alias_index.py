@@ -21,9 +21,14 @@ Sources (all read at build time, nothing downloaded):
   ISO3), organisation ids from the table; a form that would name two entities, or one the index
   already gives to another, is dropped. See ``kg/link/data/SOURCES.md``.
 
+Every form dropped because it is ambiguous (it would name two entities, or the index already gives
+it to another) is written to ``ambiguous.tsv`` beside the index (columns ``key``, ``alias``,
+``qids``, ``labels``, ``why``), so ``kg link-check`` can say why a name is not in the index.
+
 Deterministic: the same inputs give a byte-identical file (rows sorted, no timestamps).
 
-Usage: ``python scripts/build_alias_index.py [--shared ../shared/data] [--out kg/link/data/aliases.tsv]``
+Usage: ``python scripts/build_alias_index.py [--shared ../shared/data] [--out kg/link/data/aliases.tsv]
+[--ambiguous-out kg/link/data/ambiguous.tsv]``
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from kg.link.demonyms import forms as demonym_forms  # noqa: E402 - the repo's o
 from kg.link.keys import fold, is_acronym  # noqa: E402
 
 COLUMNS = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
+AMBIGUOUS_COLUMNS = ("key", "alias", "qids", "labels", "why")
 LANGS = ("en", "id", "ms", "fr", "de", "es", "ru", "ko", "uk")
 
 # --- citations for ids verified outside the shared files -------------------------------------
@@ -846,7 +852,54 @@ def source_candidates(by_iso: dict[str, dict[str, str]]) -> list[tuple[str, str,
     return out
 
 
-def build_rows(shared: Path) -> list[dict[str, str]]:
+def index_key(alias: str) -> str:
+    """The key the alias index stores a form under (``kg.link.index.AliasIndex.key_of``): the
+    acronym with dots removed, or the folded form."""
+    return alias.replace(".", "") if is_acronym(alias) else fold(alias)
+
+
+class Ambiguous:
+    """Forms dropped because they are ambiguous: key -> (surface forms, ids, labels, reasons)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, set[str]] = {}
+        self.ids: dict[str, set[str]] = {}
+        self.why: dict[str, set[str]] = {}
+        self.labels: dict[str, str] = {}  # id -> readable name
+
+    def drop(self, alias: str, ids: set[str], why: str) -> None:
+        alias = " ".join(alias.split())
+        k = index_key(alias)
+        if not alias or not k:
+            return
+        self.forms.setdefault(k, set()).add(alias)
+        self.ids.setdefault(k, set()).update(ids)
+        self.why.setdefault(k, set()).add(why)
+
+    def label(self, qid: str, name: str) -> None:
+        if qid and name:
+            self.labels.setdefault(qid, name.replace(";", ","))
+
+    def rows(self) -> list[dict[str, str]]:
+        out = []
+        for k in sorted(self.forms):
+            ids = sorted(self.ids[k], key=lambda q: (not re.fullmatch(r"Q\d+", q), int(q[1:]) if re.fullmatch(r"Q\d+", q) else 0, q))
+            if len(ids) < 2:
+                continue
+            out.append(dict(key=k, alias=min(self.forms[k], key=lambda a: (a.casefold(), a)),
+                            qids=";".join(ids), labels=";".join(self.labels.get(q, "") for q in ids),
+                            why="; ".join(sorted(self.why[k]))))
+        return out
+
+
+def _table(prov: str) -> str:
+    """The transcribed table a candidate's provenance starts with ("sources/cldr_territories.tsv")."""
+    return prov.split(" ", 1)[0]
+
+
+def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[str, str]]:
+    """The index rows; forms dropped as ambiguous are recorded in ``ambiguous`` when given."""
+    amb = ambiguous if ambiguous is not None else Ambiguous()
     countries = read_tsv(shared / "countries.tsv")
     verified = read_tsv(shared / "wikidata-qids.tsv")
     rows: list[dict[str, str]] = []
@@ -937,8 +990,13 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
             seen_forms.add((lookup_key(r["alias"]), r["qid"], r["type"], r["role"]))
     cands = source_candidates(by_iso)
     new_states: dict[str, set[str]] = {}
-    for alias, _lang, iso, _f, _role, _p in cands:
+    state_tables: dict[str, set[str]] = {}
+    for alias, _lang, iso, _f, _role, prov in cands:
         new_states.setdefault(lookup_key(alias), set()).add(iso)
+        state_tables.setdefault(lookup_key(alias), set()).add(_table(prov))
+    qid_of = {c["iso3"]: c["wikidata_qid"] or f"Country/{c['name_en']}" for c in countries}
+    for c in countries:
+        amb.label(c["wikidata_qid"], c["name_en"])
     # a capital's alternate name must not be a state's name, nor name anything else in the index
     state_names = {lookup_key(r["alias"]) for r in rows if r["type"] == "Country" and r["form"] not in {"capital", "metonym"}}
     state_names |= {lookup_key(a) for a, _l, _i, f, _r, _p in cands if f != "capital"}
@@ -947,13 +1005,25 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
         others.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
     for alias, lang, iso, form, role, prov in cands:
         k = lookup_key(alias)
-        if len(new_states[k]) > 1 or known.get(k, {iso}) != {iso}:
-            continue  # names two states ("Congolais"), or another state already has it
+        if len(new_states[k]) > 1:  # names two states ("Congolais")
+            amb.drop(alias, {qid_of[i] for i in new_states[k]},
+                     f"names {len(new_states[k])} states ({', '.join(sorted(new_states[k]))}) in "
+                     + ", ".join(sorted(state_tables[k])))
+            continue
+        if known.get(k, {iso}) != {iso}:  # another state already has it
+            amb.drop(alias, {qid_of[iso]} | {qid_of[i] for i in known[k] if i in qid_of},
+                     f"{_table(prov)} gives it to {iso}, the index already to {', '.join(sorted(known[k] - {iso}))}")
+            continue
         c = by_iso[iso]
         if not c["wikidata_qid"]:
             continue
         if prov.startswith("sources/geonames_capitals.tsv") and (
                 k in state_names or not others.get(k, set()) <= {c["wikidata_qid"], c["capital_qid"]}):
+            cap = c["capital_qid"] or by_name.get((c["capital_en"], "Place"), ("",))[0]
+            rest = others.get(k, set()) - {c["wikidata_qid"], cap, f"Place/{c['capital_en']}"}
+            if rest:  # the index gives it to another entity (a state's name alone is not listed)
+                amb.drop(alias, {cap or f"Place/{c['capital_en']}"} | rest,
+                         f"GeoNames alternate name of {c['capital_en']}; the index gives it to another entity")
             continue
         cap_qid, cap_prov = c["capital_qid"], f"countries.tsv iso3={iso} capital_qid"
         if not cap_qid and (c["capital_en"], "Place") in by_name:
@@ -1019,7 +1089,9 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
     anything: dict[str, set[str]] = {}
     for r in rows:
         anything.setdefault(lookup_key(r["alias"]), set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
-    cands, by_key = org_source_candidates(rows)
+    for r in rows:
+        amb.label(r["qid"], r["canonical_en"])
+    cands, by_key, tables = org_source_candidates(rows, amb)
     # an entity one of whose full names the index already gives to another organisation's id: the
     # witnesses disagree on the id ("Office of the United Nations High Commissioner for Refugees":
     # supraverden Q28606331, the index's UNHCR Q132551), so none of its forms is used
@@ -1029,10 +1101,23 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
             ids_of.setdefault(lookup_key(r["alias"]), set()).add(r["qid"])
     disputed = {qid for alias, _l, qid, _c, _r, _i, form, _p in cands
                 if form == "name" and ids_of.get(lookup_key(alias), {qid}) != {qid}}
+    disputed_by: dict[str, tuple[str, set[str]]] = {}  # qid -> (its name, the index's other ids)
+    for alias, _l, qid, _c, _r, _i, form, _p in cands:
+        if qid in disputed and form == "name" and ids_of.get(lookup_key(alias), {qid}) != {qid}:
+            disputed_by.setdefault(qid, (alias, ids_of[lookup_key(alias)] - {qid}))
     for alias, lang, qid, canonical, role, iso, form, prov in cands:
         k = lookup_key(alias)
-        if qid in disputed or len(by_key[k]) > 1 or anything.get(k, {qid}) != {qid}:
-            continue  # names two organisations in the sources, or the index gives it to another entity
+        if len(by_key[k]) > 1:  # names two organisations in the sources
+            amb.drop(alias, by_key[k], f"{len(by_key[k])} entities of {', '.join(sorted(tables[k]))} bear it")
+            continue
+        if anything.get(k, {qid}) != {qid}:  # the index gives it to another entity
+            amb.drop(alias, {qid} | anything[k], f"{_table(prov)} gives it to {qid}, the index to another entity")
+            continue
+        if qid in disputed:
+            name, other = disputed_by[qid]
+            amb.drop(alias, {qid} | other, f"{_table(prov)} gives {qid} the name {name!r}, "
+                                           f"which the index gives to {', '.join(sorted(other))}")
+            continue
         taken.setdefault(k, set()).add(qid)
         add(alias, lang, qid, "Organization", canonical, role, iso, form, prov)
     cite, orgs = read_source("supraverden_orgs.tsv")
@@ -1042,6 +1127,7 @@ def build_rows(shared: Path) -> list[dict[str, str]]:
             raise SystemExit(f"ORG_ALIASES: {qid} is not in sources/supraverden_orgs.tsv")
         k = lookup_key(alias)
         if taken.get(k, {qid}) != {qid}:
+            amb.drop(alias, {qid} | taken[k], f"ORG_ALIASES gives it to {qid}, the index to another entity")
             continue
         taken.setdefault(k, set()).add(qid)
         add(alias, lang, qid, "Organization", names_en[qid], "alliance" if qid in ALLIANCES else "intergovernmental",
@@ -1125,8 +1211,8 @@ def descriptive(name: str) -> bool:
     return len(words) > 1 and sum(w[0].isupper() for w in words) <= 1
 
 
-def org_source_candidates(rows: list[dict[str, str]]) -> tuple[list[tuple[str, str, str, str, str, str, str, str]],
-                                                                 dict[str, set[str]]]:
+def org_source_candidates(rows: list[dict[str, str]], amb: Ambiguous | None = None) -> tuple[
+        list[tuple[str, str, str, str, str, str, str, str]], dict[str, set[str]], dict[str, set[str]]]:
     """(alias, lang, qid, canonical_en, role, iso3, form, provenance) of institutions from the
     whole source tables: every supraverden organisation with a Wikidata code, and every national
     operator of NSI's military and police files. Dropped here: English descriptions with a
@@ -1137,13 +1223,18 @@ def org_source_candidates(rows: list[dict[str, str]]) -> tuple[list[tuple[str, s
 
     Also returns, for every name of every entity of those tables (before any of the drops above,
     NSI's government file included), the ids it names: a name two entities share is ambiguous
-    ("Gendarmerie nationale": France's and Algeria's) even where one of them was dropped."""
+    ("Gendarmerie nationale": France's and Algeria's) even where one of them was dropped, and the
+    tables each name comes from; ``amb`` receives a readable label for every id."""
     out: list[tuple[str, str, str, str, str, str, str, str]] = []
     names: dict[str, set[str]] = {}
+    tables: dict[str, set[str]] = {}
+    amb = amb if amb is not None else Ambiguous()
     cite, orgs = read_source("supraverden_orgs.tsv")
     for r in orgs:
         qid, name = r["qid"], r["name"]
         names.setdefault(lookup_key(name), set()).add(qid)
+        tables.setdefault(lookup_key(name), set()).add("sources/supraverden_orgs.tsv")
+        amb.label(qid, r["name_en"])
         if r["lang"] == "en" and descriptive(name):
             continue
         form = "acronym" if r["field"].startswith("Abbreviation") or is_acronym(name) else "name"
@@ -1167,6 +1258,9 @@ def org_source_candidates(rows: list[dict[str, str]]) -> tuple[list[tuple[str, s
     english = {r["qid"]: r["name"] for r in nsi if r["field"] == "operator:en"}
     for r in nsi:
         names.setdefault(lookup_key(r["name"]), set()).add(r["qid"])
+        tables.setdefault(lookup_key(r["name"]), set()).add("sources/nsi_operators.tsv")
+        amb.label(r["qid"], f"{curated_name.get(r['qid']) or english.get(r['qid']) or r['operator']}"
+                            + (f", {r['iso3']}" if r["iso3"] else ""))
         role = NSI_SLICE.get(r["file"])
         if r["service"] == "intelligence":
             role = "intelligence"  # services listed among military land users (CIA, BND, NSA)
@@ -1193,7 +1287,7 @@ def org_source_candidates(rows: list[dict[str, str]]) -> tuple[list[tuple[str, s
         out.append((name, lang, qid, canonical, role, iso, form,
                     f"sources/nsi_operators.tsv ({cite}) {r['file']}: operator '{r['operator']}' {field} "
                     f"'{name}' operator:wikidata {qid} (SINGLE SOURCE)"))
-    return out, names
+    return out, names, tables
 
 
 def org_witnesses() -> dict[str, str]:
@@ -1230,11 +1324,11 @@ def _merge(rows: list[dict[str, str]]) -> list[dict[str, str]]:
                                                 r["lang"], r["qid"], r["canonical_en"], r["form"]))
 
 
-def render(rows: list[dict[str, str]]) -> str:
+def render(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> str:
     buf = io.StringIO()
-    buf.write("\t".join(COLUMNS) + "\n")
+    buf.write("\t".join(columns) + "\n")
     for r in rows:
-        buf.write("\t".join(r[c].replace("\t", " ") for c in COLUMNS) + "\n")
+        buf.write("\t".join(r[c].replace("\t", " ") for c in columns) + "\n")
     return buf.getvalue()
 
 
@@ -1242,15 +1336,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write aliases.tsv")
+    ap.add_argument("--ambiguous-out", type=Path, default=None,
+                    help="where to write the forms dropped as ambiguous (default: ambiguous.tsv beside --out)")
     args = ap.parse_args(argv)
     for name in ("countries.tsv", "wikidata-qids.tsv"):
         if not (args.shared / name).is_file():
             print(f"error: {args.shared / name} not found (pass --shared)", file=sys.stderr)
             return 2
-    rows = build_rows(args.shared)
+    amb = Ambiguous()
+    rows = build_rows(args.shared, amb)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(rows), encoding="utf-8")
-    print(f"wrote {len(rows)} rows to {args.out}")
+    side = args.ambiguous_out or args.out.with_name("ambiguous.tsv")
+    dropped = amb.rows()
+    side.write_text(render(dropped, AMBIGUOUS_COLUMNS), encoding="utf-8")
+    print(f"wrote {len(rows)} rows to {args.out} and {len(dropped)} ambiguous forms to {side}")
     return 0
 
 

@@ -22,6 +22,8 @@ from kg.errors import LinkingError
 from kg.link.keys import fallback_key, fold, is_acronym, name_key
 
 DEFAULT_INDEX = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+# forms the builder left out of the index as ambiguous (read only to explain a decision)
+DEFAULT_AMBIGUOUS = DEFAULT_INDEX.with_name("ambiguous.tsv")
 REQUIRED = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
 
 
@@ -147,3 +149,27 @@ def _read(path: Path) -> AliasIndex:
             )
         entries = [Entry(**{c: (row.get(c) or "") for c in REQUIRED}) for row in reader]
     return AliasIndex(entries, str(path))
+
+
+_AMBIGUOUS: dict[str, dict[str, dict[str, str]]] = {}
+
+
+def load_ambiguous(path: str | Path | None = None) -> dict[str, dict[str, str]]:
+    """The forms left out of the index as ambiguous, by index key (columns ``key``, ``alias``,
+    ``qids``, ``labels``, ``why``); loaded once per process, only when a decision is explained.
+    A missing file gives an empty table (explanations then say less, links are unchanged).
+
+    >>> load_ambiguous()["gendarmerie nationale"]["qids"]
+    'Q1422336;Q3100409'
+    """
+    p = Path(path) if path else DEFAULT_AMBIGUOUS
+    k = str(p.resolve())
+    with _LOCK:
+        if k not in _AMBIGUOUS:
+            table: dict[str, dict[str, str]] = {}
+            if p.is_file():
+                with p.open(encoding="utf-8", newline="") as f:
+                    for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                        table.setdefault(row["key"], row)
+            _AMBIGUOUS[k] = table
+        return _AMBIGUOUS[k]

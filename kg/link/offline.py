@@ -28,7 +28,7 @@ from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.extract.rules import RuleSet
 from kg.link.forces import forces_to_states
-from kg.link.index import AliasIndex, Entry, load_index
+from kg.link.index import AliasIndex, Entry, load_ambiguous, load_index
 from kg.link.keys import fold, qid_number, strip_titles
 
 FORM_SCORE = {
@@ -102,6 +102,28 @@ def _uninflected(surface: str) -> list[str]:
     if adj != surface:
         out.append(adj)
     return out
+
+
+def left_out(trace: list[KeyTried]) -> Optional[str]:
+    """Why the index has no row for any of the keys tried, when the builder left one of them out
+    as ambiguous (``kg/link/data/ambiguous.tsv``, read only here, when explaining).
+
+    >>> print(left_out([KeyTried("exact", "Gendarmerie Nationale", "gendarmerie nationale", 0)]))
+    'Gendarmerie nationale' was left out of the alias index as ambiguous: it names Q1422336 (Gendarmerie nationale, FRA) and Q3100409 (Gendarmerie nationale, DZA) (2 entities of sources/nsi_operators.tsv bear it)
+    >>> left_out([KeyTried("exact", "Zzyzx", "zizx", 0)]) is None
+    True
+    """
+    table = load_ambiguous()
+    for k in trace:
+        if k.step == "spelling-variant" or k.key not in table:
+            continue  # spelling-variant keys are another key space
+        r = table[k.key]
+        ids = r["qids"].split(";")
+        labels = r["labels"].split(";")
+        named = [f"{q} ({n})" if n and n != q else q for q, n in zip(ids, labels + [""] * len(ids))]
+        names = ", ".join(named[:-1]) + " and " + named[-1]
+        return (f"{r['alias']!r} was left out of the alias index as ambiguous: it names {names} ({r['why']})")
+    return None
 
 
 class OfflineLinker(BaseLinker):
@@ -234,7 +256,7 @@ class OfflineLinker(BaseLinker):
                               candidates=list(notes.values()))
         if not scored:
             if why is not None:
-                why.reason = ("no alias row matches any of the keys tried" if not found else
+                why.reason = ((left_out(trace) or "no alias row matches any of the keys tried") if not found else
                               f"type mismatch: the alias rows found name a {'/'.join(sorted({e.type for e, _ in found}))}, "
                               f"none of which a mention typed {m.type} may link to")
             return None, why

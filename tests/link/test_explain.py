@@ -89,3 +89,41 @@ def test_cli_json():
 def test_explanations_stay_off_when_not_asked():
     links = link_check(["Korea Utara"], Config(), type_="Country", explain=False)
     assert links[0].qid == "Q423" and links[0].why is None
+
+
+def test_name_left_out_as_ambiguous_says_which_ids_it_names():
+    # rows of kg/link/data/ambiguous.tsv: NSI gives "Gendarmerie nationale" to France's and
+    # Algeria's gendarmerie; supraverden gives "SESAME" to two organisations (acronym key)
+    link = link_check(["Gendarmerie nationale"], Config(), type_="Organization")[0]
+    assert link.qid is None and link.why.decision == "unlinked"
+    assert link.why.reason.startswith(
+        "'Gendarmerie nationale' was left out of the alias index as ambiguous: it names "
+        "Q1422336 (Gendarmerie nationale, FRA) and Q3100409 (Gendarmerie nationale, DZA) "
+        "(2 entities of sources/nsi_operators.tsv bear it)")
+    why = link_check(["SESAME"], Config(), type_="Organization")[0].why
+    assert why.keys[0].step == "acronym" and "left out of the alias index as ambiguous" in why.reason
+    assert "Q190023" in why.reason and "Q749440" in why.reason
+    out = run("link-check", "Bundespolizei", "--type", "Organization")
+    assert out.exit_code == 0
+    assert "'Bundespolizei' was left out of the alias index as ambiguous: it names Q56026 " \
+           "(Bundespolizei, DEU) and Q700124 (Bundespolizei, AUT)" in out.output
+
+
+def test_name_in_neither_file_keeps_the_plain_reason():
+    from kg.link.index import load_ambiguous
+
+    assert "zzyzx qwerty" not in load_ambiguous() and not load_index().lookup("Zzyzx Qwerty")
+    why = link_check(["Zzyzx Qwerty"], Config(), type_="Organization")[0].why
+    assert why.reason.startswith("no alias row matches any of the keys tried")
+    assert "ambiguous" not in why.reason
+
+
+def test_build_links_do_not_read_the_ambiguous_table(monkeypatch):
+    import kg.link.offline as offline
+
+    def boom():
+        raise AssertionError("ambiguous.tsv read without explaining")
+
+    monkeypatch.setattr(offline, "load_ambiguous", boom)
+    link = link_check(["Gendarmerie nationale"], Config(), type_="Organization", explain=False)[0]
+    assert link.qid is None and link.why is None
