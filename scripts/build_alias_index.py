@@ -72,6 +72,14 @@ SRC_SPOC_HEAD2 = (
     "SpocWiki/_Standards Earth/Continent/{path} (commit {commit}, CC BY-SA 4.0) {field}: "
     "'[[_Standards/WikiData/WD~{label},{num}]]'; second witness: {second}"
 )
+SRC_JAILNEWS = (
+    "a person-link repair script's audited table QID_OVERRIDES (search-index file id 71315629309, "
+    "repository not named by the index): '\"{key}\": \"{qid}\"'"
+)
+SRC_WHOAMI = (
+    "an SQL seed of people by theme (search-index file id 70889902620, repository not named by the "
+    "index): \"('politicians', 'pt', 'wd-{qid}', {pos}), -- {name}\""
+)
 SRC_US_EXEC = (
     "SINGLE SOURCE: unitedstates/congress-legislators executive.yaml (commit dfa96222, CC0): record "
     "'{name}' id.wikidata {qid} ({term})"
@@ -256,8 +264,11 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
         ("Recep Tayyip Erdogan", "mul", "name"), ("Tayyip Erdogan", "mul", "name"),
         ("Tayyip Erdoğan", "mul", "name"), ("Реджеп Тайип Эрдоган", "ru", "name"),
     ]),
-    ("Benjamin Netanyahu", "Person", "head_of_government", "ISR", None, "", [
-        ("Netanyahu", "mul", "surname"),
+    ("Benjamin Netanyahu", "Person", "head_of_government", "ISR", "Q43723",
+     SRC_JAILNEWS.format(key="Netanyahu", qid="Q43723") + "; second witness: a Knesset member table "
+     "'WikidataMk(\"Q43723\", 90, \"בנימין נתניהו\", \"Benjamin Netanyahu\", ...)' (search-index file id "
+     "70083516383)", [
+        ("Netanyahu", "mul", "surname"), ("Bibi Netanyahu", "mul", "name"),
     ]),
     # heads of state and government from SpocWiki country pages (single source)
     ("Droupadi Murmu", "Person", "head_of_state", "IND", "Q19901232", SRC_SPOC_HEAD.format(
@@ -325,6 +336,52 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
         ("roi Salmane", "fr", "name"),
         ("König Salman", "de", "name"),
         ("rey Salmán", "es", "name"),
+    ]),
+    # office-holders 2020-2025 with ids from a name-to-id table (and a second file where found)
+    ("Jair Bolsonaro", "Person", "head_of_state", "BRA", "Q10304982",
+     SRC_WHOAMI.format(qid="Q10304982", pos=2, name="Jair Bolsonaro") + "; second witness: "
+     + SRC_JAILNEWS.format(key="Bolsonaro (given name not established in the text)", qid="Q10304982"), [
+        ("Bolsonaro", "mul", "surname"), ("Jair Messias Bolsonaro", "mul", "name"),
+    ]),
+    ("Luiz Inácio Lula da Silva", "Person", "head_of_state", "BRA", "Q37181",
+     "SINGLE SOURCE: " + SRC_WHOAMI.format(qid="Q37181", pos=1, name="Luiz Inácio Lula da Silva"), [
+        ("Lula da Silva", "mul", "name"), ("Lula", "mul", "short"),
+        ("Luiz Inacio Lula da Silva", "mul", "name"), ("Presiden Lula", "id", "name"),
+    ]),
+    ("Andrés Manuel López Obrador", "Person", "head_of_state", "MEX", "Q318508",
+     SRC_JAILNEWS.format(key="López Obrador", qid="Q318508") + "; second witness: a schema.org "
+     "note 'Andrés Manuel López Obrador — Wikidata Q318508' (search-index file id 67538143490)", [
+        ("López Obrador", "mul", "surname"), ("Lopez Obrador", "mul", "surname"),
+        ("Andres Manuel Lopez Obrador", "mul", "name"), ("AMLO", "mul", "acronym"),
+    ]),
+    ("Yoshihide Suga", "Person", "head_of_government", "JPN", "Q122465",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Suga", qid="Q122465"), [
+        ("Suga", "mul", "surname"), ("Suga Yoshihide", "mul", "name"), ("菅義偉", "ja", "name"),
+    ]),
+    ("Muhyiddin Yassin", "Person", "head_of_government", "MYS", "Q1060949",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Tan Sri Muhyiddin", qid="Q1060949")
+     + " (its QUERY_OVERRIDES: 'Tan Sri Muhyiddin' -> 'Muhyiddin Yassin')", [
+        ("Muhyiddin", "mul", "short"), ("Tan Sri Muhyiddin", "ms", "name"),
+        ("Tan Sri Muhyiddin Yassin", "ms", "name"),
+    ]),
+    ("Ismail Sabri Yaakob", "Person", "head_of_government", "MYS", "Q6084858",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Ismail Sabri Yaakob", qid="Q6084858"), [
+        ("Ismail Sabri", "mul", "short"), ("Datuk Seri Ismail Sabri Yaakob", "ms", "name"),
+    ]),
+    ("Heiko Maas", "Person", "foreign_minister", "DEU", "Q108447",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Heiko Maas", qid="Q108447"), [
+        ("Maas", "mul", "surname"), ("Außenminister Maas", "de", "name"),
+    ]),
+    ("Elizabeth II", "Person", "head_of_state", "GBR", "Q9682",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Queen Elizabeth", qid="Q9682"), [
+        ("Queen Elizabeth", "en", "name"), ("Queen Elizabeth II", "en", "name"),
+        ("Ratu Elizabeth II", "id", "name"), ("Ratu Elizabeth", "id", "name"),
+        ("reine Elizabeth II", "fr", "name"), ("Königin Elizabeth II.", "de", "name"),
+        ("reina Isabel II de Inglaterra", "es", "name"),
+    ]),
+    ("Aung San Suu Kyi", "Person", "official", "MMR", "Q36740",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Aung San Suu Kyi", qid="Q36740"), [
+        ("Suu Kyi", "mul", "surname"), ("Daw Aung San Suu Kyi", "mul", "name"),
     ]),
     # international organisations
     ("NATO", "Organization", "alliance", "", "shared", "", [
