@@ -74,6 +74,18 @@ SRC_SPOC_HEAD = (
     "SINGLE SOURCE: SpocWiki/_Standards Earth/Continent/{path} (commit {commit}, CC BY-SA 4.0) "
     "{field}: '[[_Standards/WikiData/WD~{label},{num}]]'"
 )
+SRC_SPOC_HEAD2 = (
+    "SpocWiki/_Standards Earth/Continent/{path} (commit {commit}, CC BY-SA 4.0) {field}: "
+    "'[[_Standards/WikiData/WD~{label},{num}]]'; second witness: {second}"
+)
+SRC_JAILNEWS = (
+    "a person-link repair script's audited table QID_OVERRIDES (search-index file id 71315629309, "
+    "repository not named by the index): '\"{key}\": \"{qid}\"'"
+)
+SRC_WHOAMI = (
+    "an SQL seed of people by theme (search-index file id 70889902620, repository not named by the "
+    "index): \"('politicians', 'pt', 'wd-{qid}', {pos}), -- {name}\""
+)
 SRC_US_EXEC = (
     "SINGLE SOURCE: unitedstates/congress-legislators executive.yaml (commit dfa96222, CC0): record "
     "'{name}' id.wikidata {qid} ({term})"
@@ -193,11 +205,17 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     ]),
     ("Wang Yi", "Person", "foreign_minister", "CHN", None, "", []),
     ("Cho Tae-yul", "Person", "foreign_minister", "KOR", None, "", []),
-    ("Prabowo Subianto", "Person", "head_of_state", "IDN", None, "", [
-        ("Prabowo", "mul", "surname"),
+    ("Prabowo Subianto", "Person", "head_of_state", "IDN", "Q2107268", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Indonesia.md", commit="06748ac7",
+        field="head_of_state", label="Prabowo_Subianto", num=2107268), [
+        ("Prabowo", "mul", "surname"), ("Presiden Prabowo", "id", "name"),
+        ("Prabowo Subianto Djojohadikusumo", "id", "name"),
     ]),
-    ("Joko Widodo", "Person", "head_of_state", "IDN", None, "", [
-        ("Jokowi", "mul", "short"), ("Widodo", "mul", "surname"),
+    ("Joko Widodo", "Person", "head_of_state", "IDN", "Q3318231", SRC_SPOC_HEAD2.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Indonesia.md", commit="06748ac7",
+        field="head_of_government (president 2014-2024)", label="Joko_Widodo", num=3318231,
+        second="a README example 'Q3318231,Joko Widodo,PERSON' (search-index file id 33141421456)"), [
+        ("Jokowi", "mul", "short"), ("Widodo", "mul", "surname"), ("Presiden Jokowi", "id", "name"),
     ]),
     ("Anwar Ibrahim", "Person", "head_of_government", "MYS", "Q299574", SRC_SPOC_HEAD.format(
         path="Asia/Asia~South~East/Malay_Archipelago/Malaysia.md", commit="096a9ba2",
@@ -235,14 +253,141 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
         name="Mike Pence", qid="Q24313", term="viceprez 2017-01-20 to 2021-01-20"), [
         ("Michael Pence", "en", "name"), ("Pence", "mul", "surname"),
     ]),
-    ("Narendra Modi", "Person", "head_of_government", "IND", None, "", [
-        ("Modi", "mul", "surname"),
+    ("Narendra Modi", "Person", "head_of_government", "IND", "Q1058", SRC_SPOC_HEAD2.format(
+        path="Asia/Asia~South/India.md", commit="2797c041", field="head_of_government",
+        label="Narendra_Modi", num=1058,
+        second="a test fixture 'Entity(qid=\"Q1058\", labels={\"en\": \"Narendra Modi\"})' "
+        "(search-index file id 9734154630)"), [
+        ("Modi", "mul", "surname"), ("Narendra Damodardas Modi", "en", "name"),
+        ("नरेन्द्र मोदी", "hi", "name"), ("Нарендра Моди", "ru", "name"),
     ]),
-    ("Recep Tayyip Erdoğan", "Person", "head_of_state", "TUR", None, "", [
+    ("Recep Tayyip Erdoğan", "Person", "head_of_state", "TUR", "Q39259", SRC_SPOC_HEAD2.format(
+        path="Europe/Europe~East/Turkey.md", commit="02765bb7",
+        field="head_of_state and head_of_government", label="Recep_Tayyip_Erdoğan", num=39259,
+        second="a name-to-id table '\"Recep Tayyip Erdogan\": \"Q39259\"' (search-index file id "
+        "71315629309)"), [
         ("Erdogan", "mul", "surname"), ("Erdoğan", "tr", "surname"),
+        ("Recep Tayyip Erdogan", "mul", "name"), ("Tayyip Erdogan", "mul", "name"),
+        ("Tayyip Erdoğan", "mul", "name"), ("Реджеп Тайип Эрдоган", "ru", "name"),
     ]),
-    ("Benjamin Netanyahu", "Person", "head_of_government", "ISR", None, "", [
-        ("Netanyahu", "mul", "surname"),
+    ("Benjamin Netanyahu", "Person", "head_of_government", "ISR", "Q43723",
+     SRC_JAILNEWS.format(key="Netanyahu", qid="Q43723") + "; second witness: a Knesset member table "
+     "'WikidataMk(\"Q43723\", 90, \"בנימין נתניהו\", \"Benjamin Netanyahu\", ...)' (search-index file id "
+     "70083516383)", [
+        ("Netanyahu", "mul", "surname"), ("Bibi Netanyahu", "mul", "name"),
+    ]),
+    # heads of state and government from SpocWiki country pages (single source)
+    ("Droupadi Murmu", "Person", "head_of_state", "IND", "Q19901232", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South/India.md", commit="2797c041", field="head_of_state",
+        label="Droupadi_Murmu", num=19901232), [
+        ("Murmu", "mul", "surname"),
+        ("Presiden Droupadi Murmu", "id", "name"),
+    ]),
+    ("Tharman Shanmugaratnam", "Person", "head_of_state", "SGP", "Q983752", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Singapore.md", commit="000f52e1", field="head_of_state",
+        label="Tharman_Shanmugaratnam", num=983752), [
+        ("Tharman", "mul", "short"),
+        ("Shanmugaratnam", "mul", "surname"),
+    ]),
+    ("Lawrence Wong", "Person", "head_of_government", "SGP", "Q6504758", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Malay_Archipelago/Singapore.md", commit="000f52e1", field="head_of_government",
+        label="Lawrence_Wong", num=6504758), [
+        ("Lawrence Wong Shyun Tsai", "en", "name"),
+    ]),
+    ("Hun Manet", "Person", "head_of_government", "KHM", "Q13024351", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Cambodia.md", commit="000f52e1", field="head_of_government",
+        label="Hun_Manet", num=13024351), [
+        ("Samdech Hun Manet", "mul", "name"),
+    ]),
+    ("Norodom Sihamoni", "Person", "head_of_state", "KHM", "Q57319", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Cambodia.md", commit="000f52e1", field="head_of_state",
+        label="Norodom_Sihamoni", num=57319), [
+        ("Sihamoni", "mul", "surname"),
+        ("King Norodom Sihamoni", "en", "name"),
+        ("Raja Norodom Sihamoni", "id", "name"),
+        ("roi Norodom Sihamoni", "fr", "name"),
+    ]),
+    ("Thongloun Sisoulith", "Person", "head_of_state", "LAO", "Q58323", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Laos.md", commit="000f52e1", field="head_of_state",
+        label="Thongloun_Sisoulith", num=58323), [
+        ("Thongloun", "mul", "short"),
+        ("Sisoulith", "mul", "surname"),
+    ]),
+    ("Phankham Viphavan", "Person", "head_of_government", "LAO", "Q7180477", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Laos.md", commit="000f52e1", field="head_of_government (prime minister 2021-2022)",
+        label="Phankham_Viphavan", num=7180477), [
+        ("Phankham", "mul", "short"),
+        ("Viphavan", "mul", "surname"),
+    ]),
+    ("Phạm Minh Chính", "Person", "head_of_government", "VNM", "Q10806940", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Vietnam.md", commit="096a9ba2", field="head_of_government",
+        label="Phạm_Minh_Chính", num=10806940), [
+        ("Pham Minh Chinh", "mul", "name"),
+        ("Phạm Minh Chính", "vi", "name"),
+    ]),
+    ("Tô Lâm", "Person", "head_of_state", "VNM", "Q10831196", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~South~East/Vietnam.md", commit="096a9ba2", field="head_of_state",
+        label="Tô_Lâm", num=10831196), [
+        ("To Lam", "mul", "name"),
+        ("Tô Lâm", "vi", "name"),
+    ]),
+    ("Salman of Saudi Arabia", "Person", "head_of_state", "SAU", "Q367825", SRC_SPOC_HEAD.format(
+        path="Asia/Asia~West/Saudi_Arabia.md", commit="000f52e1", field="head_of_state and head_of_government",
+        label="Salman_bin_Abdulaziz_Al_Saud", num=367825), [
+        ("Salman bin Abdulaziz Al Saud", "mul", "name"),
+        ("Salman bin Abdulaziz", "mul", "name"),
+        ("King Salman", "en", "name"),
+        ("Raja Salman", "id", "name"),
+        ("Raja Salman", "ms", "name"),
+        ("roi Salmane", "fr", "name"),
+        ("König Salman", "de", "name"),
+        ("rey Salmán", "es", "name"),
+    ]),
+    # office-holders 2020-2025 with ids from a name-to-id table (and a second file where found)
+    ("Jair Bolsonaro", "Person", "head_of_state", "BRA", "Q10304982",
+     SRC_WHOAMI.format(qid="Q10304982", pos=2, name="Jair Bolsonaro") + "; second witness: "
+     + SRC_JAILNEWS.format(key="Bolsonaro (given name not established in the text)", qid="Q10304982"), [
+        ("Bolsonaro", "mul", "surname"), ("Jair Messias Bolsonaro", "mul", "name"),
+    ]),
+    ("Luiz Inácio Lula da Silva", "Person", "head_of_state", "BRA", "Q37181",
+     "SINGLE SOURCE: " + SRC_WHOAMI.format(qid="Q37181", pos=1, name="Luiz Inácio Lula da Silva"), [
+        ("Lula da Silva", "mul", "name"), ("Lula", "mul", "short"),
+        ("Luiz Inacio Lula da Silva", "mul", "name"), ("Presiden Lula", "id", "name"),
+    ]),
+    ("Andrés Manuel López Obrador", "Person", "head_of_state", "MEX", "Q318508",
+     SRC_JAILNEWS.format(key="López Obrador", qid="Q318508") + "; second witness: a schema.org "
+     "note 'Andrés Manuel López Obrador — Wikidata Q318508' (search-index file id 67538143490)", [
+        ("López Obrador", "mul", "surname"), ("Lopez Obrador", "mul", "surname"),
+        ("Andres Manuel Lopez Obrador", "mul", "name"), ("AMLO", "mul", "acronym"),
+    ]),
+    ("Yoshihide Suga", "Person", "head_of_government", "JPN", "Q122465",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Suga", qid="Q122465"), [
+        ("Suga", "mul", "surname"), ("Suga Yoshihide", "mul", "name"), ("菅義偉", "ja", "name"),
+    ]),
+    ("Muhyiddin Yassin", "Person", "head_of_government", "MYS", "Q1060949",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Tan Sri Muhyiddin", qid="Q1060949")
+     + " (its QUERY_OVERRIDES: 'Tan Sri Muhyiddin' -> 'Muhyiddin Yassin')", [
+        ("Muhyiddin", "mul", "short"), ("Tan Sri Muhyiddin", "ms", "name"),
+        ("Tan Sri Muhyiddin Yassin", "ms", "name"),
+    ]),
+    ("Ismail Sabri Yaakob", "Person", "head_of_government", "MYS", "Q6084858",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Ismail Sabri Yaakob", qid="Q6084858"), [
+        ("Ismail Sabri", "mul", "short"), ("Datuk Seri Ismail Sabri Yaakob", "ms", "name"),
+    ]),
+    ("Heiko Maas", "Person", "foreign_minister", "DEU", "Q108447",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Heiko Maas", qid="Q108447"), [
+        ("Maas", "mul", "surname"), ("Außenminister Maas", "de", "name"),
+    ]),
+    ("Elizabeth II", "Person", "head_of_state", "GBR", "Q9682",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Queen Elizabeth", qid="Q9682"), [
+        ("Queen Elizabeth", "en", "name"), ("Queen Elizabeth II", "en", "name"),
+        ("Ratu Elizabeth II", "id", "name"), ("Ratu Elizabeth", "id", "name"),
+        ("reine Elizabeth II", "fr", "name"), ("Königin Elizabeth II.", "de", "name"),
+        ("reina Isabel II de Inglaterra", "es", "name"),
+    ]),
+    ("Aung San Suu Kyi", "Person", "official", "MMR", "Q36740",
+     "SINGLE SOURCE: " + SRC_JAILNEWS.format(key="Aung San Suu Kyi", qid="Q36740"), [
+        ("Suu Kyi", "mul", "surname"), ("Daw Aung San Suu Kyi", "mul", "name"),
     ]),
     # international organisations
     ("NATO", "Organization", "alliance", "", "shared", "", [
