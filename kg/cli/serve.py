@@ -48,7 +48,7 @@ def serve(
 
     A gateway in front of Oxigraph: bounded concurrent queries, a hard --timeout,
     restarts after a crash or a runaway query, never a partial answer (buffered),
-    SERVICE refused unless allowed, a Host check. No CORS unless --cors/--cors-origin.
+    SERVICE refused unless allowed, LOAD <url> refused, a Host check. No CORS unless --cors/--cors-origin.
     """
     from kg.store.server import serve as run_server
 

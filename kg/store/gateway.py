@@ -25,7 +25,14 @@ user's address and is the only way in:
 - **SERVICE** (federated queries make the server fetch URLs: server-side request forgery) is
   refused with ``400`` unless its IRI is in ``allow_service``. The query is parsed with rdflib's
   SPARQL parser and the algebra searched, so the keyword in a comment or a string does not count
-  and ``SERVICE ?var`` is refused; SPARQL ``\\uXXXX`` escapes are decoded first.
+  and ``SERVICE ?var`` is refused; SPARQL ``\\uXXXX`` escapes are decoded first. This holds for
+  updates too (``INSERT { } WHERE { SERVICE <u> { } }``).
+- **LOAD** (``LOAD <url>``, ``LOAD SILENT <url> INTO GRAPH <g>``: the server would fetch that URL)
+  is refused with ``400`` on ``--writable``, always, before the server sees the update, parsed the
+  same way (the word in a comment or a string does not count); an update that mentions LOAD and
+  does not parse is refused. Both refusals read the text the server would run: the ``update=``
+  (``query=``) form field, of which a second copy is refused, or the ``application/sparql-update``
+  (``-query``) body; a POST with the text in its URL is refused. ``/update`` takes no GET.
 - **Same origin by default**: no ``Access-Control-Allow-Origin`` unless ``cors_origins`` (starlette's
   CORSMiddleware); a ``Host`` check defeats DNS rebinding (accepted: ``localhost``, loopback IPs,
   the bound name or IP, any IP literal when bound to a wildcard address, and ``allow_hosts``);
@@ -87,7 +94,7 @@ class GatewayOptions:
     header_timeout_s: float = 10.0  # a request's line and headers must arrive within this (slow-header clients)
 
 
-# -- SERVICE --------------------------------------------------------------------------------
+# -- SERVICE, LOAD --------------------------------------------------------------------------
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
@@ -97,6 +104,40 @@ def _unescape_codepoints(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
+def _algebra(text: str, update: bool):
+    """rdflib's algebra of a query or an update (its parser decodes ``\\uXXXX`` escapes itself)."""
+    if update:
+        from rdflib.plugins.sparql.algebra import translateUpdate
+        from rdflib.plugins.sparql.parser import parseUpdate
+
+        return translateUpdate(parseUpdate(text)).algebra
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    return translateQuery(parseQuery(text)).algebra
+
+
+def _nodes(algebra, name: str) -> list:
+    """Every algebra node called ``name`` (e.g. ``ServiceGraphPattern``, ``Load``), at any depth."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found: list = []
+    stack = [algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == name:
+                found.append(node)
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return found
+
+
+def _parse_failure(e: Exception) -> str:
+    return str(e).splitlines()[0][:160] if str(e) else type(e).__name__
+
+
 def service_refusal(text: str, allowed: list[str], *, update: bool = False) -> Optional[str]:
     """Why ``text`` may not run here (a SERVICE outside ``allowed``), or None when it may.
 
@@ -104,35 +145,15 @@ def service_refusal(text: str, allowed: list[str], *, update: bool = False) -> O
     >>> service_refusal("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", [])
     'SERVICE <http://127.0.0.1:9/> is not allowed on this endpoint'
     >>> service_refusal("SELECT * { SERVICE <http://w/sparql> { ?s ?p ?o } }", ["http://w/sparql"])
+    >>> service_refusal("INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", [], update=True)
+    'SERVICE <http://127.0.0.1:9/> is not allowed on this endpoint'
     """
     if "service" not in _unescape_codepoints(text).lower():
         return None  # the keyword cannot occur: no parse needed (the common, fast path)
-    from rdflib.plugins.sparql.parserutils import CompValue
-
     try:
-        if update:
-            from rdflib.plugins.sparql.algebra import translateUpdate
-            from rdflib.plugins.sparql.parser import parseUpdate
-
-            algebra = translateUpdate(parseUpdate(text)).algebra
-        else:
-            from rdflib.plugins.sparql.algebra import translateQuery
-            from rdflib.plugins.sparql.parser import parseQuery
-
-            algebra = translateQuery(parseQuery(text)).algebra
+        found = [node.get("term") for node in _nodes(_algebra(text, update), "ServiceGraphPattern")]
     except Exception as e:  # noqa: BLE001 - any parser failure: we cannot vouch for the query
-        first = str(e).splitlines()[0][:160] if str(e) else type(e).__name__
-        return f"the query mentions SERVICE and could not be checked ({first})"
-    found: list = []
-    stack = [algebra]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, CompValue):
-            if node.name == "ServiceGraphPattern":
-                found.append(node.get("term"))
-            stack.extend(node.values())
-        elif isinstance(node, (list, tuple)):
-            stack.extend(node)
+        return f"the {'update' if update else 'query'} mentions SERVICE and could not be checked ({_parse_failure(e)})"
     from rdflib.term import URIRef
 
     for term in found:
@@ -140,6 +161,28 @@ def service_refusal(text: str, allowed: list[str], *, update: bool = False) -> O
             return f"SERVICE {term.n3() if hasattr(term, 'n3') else term} (a variable) is not allowed on this endpoint"
         if str(term) not in allowed:
             return f"SERVICE <{term}> is not allowed on this endpoint"
+    return None
+
+
+_LOAD_WORD = re.compile(r"\bload\b", re.IGNORECASE)
+
+
+def load_refusal(update: str) -> Optional[str]:
+    """Why the SPARQL UPDATE ``update`` may not run here (a ``LOAD <url>``: the server would fetch
+    that URL), or None when it may. Every LOAD is refused, ``SILENT`` or ``INTO GRAPH`` or not.
+
+    >>> load_refusal('INSERT DATA { <http://a/> <http://b/> "LOAD <http://x/>" } # LOAD <http://y/>')
+    >>> load_refusal("LOAD SILENT <http://127.0.0.1:9/data.ttl> INTO GRAPH <http://g/>")
+    'LOAD <http://127.0.0.1:9/data.ttl> is not allowed on this endpoint'
+    """
+    if not _LOAD_WORD.search(_unescape_codepoints(update)):
+        return None  # the keyword cannot occur: no parse needed (the common, fast path)
+    try:
+        found = [node.get("iri") for node in _nodes(_algebra(update, True), "Load")]
+    except Exception as e:  # noqa: BLE001 - any parser failure: we cannot vouch for the update
+        return f"the update mentions LOAD and could not be checked ({_parse_failure(e)})"
+    if found:
+        return f"LOAD <{found[0]}> is not allowed on this endpoint"
     return None
 
 
@@ -540,9 +583,13 @@ class Gateway:
             return self._error(413, f"the {kind} is larger than {QUERY_BODY_LIMIT} bytes")
         text: Optional[str] = request.query_params.get(kind) if request.method != "POST" else None
         if request.method == "POST":
+            if kind in request.query_params:  # the upstream refuses it too; the check below reads the body only
+                return self._error(400, f"a POSTed {kind} goes in the request body, not in the URL")
             media = _media(request.headers.get("content-type", ""))
             if media == FORM:
                 values = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).get(kind)
+                if values and len(values) > 1:  # the check below must see the text the server runs
+                    return self._error(400, f"more than one `{kind}` parameter")
                 text = values[0] if values else None
             elif media == f"application/sparql-{kind}":
                 text = body.decode("utf-8", "replace")
@@ -550,6 +597,11 @@ class Gateway:
                 return self._error(415, f"POST a {kind} as {FORM} or application/sparql-{kind}")
         if text is None:
             return self._error(400, f"no {kind} given (the `{kind}` parameter of the SPARQL protocol)")
+        if kind == "update":
+            refusal = await asyncio.to_thread(load_refusal, text)
+            if refusal:
+                return self._error(400, refusal + " (server-side requests are off: send the data itself, "
+                                   "e.g. INSERT DATA, or PUT/POST it to /store, the Graph Store Protocol)")
         refusal = await asyncio.to_thread(service_refusal, text, self.opts.allow_service, update=kind == "update")
         if refusal:
             return self._error(400, refusal + " (server-side requests are off; start kg serve with "

@@ -201,6 +201,89 @@ def test_service_to_a_local_listener_is_refused_and_the_listener_gets_nothing(se
         listener.close()
 
 
+@pytest.fixture
+def listener():
+    """A local socket listener standing for any URL the SPARQL server could be made to fetch:
+    yields (port, what it received); it answers every connection with a 500."""
+    received: list[bytes] = []
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(4)
+    sock.settimeout(0.2)
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    received.append(conn.recv(65536))
+                    conn.sendall(b"HTTP/1.1 500 x\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield sock.getsockname()[1], received
+    finally:
+        stop.set()
+        thread.join(5)
+        sock.close()
+
+
+def test_update_load_and_service_are_refused_and_the_listener_gets_nothing(serve, listener):
+    """On --writable, ``LOAD <url>`` would make the server fetch that URL (as SERVICE does): it is
+    refused before the server sees it, by form or by body; INSERT DATA, and the word LOAD in a
+    string or a comment, still run."""
+    port, received = listener
+    target = f"http://127.0.0.1:{port}/data.ttl"
+    server = serve("--writable")
+    count = {"query": "SELECT (COUNT(*) AS ?n) WHERE { <http://ex.org/s> ?p ?o }"}
+
+    def triples() -> int:
+        r = requests.post(server.base + "/query", data=count, headers=JSON, timeout=60)
+        assert r.status_code == 200, r.text
+        return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+    for update in (
+        f"LOAD <{target}>",
+        f"LOAD SILENT <{target}> INTO GRAPH <http://ex.org/g>",
+        f"PREFIX x: <http://127.0.0.1:{port}/>\nINSERT DATA {{ <http://ex.org/s> <http://ex.org/p> 1 }} ;\nlo\\u0061d x:data.ttl",
+        f"INSERT {{ <http://ex.org/s> <http://ex.org/p> ?o }} WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+    ):
+        for send in (lambda u: requests.post(server.base + "/update", data={"update": u}, timeout=10),
+                     lambda u: requests.post(server.base + "/update", data=u.encode(), timeout=10,
+                                             headers={"Content-Type": "application/sparql-update"})):
+            r = send(update)
+            assert r.status_code == 400, (update, r.status_code, r.text)
+            word = "SERVICE" if "SERVICE" in update else "LOAD"
+            assert f"{word} <{target}> is not allowed" in r.text, r.text
+    # a second `update` in the form or one in the URL: the server would run a text the check did not see
+    smuggled = requests.post(server.base + "/update", data=[("update", "CLEAR SILENT GRAPH <http://ex.org/none>"),
+                                                             ("update", f"LOAD <{target}>")], timeout=10)
+    assert smuggled.status_code == 400 and "more than one" in smuggled.text
+    in_url = requests.post(server.base + "/update", params={"update": f"LOAD <{target}>"},
+                           data=b"CLEAR SILENT GRAPH <http://ex.org/none>",
+                           headers={"Content-Type": "application/sparql-update"}, timeout=10)
+    assert in_url.status_code == 400
+    assert triples() == 0  # the INSERT DATA before the refused LOAD did not run either
+    # an ordinary update runs, and the word LOAD in a literal or a comment is no LOAD
+    r = requests.post(server.base + "/update", timeout=10, data={
+        "update": f'INSERT DATA {{ <http://ex.org/s> <http://ex.org/p> "LOAD <{target}>" }} # LOAD <{target}>'})
+    assert r.status_code in (200, 204), r.text
+    r = requests.post(server.base + "/update", data=b"INSERT DATA { <http://ex.org/s> <http://ex.org/p> 2 }",
+                      headers={"Content-Type": "application/sparql-update"}, timeout=10)
+    assert r.status_code in (200, 204), r.text
+    assert triples() == 2
+    time.sleep(1.0)
+    assert received == []
+
+
 def test_crash_query_the_server_is_restarted_and_keeps_answering(serve, tmp_path):
     """Oxigraph 0.5.13 panics on ORDER BY over literals with no total order: the supervisor restarts it."""
     store = tmp_path / "poison"
