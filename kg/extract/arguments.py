@@ -191,20 +191,6 @@ def demonym_mentions(text: str, base: int, sentence: int, covered: Sequence[tupl
     return out
 
 
-def _troop_count_after(text: str, trig: _Span) -> Optional[_Span]:
-    """Backstop when no COUNT was tagged: a number of troops after the trigger in the same clause
-    ("akan melakukan pengiriman total sebanyak 12.000 pasukan").
-
-    >>> t = "akan melakukan pengiriman total sebanyak 12.000 pasukan, meskipun"
-    >>> sp = _troop_count_after(t, _Span(15, 25, 1.0)); t[sp.s:sp.e]
-    '12.000'
-    """
-    m = _TROOP_COUNT.search(text, trig.e)
-    if m is None or re.search(r"[;.!?“”\"]", text[trig.e:m.start()]) or len(text[trig.e:m.start()].split()) > 6:
-        return None
-    return _Span(m.start(1), m.end(1), 0.5)
-
-
 def _troops_of(st: _Sent, trig: _Span) -> Optional[_Span]:
     """The state whose troops a nominal trigger sends ("pengiriman pasukan Korea Utara", "the
     deployment of North Korean troops" reads the other way and is left to the model): a Country

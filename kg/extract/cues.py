@@ -13,8 +13,6 @@ from kg.doc import Mention
 _QUOTES = "\"“”«»„‟'‘’"
 
 
-
-
 _SPEAKER_CAPABLE = ("Person", "Organization", "Country")
 
 
@@ -95,65 +93,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             return s, e
 
 
-
-
 _PARTICLES = {"bin", "binti", "al", "el", "van", "von", "der", "den", "de", "da", "du", "la", "le", "dos", "das", "y"}
 _TRAILING = {"of", "dari", "de", "du", "des", "von", "the", "dan", "and", "untuk", "di", "ke", "yang", "for", "y", "et", "und"}
-
-
-def _clean_name(text: str, s: int, e: int, words: set[str]) -> list[tuple[int, int]]:
-    """Repair a mention span: drop what precedes a stray ")" ("NIS) Korea Selatan"), leading
-    lower-case words ("urusan Rusia"), and split "A-B" into two names when both parts also stand
-    alone in the article ("Rusia-Ukraina"; "Jean-Noël" stays whole).
-
-    >>> t = "konflik Rusia-Ukraina dan urusan Rusia"
-    >>> [t[a:b] for a, b in _clean_name("negara Group of", 7, 15, set()) for t in ["negara Group of"]]
-    ['Group']
-    >>> [t[a:b] for a, b in _clean_name(t, 8, 21, {"Rusia", "Ukraina"})], [t[a:b] for a, b in _clean_name(t, 26, 38, set())]
-    (['Rusia', 'Ukraina'], ['Rusia'])
-    >>> [t[a:b] for a, b in _clean_name("Rilis berita dari", 0, 12, set()) for t in ["Rilis berita dari"]]
-    ['Rilis']
-    """
-    span = text[s:e]
-    if ")" in span and "(" not in span:
-        s += span.rindex(")") + 1
-        s, e = _trim(text, s, e)
-    while s < e:
-        m = re.match(r"([a-zà-ÿ][\w'’]*)\s+(?=[A-ZÀ-Ý])", text[s:e])
-        if not m:
-            m = re.match(r"([\w'’]+)\s+(?=\w)", text[s:e])  # a leading function word: "Namun Rusia", "Kita tahu"
-            if not m or m.group(1).lower() not in _NOT_NAMES:
-                break
-        s += m.end()
-    while s < e:  # a trailing function word: "Group of"
-        m = re.search(r"\s+([\w'’]+)$", text[s:e])
-        if not m or m.group(1) not in _TRAILING:
-            break
-        e = s + m.start()
-    while s < e:  # a trailing common noun: "Rilis berita" (names end in a capital: "Universitas Gadjah Mada")
-        m = re.search(r"\s+([a-zà-ÿ][\w'’]*)$", text[s:e])
-        if not m or m.group(1) in _PARTICLES:
-            break
-        e = s + m.start()
-    span = text[s:e]
-    parts = span.split("-")
-    if len(parts) == 2 and " " not in span and all(p[:1].isupper() and p in words and len(p) > 2 for p in parts):
-        return [(s, s + len(parts[0])), (s + len(parts[0]) + 1, e)]
-    return [(s, e)]
-
-
-def _plausible_name(s: str) -> bool:
-    """Not a bare function word, has a letter, and at least one capital or digit-free acronym.
-
-    >>> _plausible_name("Namun"), _plausible_name("Korea Utara"), _plausible_name("-"), _plausible_name("pasukan")
-    (False, True, False, False)
-    """
-    words = [w.strip(".,;:'’\"“”()-").lower() for w in s.split()]
-    if not any(ch.isalpha() for ch in s):
-        return False
-    if all(w in _NOT_NAMES or not w for w in words):
-        return False
-    return any(ch.isupper() for ch in s)
 
 
 _GENERIC_NOUNS = set("""sumber pemerintah pemerintahan pihak pejabat warga laporan media analis analisis pengamat rilis arsip
@@ -181,16 +122,10 @@ def _looks_named(s: str) -> bool:
     return bool(s) and s[:1].isupper()
 
 
-
-
 _LOCATIVE = re.compile(r"(?i)(?<!\w)(?:di|ke|in|into|to|at|à|en|au|aux|dans|vers|nach|im|bei|hacia|a|al|del|antaranya|them|dont|davon)(?!\w)")
 
 
 _NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+|\d+(?:[.,]\d+)?(?:\s+(?:ribu|juta|thousand|million|mille|tausend|mil))?"
-
-
-
-
 
 
 _REPORT_VERB = re.compile(r"(?i)^(?:melaporkan|melapor|lapor|memberitakan|dilaporkan|reported|reports|reporting|a rapporté|rapporte|berichtete|berichtet|informó|informa)$")

@@ -33,7 +33,6 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
     _side_dist,
     _Span,
     _subject_before,
-    _troop_count_after,
     _troops_of,
     demonym_mentions,
 )
@@ -41,7 +40,6 @@ from kg.extract.claims import one_per_claim
 from kg.extract.cues import (
     mediated,
     whole_numbers,
-    _GENERIC_NOUNS,
     _PERSONAL,
     _PLURAL_REFERENCE,
     _PRONOUN,
@@ -49,20 +47,16 @@ from kg.extract.cues import (
     _QUOTES,
     _SPEAKER_CAPABLE,
     _SPEECH_VERB,
-    _clean_name,
     _common_words,
     _is_outlet_report,
     _looks_named,
-    _plausible_name,
     _trim,
 )
 from kg.extract.mentions import (
     _GENERIC_UPPER,
     dateline,
     dropped_mentions,
-    extend_name,
     language_name,
-    strip_dateline,
 )
 from kg.extract.normalize import normalize_date
 from kg.extract.rules import RuleSet
@@ -131,8 +125,6 @@ class Decoder:
         self._finish(article, mentions, events)
 
     def _finish(self, article: Article, mentions: list[Mention], events: list[Event]) -> None:
-        if "agent-state" in self.rules:
-            mentions = mentions + _agents_to_states(article.text, mentions, events)
         mentions.sort(key=lambda m: (m.start, m.end))
         article.mentions = mentions
         if "headline-restated" in self.rules:
@@ -149,14 +141,7 @@ class Decoder:
         st = _Sent(p)
         text = p.text
         spans = bio_spans(text, p.offsets, p.mention_probs, self.mention_labels)
-        if "name-repair" in self.rules:
-            spans = [(s, e, typ, score) for s0, e0, typ, score in spans
-                     for s, e in _clean_name(text, *strip_dateline(text, *_trim(text, s0, e0)), self._words)
-                     if e > s and _plausible_name(text[s:e]) and text[s:e].lower() not in _GENERIC_NOUNS]
-            spans = [(*extend_name(text, s, e, [(a, b) for j, (a, b, _, _) in enumerate(spans) if j != k], org=typ == "ORG"), typ, score)
-                     for k, (s, e, typ, score) in enumerate(spans)]
-        else:
-            spans = [(s, e, typ, score) for s0, e0, typ, score in spans for s, e in [_trim(text, s0, e0)] if e > s]
+        spans = [(s, e, typ, score) for s0, e0, typ, score in spans for s, e in [_trim(text, s0, e0)] if e > s]
         for k, (s, e, typ, score) in enumerate(spans):
             if any(a <= s and e <= b and (a, b) != (s, e) for j, (a, b, _, _) in enumerate(spans) if j != k):
                 continue  # "Selatan" tagged apart and now inside "Korea Selatan"
@@ -255,9 +240,6 @@ class Decoder:
             ev.modality = self._modality(st, t)
             agent = _pick(assign["AGENT"], i, st.roles.get("AGENT", []), t, len(trigs))
             c = _pick(assign["COUNT"], i, [], t, len(trigs))
-            if c is None and len(trigs) == 1 and "count-backstop" in self.rules:
-                c = _troop_count_after(text, t)
-                _fired(ev, "count-backstop", c)
             backstops = "agent-backstops" in self.rules
             if agent is not None and agent.score < self.th["sure_agent"] and backstops:  # an unsure agent yields to "pengiriman pasukan X"
                 agent = _troops_of(st, t) or agent
@@ -491,30 +473,3 @@ def _fired(obj, rule: str, result=True):
 
 
 _CARRY_OVER = 2  # sentences a deployment's agent carries over to a counted deployment with none
-
-
-def _agents_to_states(text: str, mentions: list[Mention], events: list[Event]) -> list[Mention]:
-    """A deployment's agent is the state whose forces they are (annotation guide, rule 13): an
-    agent named by an organisation that carries a state's name ("Angkatan Tentera Malaysia",
-    "Armed Forces of the Philippines", "Tentera Darat Mexico") becomes that state, when the article
-    also names the state on its own. Returns the new state mentions (the part of the
-    organisation's name that names the state)."""
-    states = {m.text.lower(): m for m in mentions if m.type == "Country"}
-    if not states:
-        return []
-    made: dict[tuple[int, int], Mention] = {}
-    for ev in events:
-        org = ev.agent
-        if ev.kind != "Deployment" or org is None or org.type != "Organization":
-            continue
-        for name in sorted(states, key=len, reverse=True):
-            hit = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", org.text.lower())
-            if hit and len(name) < len(org.text):
-                key = (org.start + hit.start(), org.start + hit.end())
-                m = made.get(key) or Mention(start=key[0], end=key[1], text=text[key[0]:key[1]], type="Country",
-                                             score=org.score, sentence=org.sentence)
-                made[key] = m
-                ev.agent = m
-                _fired(ev, "agent-state")
-                break
-    return list(made.values())

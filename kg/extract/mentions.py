@@ -50,39 +50,6 @@ _NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
 _DIRECTION = re.compile(r" (?:Utara|Selatan|Barat|Timur|Tengah|Raya|Serikat|Leste|Saudi|Nugini)(?![\w-])")
 
 
-def extend_name(text: str, s: int, e: int, covered: Sequence[tuple[int, int]] = (), org: bool = True) -> tuple[int, int]:
-    """Mend the edges of a name span the model cut short, within one sentence ``text``.
-
-    Right: a capitalised word glued to it that no other mention covers ("Korea" + "Selatan"), a
-    numeral complement ("Group" + "of 20") or an Indonesian ordinal ("Brigade Mekanik" + "ke-24").
-    Left, for an organization (``org``): a capitalised word glued before it that no mention
-    covers, not a title and not the sentence's first word ("Korean" + "Central News Agency").
-
-    >>> t = "laporan NIS) Korea Selatan, Korean Central News Agency, negara Group of 20 dan Brigade Mekanik ke-24 Ukraina"
-    >>> [t[a:b] for a, b in [extend_name(t, 13, 18), extend_name(t, 35, 54), extend_name(t, 63, 68), extend_name(t, 79, 94)]]
-    ['Korea Selatan', 'Korean Central News Agency', 'Group of 20', 'Brigade Mekanik ke-24']
-    """
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in covered)
-
-    while True:
-        m = _EXTEND_RIGHT.match(text, e) or _DIRECTION.match(text, e)
-        if not m or not (free(e + 1, m.end()) or m.re is _DIRECTION):  # "Korea" + "Selatan" tagged apart
-            break
-        e = m.end()
-    while org:
-        m = re.search(r"(?<![\w'’-])(" + _NAME_WORD.pattern + r") $", text[max(0, s - 40):s])
-        if not m:
-            break
-        a = s - len(m.group(0))
-        word = m.group(1)
-        first = not text[:a].strip() or text[:a].rstrip()[-1] in ".!?\n“\"”:"
-        if first or not free(a, s) or _TITLE_WORD.match(word) or word.isupper():
-            break
-        s = a
-    return s, e
-
-
 def dropped_mentions(text: str, mentions: Sequence[Mention], used: set[int], short_sentences: Iterable[int],
                      sentence_text: dict[int, str], lang: str = "", german_nouns: bool = True,
                      german_sure: float = 1.0) -> set[int]:
@@ -251,15 +218,3 @@ def is_outlet(name: str) -> bool:
 _DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’()/,]*[A-ZÀ-Ý)]\s*[-–—:]\s+(?=\w)")
 
 
-def strip_dateline(text: str, s: int, e: int) -> tuple[int, int]:
-    """A name fused with the dateline before it ("KUALA LUMPUR - Indonesia", "BERLIN -
-    Deutschland") keeps only the name after the dash.
-
-    >>> t = "KUALA LUMPUR - Indonesia mengirim"
-    >>> strip_dateline(t, 0, 24), strip_dateline("Korea Utara", 0, 11)
-    ((15, 24), (0, 11))
-    """
-    m = _DATELINE_HEAD.match(text[s:e])
-    if m and s + m.end() < e:
-        return s + m.end(), e
-    return s, e

@@ -16,17 +16,14 @@ from __future__ import annotations
 
 RULES: dict[str, str] = {
     # mentions
-    "name-repair": "trim and mend tagged names (cut titles, join 'Korea' + 'Selatan', extend to whole words)",
     "demonym-agent": "a lower-case nationality next to a troop noun names the deploying state ('500 deutsche Soldaten')",
     "role-as-mention": "a role span that looks like a name but was not tagged becomes a mention",
     "mention-filters": "drop common words, title affiliations, photo credits, mastheads and datelines as actors",
     "german-nouns": "in German, a capitalised word after a determiner or with a noun suffix is no name (unless the model is sure of it)",
     # deployments
     "count-trigger": "a troop count with an agent but no trigger makes a deployment ('ada 5.000 tentara X di Y')",
-    "count-backstop": "a troop count after the trigger when the COUNT head found none",
     "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
     "carry-over-agent": "a counted deployment whose sentence names no agent ('A further 300 soldiers arrived overnight') is by the agent of the article's deployment in the sentence or two before",
-    "agent-state": "an agent named by a force that carries a state's name ('Angkatan Tentera Malaysia') is that state",
     "force-to-state": "after linking, an agent the alias index knows as a state's force or defence ministry ('TNI', 'Pentagon'), or a force named with its state ('Ejército libanés'), is that state, when the article names it",
     "force-context-state": "with force-to-state, a force the alias index cannot place ('Guardia Nacional', 'armée de Terre', 'LAF' defined as 'Angkatan Bersenjata Lebanon (LAF)') is the one state its sentence names, else the state the article names far most often",
     "headline-restated": "a headline's deployment that the body restates is one claim",
@@ -44,7 +41,7 @@ class RuleSet:
     """Which rules are on: ``"all"``, ``"none"``, ``"a,b"``, or ``"all,-a,-b"``.
 
     >>> r = RuleSet("all,-pronoun-speaker")
-    >>> "pronoun-speaker" in r, "name-repair" in r
+    >>> "pronoun-speaker" in r, "mention-filters" in r
     (False, True)
     >>> RuleSet("none").names
     ()
