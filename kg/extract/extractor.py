@@ -22,7 +22,7 @@ from kg.errors import ExtractionError, ModelNotFoundError
 log = logging.getLogger(__name__)
 _CACHE: dict[tuple[str, bool, str], Any] = {}
 _LOCK = threading.Lock()
-_PAD_TO = 16  # window lengths are padded up to a multiple of this
+_PAD_TO = 8  # window lengths are padded up to a multiple of this
 
 
 class _Loaded:

@@ -137,7 +137,7 @@ def test_same_article_same_facts_whatever_else_is_in_the_batch(model):
 
 @pytest.mark.parametrize("precision", ["fp32", "bf16"])
 def test_a_window_gets_bit_identical_outputs_alone_or_in_any_batch(precision):
-    """The extractor runs fixed shapes (``batch_size`` rows, lengths padded to a multiple of 16),
+    """The extractor runs fixed shapes (``batch_size`` rows, lengths padded to a multiple of 8),
     so even bf16, whose rounding follows the kernel's blocking, gives a sentence the same numbers
     whatever it is batched with; with dynamic batch shapes bf16 role logits moved by up to 0.125."""
     import numpy as np
