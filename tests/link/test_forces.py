@@ -4,18 +4,14 @@ forces the alias index knows, ``force-context-state`` for those it cannot place.
 from __future__ import annotations
 
 from kg.config import Config
-from kg.doc import Article, Event, Mention
+from kg.doc import Article, Event
 from kg.link.offline import OfflineLinker
+
+from link_helpers import article
 
 
 def _article(text: str, spans: list[tuple[str, str]], lang: str = "es") -> Article:
-    a = Article.from_text(text, source="mem:f", lang=lang)
-    pos = 0
-    for surface, typ in spans:
-        i = text.index(surface, pos)
-        a.mentions.append(Mention(i, i + len(surface), surface, typ))
-        pos = i + len(surface)
-    return a
+    return article(text, spans, lang)
 
 
 def _deploy(a: Article, agent: str, sentence: str, count: int | None = None) -> Event:

@@ -139,66 +139,38 @@ def test_security_headers_head_and_the_same_origin_explorer(serve):
     assert "Explorer page:            " + server.base + "/explorer" in server.lines
 
 
-def test_service_to_a_local_listener_is_refused_and_the_listener_gets_nothing(serve):
-    received: list[bytes] = []
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
-    listener.settimeout(0.2)
-    port = listener.getsockname()[1]
-    stop = threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            with conn:
-                conn.settimeout(2)
-                try:
-                    received.append(conn.recv(65536))
-                    conn.sendall(b"HTTP/1.1 500 x\r\nContent-Length: 0\r\n\r\n")
-                except OSError:
-                    pass
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
+def test_service_to_a_local_listener_is_refused_and_the_listener_gets_nothing(serve, listener):
+    port, received = listener
     target = f"http://127.0.0.1:{port}/sparql"
-    try:
-        server = serve()
-        for query in (
-            f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
-            f"PREFIX x: <http://127.0.0.1:{port}/>\nSELECT * WHERE {{ SERVICE SILENT x:sparql {{ ?s ?p ?o }} }}",
-            f"SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ SERVI\\u0043E <{target}> {{ ?s ?p ?x }} }} }} LIMIT 1",
-            "SELECT * WHERE { BIND(<" + target + "> AS ?u) SERVICE ?u { ?s ?p ?o } }",
-        ):
-            for send in (lambda q: requests.post(server.base + "/query", data={"query": q}, timeout=10),
-                         lambda q: requests.post(server.base + "/query", data=q.encode(), timeout=10,
-                                                 headers={"Content-Type": "application/sparql-query"}),
-                         lambda q: requests.get(server.base + "/query", params={"query": q}, timeout=10)):
-                r = send(query)
-                assert r.status_code == 400, (query, r.status_code, r.text)
-                assert "SERVICE" in r.text and "--allow-service" in r.text
-        # the word in a comment or a string is no SERVICE call
-        harmless = f'SELECT ?x WHERE {{ BIND("SERVICE <{target}>" AS ?x) }} # SERVICE <{target}>'
-        r = requests.post(server.base + "/query", data={"query": harmless}, headers=JSON, timeout=10)
-        assert r.status_code == 200 and r.json()["results"]["bindings"][0]["x"]["value"].startswith("SERVICE")
-        time.sleep(1.0)
-        assert received == []
-        # the opt-in: that endpoint (only) may be called
-        allowed = serve("--allow-service", target)
-        r = requests.post(allowed.base + "/query", data={"query": f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"},
-                          timeout=20)
-        assert r.status_code != 400 or "not allowed" not in r.text
-        assert any(b"POST" in x or b"GET" in x for x in received)
-        r = requests.post(allowed.base + "/query", data={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"},
-                          timeout=10)
-        assert r.status_code == 400
-    finally:
-        stop.set()
-        thread.join(5)
-        listener.close()
+    server = serve()
+    for query in (
+        f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"PREFIX x: <http://127.0.0.1:{port}/>\nSELECT * WHERE {{ SERVICE SILENT x:sparql {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ SERVI\\u0043E <{target}> {{ ?s ?p ?x }} }} }} LIMIT 1",
+        "SELECT * WHERE { BIND(<" + target + "> AS ?u) SERVICE ?u { ?s ?p ?o } }",
+    ):
+        for send in (lambda q: requests.post(server.base + "/query", data={"query": q}, timeout=10),
+                     lambda q: requests.post(server.base + "/query", data=q.encode(), timeout=10,
+                                             headers={"Content-Type": "application/sparql-query"}),
+                     lambda q: requests.get(server.base + "/query", params={"query": q}, timeout=10)):
+            r = send(query)
+            assert r.status_code == 400, (query, r.status_code, r.text)
+            assert "SERVICE" in r.text and "--allow-service" in r.text
+    # the word in a comment or a string is no SERVICE call
+    harmless = f'SELECT ?x WHERE {{ BIND("SERVICE <{target}>" AS ?x) }} # SERVICE <{target}>'
+    r = requests.post(server.base + "/query", data={"query": harmless}, headers=JSON, timeout=10)
+    assert r.status_code == 200 and r.json()["results"]["bindings"][0]["x"]["value"].startswith("SERVICE")
+    time.sleep(1.0)
+    assert received == []
+    # the opt-in: that endpoint (only) may be called
+    allowed = serve("--allow-service", target)
+    r = requests.post(allowed.base + "/query", data={"query": f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"},
+                      timeout=20)
+    assert r.status_code != 400 or "not allowed" not in r.text
+    assert any(b"POST" in x or b"GET" in x for x in received)
+    r = requests.post(allowed.base + "/query", data={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"},
+                      timeout=10)
+    assert r.status_code == 400
 
 
 @pytest.fixture
