@@ -158,9 +158,6 @@ _AND = re.compile(r"\s*,?\s*(?:dan|serta|and|et|und|y)\s*")  # "X dan Y"; a bare
 
 _REFERRING_SUBJECT = re.compile(r"(?i)(?<!\w)(?:mereka|pihak\s+(?!lain)\w+|negara (?:itu|tersebut)|they|the country|the north|"
                                 r"ils|le pays|sie|das land|ellos|el país)(?!\w)")
-_TROOP_COUNT = re.compile(r"(?i)(?<![\w.,])(?:(?:sebanyak|seramai|sekitar|setidaknya|hingga|sehingga|lebih dari|lebih daripada|about|at least|up to|"
-                          r"more than|some|environ|au moins|jusqu'à|plus de|rund|etwa|mindestens|bis zu|mehr als)\s+)?"
-                          r"(" + _NUM + r")\s+(?:orang\s+)?(?:" + _TROOP_WORDS + r")(?!\w)")
 
 
 _TROOP_ANY_WORDS = (_TROOP_WORDS + r"|Soldatinnen|hommes|casques bleus|Kräfte|Streitkräfte|fuerzas|militares|"

@@ -16,15 +16,6 @@ _QUOTES = "\"“”«»„‟'‘’"
 _SPEAKER_CAPABLE = ("Person", "Organization", "Country")
 
 
-# function words that are never names on their own (sentence-initial capitals fool the model)
-_NOT_NAMES = set("""namun tetapi tapi sementara selain meski meskipun walaupun jika bila kalau bagi untuk dengan dari
-ke di pada dalam apa siapa mengapa bagaimana kapan saya kita kami anda dia ia beliau mereka para ini itu tersebut sikap lihat baca
-simak kini hingga sejak setelah sebelum karena oleh juga sedangkan adapun yang dan atau bahwa ada menurut
-however but while if for with from to in on at what who why how when i we you he she they this that these those
-the a an and or mais pour avec dans sur le la les un une il elle ils nous vous aber und oder für mit der die das
-ein eine er sie wir pero para con en el los las una él ella""".split())
-
-
 _SPEECH_VERB = re.compile(
     r"(?i)(?<!\w)(?:mengatakan|menyatakan|menambahkan|menegaskan|mengungkapkan|menjelaskan|menyebut(?:kan)?|memperingatkan|"
     r"mengumumkan|membantah|menepis|menuturkan|berkata|kata|ujar|tutur|ucap|imbuh|menekankan|menyampaikan|mengklaim|"
@@ -91,10 +82,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
         if (s, e) == (s0, e0):
             return s, e
-
-
-_PARTICLES = {"bin", "binti", "al", "el", "van", "von", "der", "den", "de", "da", "du", "la", "le", "dos", "das", "y"}
-_TRAILING = {"of", "dari", "de", "du", "des", "von", "the", "dan", "and", "untuk", "di", "ke", "yang", "for", "y", "et", "und"}
 
 
 _GENERIC_NOUNS = set("""sumber pemerintah pemerintahan pihak pejabat warga laporan media analis analisis pengamat rilis arsip

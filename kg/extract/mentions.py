@@ -44,11 +44,6 @@ _TITLE_AFTER = re.compile(
 
 _CREDIT = re.compile(r"(?i)(?:foto|photo|image|gambar|sumber|source|credit|kredit|ilustrasi|dok|getty)\s*[:/]\s*(?:[\w.&-]+\s*/\s*)*$")
 
-_EXTEND_RIGHT = re.compile(r"\s(?:of|dari)\s+(?:\d+|[A-Z][\w-]*)(?![\w-])|\s+ke-\d+(?!\w)")  # "Group of 20", "Brigade ke-24"
-_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
-# postposed words that continue a place or state name ("Korea Selatan", "Amerika Serikat", "Timor Leste")
-_DIRECTION = re.compile(r" (?:Utara|Selatan|Barat|Timur|Tengah|Raya|Serikat|Leste|Saudi|Nugini)(?![\w-])")
-
 
 def dropped_mentions(text: str, mentions: Sequence[Mention], used: set[int], short_sentences: Iterable[int],
                      sentence_text: dict[int, str], lang: str = "", german_nouns: bool = True,
@@ -213,8 +208,5 @@ def is_outlet(name: str) -> bool:
     (True, True, False)
     """
     return name in NEWS_OUTLETS or bool(re.search(r"(?i)\.(?:com|co\.id|id|net|org|co\.uk|tv)$", name))
-
-
-_DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’()/,]*[A-ZÀ-Ý)]\s*[-–—:]\s+(?=\w)")
 
 
