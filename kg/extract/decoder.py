@@ -85,7 +85,6 @@ class Decoder:
         self.modalities = list(modalities)
         self.kinds = list(kinds)
         self.extractor = extractor
-        self._words: set[str] = set()  # the current article's words (name repair looks them up)
 
     # ------------------------------------------------------------------ article
     def decode(self, article: Article, preds: Sequence[SentencePrediction]) -> None:
@@ -93,7 +92,6 @@ class Decoder:
         mentions: list[Mention] = []
         events: list[Event] = []
         prev: Optional[_Sent] = None
-        self._words = set(re.findall(r"\w+", article.text))
         self._topic: Optional[Mention] = None  # the agent of the article's latest deployment
         self._topic_sentence = -10  # ... and the index of its sentence
         for pred in sorted(preds, key=lambda p: p.start):
