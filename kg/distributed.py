@@ -14,9 +14,10 @@ each actor loads the model once), then the write stage, to one of two sinks:
 
 What needs work is decided on the driver, with the store, by the same :func:`kg.pipeline.plan`
 as a local build, and the articles go to the extractor in the same groups of
-``batch_articles`` (one Ray row per group): the extractor's quantised network scales each batch
-as a whole, so the same groups give the same extractions, and the output is the same set of quads
-as ``kg build`` without Ray. IRIs are minted from the article text and the linked identity alone
+``batch_articles`` (one Ray row per group; 16 by default, smaller than a local build's groups so
+that both workers get rows on a small build). Every forward pass has a fixed shape, so an
+article's extractions do not depend on its group, and the output is the same set of quads as
+``kg build`` without Ray. IRIs are minted from the article text and the linked identity alone
 (:mod:`kg.rdf.iris`), so workers agree on every actor IRI without talking to each other.
 """
 
@@ -35,9 +36,10 @@ from typing import Callable, Optional
 from kg.config import Config
 from kg.doc import Article, Problem
 from kg.errors import ClusterError, KGError
-from kg.pipeline import BATCH_ARTICLES, BuildInterrupted, BuildReport, _progress, _reason, _record_copies, model_signature, open_target, plan
+from kg.pipeline import BuildInterrupted, BuildReport, _progress, _reason, _record_copies, model_signature, open_target, plan
 
 DEFAULT_WORKERS = 2
+RAY_BATCH_ARTICLES = 16  # articles per Ray row (one extractor call each)
 START_ATTEMPTS = 3  # a local cluster on a busy machine can miss Ray's start-up deadline
 OBJECT_STORE_BYTES = 512 * 1024**2  # a local cluster's shared-memory object store (plenty: rows are articles)
 
@@ -230,7 +232,7 @@ def build_on_ray(
     on_warning: Optional[Callable[[Problem], None]] = None,
     on_note: Optional[Callable[[str, str], None]] = None,
     on_stored: Optional[Callable[[int], None]] = None,
-    batch_articles: int = BATCH_ARTICLES,
+    batch_articles: int = RAY_BATCH_ARTICLES,
     object_store_memory: int = OBJECT_STORE_BYTES,
 ) -> BuildReport:
     """Build ``paths`` like :func:`kg.pipeline.build`, the work spread over a Ray cluster.

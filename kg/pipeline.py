@@ -20,7 +20,10 @@ from kg.doc import Article, Problem
 from kg.errors import KGError
 from kg.extract.claims import one_per_claim
 
-BATCH_ARTICLES = 16  # articles per extractor call: sentences are batched across them
+# articles per extractor call: their sentences share forward passes. Every pass has a fixed shape
+# (kg.extract.extractor), and each length's last pass is filled up to it, so more articles per call
+# waste less: 64 against 16 took the extract phase from 36 s to 33 s on 200 articles.
+BATCH_ARTICLES = 64
 
 
 @dataclass

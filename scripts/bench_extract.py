@@ -37,7 +37,7 @@ from kg.eval.bench import (  # noqa: E402
     two_core_env,
 )
 
-BATCH = 16
+from kg.pipeline import BATCH_ARTICLES as BATCH  # noqa: E402  (the groups `kg build` uses)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -81,7 +81,7 @@ def graphs_of(store_dir: Path) -> list[tuple[str, list]]:
         return [(g, list(st.graph_quads(g))) for g in names]
 
 
-BATCH = 16  # kg.pipeline.BATCH_ARTICLES
+from kg.pipeline import BATCH_ARTICLES as BATCH  # noqa: E402  (one write transaction per batch, as kg build)
 
 
 def replay_writer(graphs: list[tuple[str, list]], target: Path) -> dict:
