@@ -12,7 +12,9 @@ Sources (all read at build time, nothing downloaded):
   shared files or from a public data file cited in the row's provenance; everything else is
   listed without an id (it still gets a stable key and role information).
 * ``COUNTRY_ALIASES`` below: general language facts (common spellings, abbreviations,
-  translations), never strings copied from the seed or corpus articles.
+  translations, seats of government and governments' names as metonyms for the state), never
+  strings copied from the seed or corpus articles. A metonym another entity of the index bears is
+  dropped (and listed in ``ambiguous.tsv``).
 * ``kg/link/data/sources/*.tsv``: tables transcribed by ``scripts/extract_link_sources.py`` from
   public data: names of states in id/ms/en/fr/de/es (CLDR, mledoze/countries, Debian iso-codes via
   pycountry), capitals (CLDR time-zone exemplar cities, GeoNames alternate names), demonyms, every
