@@ -12,7 +12,9 @@ Sources (all read at build time, nothing downloaded):
   shared files or from a public data file cited in the row's provenance; everything else is
   listed without an id (it still gets a stable key and role information).
 * ``COUNTRY_ALIASES`` below: general language facts (common spellings, abbreviations,
-  translations), never strings copied from the seed or corpus articles.
+  translations, seats of government and governments' names as metonyms for the state), never
+  strings copied from the seed or corpus articles. A metonym another entity of the index bears is
+  dropped (and listed in ``ambiguous.tsv``).
 * ``kg/link/data/sources/*.tsv``: tables transcribed by ``scripts/extract_link_sources.py`` from
   public data: names of states in id/ms/en/fr/de/es (CLDR, mledoze/countries, Debian iso-codes via
   pycountry), capitals (CLDR time-zone exemplar cities, GeoNames alternate names), demonyms, every
@@ -876,6 +878,77 @@ COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
     ("DRC", "en", "COD", "acronym", "Democratic Republic of the Congo"), ("DR Kongo", "de", "COD", "short", "Demokratische Republik Kongo"),
     ("RDK", "id", "COD", "acronym", "Republik Demokratik Kongo"), ("Republik Demokratik Kongo", "id", "COD", "name", "official name in Indonesian"),
     ("Republik Indonesia", "id", "IDN", "name", "official name"),
+    # seats of government, presidencies and prime ministers' offices, and the usual proper names of
+    # national governments, in the languages whose news uses them (general usage; only forms that
+    # name one state's government; a form another entity of the index bears is dropped at build)
+    ("Kreml", "de", "RUS", "metonym", "German name of the Kremlin, seat of the Russian presidency"),
+    ("Кремль", "ru", "RUS", "metonym", "Russian name of the Kremlin, seat of the Russian presidency"),
+    ("Weißes Haus", "de", "USA", "metonym", "German name of the White House, the US presidency"),
+    ("Weiße Haus", "de", "USA", "metonym", "German name of the White House after the article (das Weiße Haus)"),
+    ("Maison-Blanche", "fr", "USA", "metonym", "French name of the White House, the US presidency"),
+    ("Casa Blanca", "es", "USA", "metonym", "Spanish name of the White House, the US presidency"),
+    ("Rumah Putih", "ms", "USA", "metonym", "Malay name of the White House, the US presidency"),
+    ("Élysée Palace", "en", "FRA", "metonym", "seat of the French presidency"),
+    ("Palais de l'Élysée", "fr", "FRA", "metonym", "seat of the French presidency"),
+    ("Élysée-Palast", "de", "FRA", "metonym", "German name of the Élysée, seat of the French presidency"),
+    ("Palacio del Elíseo", "es", "FRA", "metonym", "Spanish name of the Élysée, seat of the French presidency"),
+    ("Istana Élysée", "id", "FRA", "metonym", "Indonesian/Malay name of the Élysée, seat of the French presidency"),
+    ("Istana Élysée", "ms", "FRA", "metonym", "Indonesian/Malay name of the Élysée, seat of the French presidency"),
+    ("Matignon", "fr", "FRA", "metonym", "Hôtel Matignon, seat of the French prime minister (also a small "
+     "commune of Côtes-d'Armor, which the index does not list)"),
+    ("Hôtel Matignon", "fr", "FRA", "metonym", "seat of the French prime minister"),
+    ("10 Downing Street", "en", "GBR", "metonym", "seat of the UK prime minister"),
+    ("HM Government", "en", "GBR", "metonym", "usual name of the UK government"),
+    ("His Majesty's Government", "en", "GBR", "metonym", "usual name of the UK government (since 2022)"),
+    ("Her Majesty's Government", "en", "GBR", "metonym", "usual name of the UK government (until 2022)"),
+    ("Bundesregierung", "de", "DEU", "metonym", "usual German name of the German federal government (Austria's "
+     "is also called so in Austrian news: the index gives the bare form to Germany)"),
+    ("deutsche Bundesregierung", "de", "DEU", "metonym", "the German federal government"),
+    ("Bundeskanzleramt", "de", "DEU", "metonym", "German Federal Chancellery, the chancellor's office (Austria's "
+     "bears the same name in Austrian news)"),
+    ("Kanzleramt", "de", "DEU", "metonym", "short German name of the Federal Chancellery, the chancellor's office"),
+    ("German Chancellery", "en", "DEU", "metonym", "the German chancellor's office"),
+    ("Zhongnanhai", "mul", "CHN", "metonym", "seat of the Chinese Communist Party leadership and State Council"),
+    ("中南海", "zh", "CHN", "metonym", "Zhongnanhai, seat of the Chinese leadership"),
+    ("Kantei", "mul", "JPN", "metonym", "the Japanese prime minister's official residence and office"),
+    ("Blue House", "en", "KOR", "metonym", "Cheong Wa Dae, South Korea's presidential office 1948-May 2022 and "
+     "again from 29 Dec 2025 (Korea Herald 2025-12-28, koreaherald.com/article/10644676)"),
+    ("Cheong Wa Dae", "mul", "KOR", "metonym", "South Korea's presidential office 1948-May 2022 and again from "
+     "29 Dec 2025 (Korea Herald 2025-12-28, koreaherald.com/article/10644676)"),
+    ("Cheongwadae", "mul", "KOR", "metonym", "spelling of Cheong Wa Dae, South Korea's presidential office "
+     "1948-2022 and from Dec 2025"),
+    ("Chong Wa Dae", "mul", "KOR", "metonym", "older romanisation of Cheong Wa Dae, South Korea's presidential "
+     "office 1948-2022"),
+    ("청와대", "ko", "KOR", "metonym", "Cheong Wa Dae, South Korea's presidential office 1948-2022 and from Dec 2025"),
+    ("Yongsan", "mul", "KOR", "metonym", "South Korea's presidential office in Yongsan, Seoul, May 2022-Dec 2025 "
+     "(Korea Herald 2025-11-11, koreaherald.com/article/10613613); also the Seoul district, which the index "
+     "does not list, so a Place mention stays unlinked"),
+    ("Malacañang", "mul", "PHL", "metonym", "seat of the Philippine presidency"),
+    ("Malacañang Palace", "en", "PHL", "metonym", "seat of the Philippine presidency"),
+    ("Istana Malacañang", "id", "PHL", "metonym", "Indonesian name of Malacañang, seat of the Philippine presidency"),
+    ("Istana Merdeka", "id", "IDN", "metonym", "seat of the Indonesian presidency in Jakarta"),
+    ("Istana Merdeka", "ms", "IDN", "metonym", "Malay name of the Merdeka Palace, seat of the Indonesian presidency"),
+    ("Merdeka Palace", "en", "IDN", "metonym", "seat of the Indonesian presidency in Jakarta"),
+    ("Pemerintah RI", "id", "IDN", "metonym", "usual Indonesian name of the Indonesian government"),
+    ("Kabinet Merah Putih", "id", "IDN", "metonym", "the Indonesian cabinet of Prabowo Subianto (from Oct 2024)"),
+    ("Kabinet Indonesia Maju", "id", "IDN", "metonym", "the Indonesian cabinet of Joko Widodo (2019-2024)"),
+    ("Perdana Putra", "mul", "MYS", "metonym", "the Malaysian prime minister's office complex in Putrajaya"),
+    ("Seri Perdana", "mul", "MYS", "metonym", "the Malaysian prime minister's official residence"),
+    ("Kerajaan Madani", "ms", "MYS", "metonym", "name of the Malaysian government of Anwar Ibrahim (from 2022)"),
+    ("Casa Rosada", "mul", "ARG", "metonym", "seat of the Argentine presidency"),
+    ("Palácio do Planalto", "mul", "BRA", "metonym", "seat of the Brazilian presidency"),
+    ("Planalto", "mul", "BRA", "metonym", "Palácio do Planalto, seat of the Brazilian presidency"),
+    ("Palacio del Planalto", "es", "BRA", "metonym", "Spanish name of the Palácio do Planalto, Brazilian presidency"),
+    ("Moncloa", "mul", "ESP", "metonym", "Palacio de la Moncloa, seat of the Spanish prime minister (also a "
+     "Madrid district, which the index does not list)"),
+    ("La Moncloa", "es", "ESP", "metonym", "seat of the Spanish prime minister"),
+    ("Palacio de la Moncloa", "es", "ESP", "metonym", "seat of the Spanish prime minister"),
+    ("Gobierno de España", "es", "ESP", "metonym", "official name of the Spanish government"),
+    ("Palazzo Chigi", "mul", "ITA", "metonym", "seat of the Italian prime minister"),
+    ("Quirinale", "mul", "ITA", "metonym", "Palazzo del Quirinale, seat of the Italian presidency"),
+    ("Palazzo del Quirinale", "mul", "ITA", "metonym", "seat of the Italian presidency"),
+    ("Rashtrapati Bhavan", "en", "IND", "metonym", "seat of the Indian presidency"),
+    ("Union Buildings", "en", "ZAF", "metonym", "seat of the South African government and presidency in Pretoria"),
 ]
 
 # Capitals without a time zone of their own (so CLDR has no exemplar city for them), in the
@@ -1277,6 +1350,20 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
         taken.setdefault(k, set()).add(qid)
         add(alias, lang, qid, "Organization", names_en[qid], "alliance" if qid in ALLIANCES else "intergovernmental",
             "", form, f"general usage: name of {names_en[qid]} in {lang}; qid: {org_ids[qid]}")
+    # 5. a curated metonym (seat of government, government's name) is kept only where nothing else
+    # in the index bears its form ("Casa Blanca" must name only the US government)
+    metonym_keys = {lookup_key(a) for a, _l, _i, f, _n in COUNTRY_ALIASES if f == "metonym"}
+    bearers: dict[str, set[str]] = {}
+    for r in rows:
+        k = lookup_key(r["alias"])
+        if k in metonym_keys:
+            bearers.setdefault(k, set()).add(r["qid"] or f"{r['type']}/{r['canonical_en']}")
+    clashing = {k for k, ids in bearers.items() if len(ids) > 1}
+    for r in rows:
+        if lookup_key(r["alias"]) in clashing and r["form"] == "metonym":
+            amb.drop(r["alias"], bearers[lookup_key(r["alias"])],
+                     f"COUNTRY_ALIASES gives it to {r['country']} as its government, the index to another entity")
+    rows = [r for r in rows if not (lookup_key(r["alias"]) in clashing and r["form"] == "metonym")]
     return _merge(rows)
 
 

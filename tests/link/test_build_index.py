@@ -36,3 +36,35 @@ def test_ambiguous_sidecar_lists_dropped_forms_with_two_ids_each():
     from kg.link.index import load_index
 
     assert not load_index(SHIPPED).lookup("Gendarmerie nationale") and not load_index(SHIPPED).lookup("SESAME")
+
+
+def _build_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_alias_index", SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_seat_of_government_metonyms_name_the_state_by_its_countries_tsv_id(shared_dir):
+    """"Kreml", "Casa Blanca", "Bundesregierung": the state's id, joined on ISO3, never typed."""
+    qid_of = {r["iso3"]: r["wikidata_qid"] for r in csv.DictReader(
+        (shared_dir / "data" / "countries.tsv").open(encoding="utf-8"), delimiter="\t")}
+    rows = list(csv.DictReader(SHIPPED.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+    metonyms = [r for r in rows if r["form"] == "metonym" and r["type"] == "Country"]
+    assert {"Kreml", "Casa Blanca", "Maison-Blanche", "Weißes Haus", "Moncloa", "Zhongnanhai",
+            "Bundesregierung", "Kanzleramt"} <= {r["alias"] for r in metonyms}
+    for r in metonyms:
+        assert r["role"] == "government" and r["qid"] == qid_of[r["country"]], r
+
+
+def test_a_metonym_another_entity_bears_is_dropped(shared_dir, monkeypatch):
+    mod = _build_module()
+    monkeypatch.setattr(mod, "COUNTRY_ALIASES", mod.COUNTRY_ALIASES + [("Moscow", "en", "USA", "metonym", "clash")])
+    amb = mod.Ambiguous()
+    rows = mod.build_rows(shared_dir / "data", amb)
+    moscow = [r for r in rows if r["alias"] == "Moscow"]
+    assert moscow and all(r["qid"] in {"Q159", "Q649"} for r in moscow)  # the capital rows stay, the clash goes
+    dropped = {r["key"]: r for r in amb.rows()}["moscow"]
+    assert "Q30" in dropped["qids"].split(";") and "COUNTRY_ALIASES" in dropped["why"]
