@@ -1,4 +1,3 @@
-import time
 from pathlib import Path
 
 import pytest
@@ -114,13 +113,12 @@ def test_null_linker_keys_only():
     assert (l.key, l.qid, l.linker) == ("person/vladimir-putin", None, "kg.linker.none.v1")
 
 
-def test_linking_the_seed_articles_is_fast(seeds_dir: Path, lk):
+def test_linking_the_seed_articles_is_right(seeds_dir: Path, lk):
+    # (its cost is checked as a count of name foldings in test_link_cost.py, not as a time:
+    # timings belong to the benchmark scripts)
     from kg.link.evaluate import evaluate_seeds
 
-    t0 = time.perf_counter()
     r = evaluate_seeds(seeds_dir, Config())
-    assert time.perf_counter() - t0 < 5
-    assert r.seconds < 0.5  # five articles, ~150 mentions
     assert r.accuracy >= 0.9, r.summary()
     assert not [w for w in r.wrong if w.critical and w.system_qid], r.wrong
 
