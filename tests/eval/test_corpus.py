@@ -42,10 +42,13 @@ def test_splits_share_no_story_and_test_covers_every_language(corpus):
     assert not stories["train"] & stories["dev"]
     assert not stories["train"] & stories["test"]
     assert not stories["dev"] & stories["test"]
-    # the split was dealt over the first batch; later batches go to train only (build_corpus --append-to)
-    first = sum(1 for items in corpus.values() for _, _, data in items if "_w9" not in data["id"])
+    # the split was dealt over the first batch; later batches were appended whole to one split
+    # (build_corpus --append-to): train batches have "_w9" ids, the dev batch "_d7" ids
+    first = sum(1 for items in corpus.values() for _, _, data in items
+                if "_w9" not in data["id"] and "_d7" not in data["id"])
     assert len(corpus["test"]) >= 0.15 * first
     assert all("_w9" not in data["id"] for s in ("dev", "test") for _, _, data in corpus[s])
+    assert all("_d7" not in data["id"] for s in ("train", "test") for _, _, data in corpus[s])
     assert {data["lang"] for _, _, data in corpus["test"]} == set(MINIMUM)
     ids = [data["id"] for items in corpus.values() for _, _, data in items]
     assert len(ids) == len(set(ids))
