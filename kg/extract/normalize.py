@@ -56,9 +56,18 @@ _UNITS.update(
 # vague amounts name no number: "ribuan tentara", "dozens of soldiers", "plusieurs centaines",
 # "mehrere hundert", "varios miles" give no count (never an invented exact one)
 _VAGUE = {
-    "puluhan", "ratusan", "ribuan", "belasan", "beberapa", "dozens", "dozen", "hundreds", "thousands", "several",
+    "puluhan", "ratusan", "ribuan", "belasan", "beberapa", "dozens", "hundreds", "thousands", "several",
     "scores", "dizaines", "centaines", "milliers", "plusieurs", "quelques", "dutzende", "hunderte", "tausende",
     "mehrere", "einige", "decenas", "cientos", "miles", "varios", "varias", "unos", "unas",
+}
+# approximate numbers name a number (annotation guide, decision 5): "une centaine", "un millier",
+# "rund zwei Dutzend", "a dozen", "un centenar" -> about 100 / 1000 / 24 / 12 / 100; their plurals
+# ("des centaines", "Dutzende", "centenares") are vague amounts and name none
+_APPROX: dict[str, int] = {
+    "dozen": 12, "dutzend": 12, "douzaine": 12, "docena": 12, "lusin": 12, "selusin": 12,
+    "dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+    "decena": 10, "veintena": 20, "treintena": 30, "centenar": 100, "millar": 1000,
 }
 _TENS = {"puluh": 10}
 _MULT: dict[str, int] = {
@@ -103,6 +112,8 @@ def parse_number(text: str) -> Optional[int]:
     (20000, 300, None)
     >>> parse_number("ribuan tentara"), parse_number("dozens of soldiers"), parse_number("plusieurs centaines")
     (None, None, None)
+    >>> parse_number("une centaine d'hommes"), parse_number("rund zwei Dutzend Polizisten"), parse_number("un millar")
+    (100, 24, 1000)
     """
     s = text.lower().replace("-", " ")
     m = _DIGITS.search(s)
@@ -121,6 +132,9 @@ def parse_number(text: str) -> Optional[int]:
     words = re.findall(r"[a-zà-ÿß]+", s)
     if any(w in _VAGUE for w in words[:3]):
         return None
+    for i, w in enumerate(words[:4]):
+        if w in _APPROX:  # "une centaine", "zwei Dutzend"
+            return (_UNITS.get(words[i - 1], 1) if i else 1) * _APPROX[w]
     # German compounds: zehntausend, fünfzigtausend, zweihundert
     for w in s.split():
         for mult_word, mult in (("tausend", 1000), ("hundert", 100)):
@@ -164,7 +178,7 @@ def parse_number(text: str) -> Optional[int]:
 
 _QUALIFIERS: list[tuple[str, str]] = [
     # (regex, qualifier) - longest phrases first
-    (r"lebih dari|lebih daripada|more than|over|plus de|mehr als|más de|über", "MoreThan"),
+    (r"lebih dari|lebih daripada|more than|over|plus de|plus d'une?|mehr als|más de|über", "MoreThan"),
     (r"setidaknya|sekurang-kurangnya|paling sedikit|minimal|at least|au moins|mindestens|al menos|por lo menos", "AtLeast"),
     (r"hingga|sehingga|sampai|sebanyak|sebanyak-banyaknya|maksimal|up to|as many as|jusqu'à|bis zu|hasta", "UpTo"),
     (r"sekitar|kira-kira|sekira|kurang lebih|lebih kurang|hampir|around|about|roughly|approximately|nearly|some|an estimated|estimated|environ|près de|quelque|etwa|rund|ungefähr|circa|knapp|alrededor de|unos|unas|aproximadamente|cerca de", "About"),
@@ -178,13 +192,17 @@ def qualifier_of(text: str) -> Optional[str]:
 
     >>> qualifier_of("lebih dari 10.000"), qualifier_of("setidaknya 3.000"), qualifier_of("sebanyak 100.000 tentara")
     ('MoreThan', 'AtLeast', 'UpTo')
-    >>> qualifier_of("troops")
+    >>> qualifier_of("troops"), qualifier_of("une trentaine de soldats"), qualifier_of("plus d'une centaine")
+    (None, 'About', 'MoreThan')
     """
     low = text.lower()
     for pattern, q in _QUALIFIERS:
         if re.search(r"(?<!\w)(?:" + pattern + r")(?!\w)", low):
             return q
-    return "Exact" if parse_number(text) is not None else None
+    if parse_number(text) is None:
+        return None
+    # "une trentaine de soldats", "a dozen troops": approximate by their word
+    return "About" if any(w in _APPROX for w in re.findall(r"[a-zà-ÿß]+", low)[:4]) else "Exact"
 
 
 # ----------------------------------------------------------------------------- dates

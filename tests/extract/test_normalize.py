@@ -23,6 +23,32 @@ def test_parse_number_without_number_is_none():
 
 
 @pytest.mark.parametrize(
+    "text,value",
+    [
+        ("une centaine d'hommes", 100), ("une trentaine de soldats", 30), ("un millier de militaires", 1000),
+        ("rund zwei Dutzend Polizisten", 24), ("ein Dutzend Ausbilder", 12), ("a dozen advisers", 12),
+        ("three dozen military advisers", 36), ("un centenar de policías", 100), ("una veintena de efectivos", 20),
+        ("un millar de soldados", 1000), ("selusin prajurit", 12),
+    ],
+)
+def test_approximate_numbers_name_a_number_about(text, value):
+    # annotation guide, decision 5: "une trentaine", "rund zwei Dutzend", "a dozen" -> about 30 / 24 / 12
+    assert (parse_number(text), qualifier_of(text)) == (value, "About")
+
+
+@pytest.mark.parametrize(
+    "text", ["des centaines de soldats", "plusieurs milliers", "Dutzende Soldaten", "dozens of troops",
+             "centenares de agentes", "ratusan prajurit"])
+def test_plural_amounts_name_no_number(text):
+    assert parse_number(text) is None and qualifier_of(text) is None
+
+
+def test_a_qualifier_before_an_approximate_number_wins():
+    assert qualifier_of("plus d'une centaine") == "MoreThan"
+    assert qualifier_of("jusqu'à une centaine") == "UpTo"
+
+
+@pytest.mark.parametrize(
     "text,q",
     [
         ("sekitar 10.900", "About"), ("setidaknya 3.000", "AtLeast"), ("hingga 15.000", "UpTo"),
