@@ -681,6 +681,554 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
         ("Myanmar military", "en", "name"), ("Myanmar Armed Forces", "en", "name"), ("junta Myanmar", "id", "name"),
         ("militer Myanmar", "id", "name"),
     ]),
+    # armed forces, their branches, gendarmeries, coast guards and national police forces of the
+    # G20, ASEAN, Timor-Leste and states often in conflict news (issue 14, item 2): general usage of
+    # the news languages; an id only where sources/nsi_operators.tsv gives it ("src:"), else none.
+    # Left out: forms naming several states' bodies ("Guardia Nacional": Mexico's and Venezuela's;
+    # bare "Heer", "Luftwaffe", "Angkatan Darat", "Marine"), "AFP" (a news agency), and acronyms
+    # another force or body bears ("SAF": Singapore's and Sudan's; "RSAF", "RCAF", "PAF", "SPF").
+    # Indonesia
+    ("TNI Angkatan Darat", "Organization", "military", "IDN", None, "", [
+        ("TNI AD", "id", "acronym"), ("TNI-AD", "id", "acronym"), ("Indonesian Army", "en", "name"),
+        ("armée de terre indonésienne", "fr", "name"), ("indonesische Armee", "de", "name"),
+        ("Ejército de Indonesia", "es", "name"),
+    ]),
+    ("TNI Angkatan Laut", "Organization", "military", "IDN", None, "", [
+        ("TNI AL", "id", "acronym"), ("TNI-AL", "id", "acronym"), ("Indonesian Navy", "en", "name"),
+        ("marine indonésienne", "fr", "name"), ("indonesische Marine", "de", "name"),
+        ("Armada de Indonesia", "es", "name"), ("Tentera Laut Indonesia", "ms", "name"),
+    ]),
+    ("TNI Angkatan Udara", "Organization", "military", "IDN", None, "", [
+        ("TNI AU", "id", "acronym"), ("TNI-AU", "id", "acronym"), ("Indonesian Air Force", "en", "name"),
+        ("armée de l'air indonésienne", "fr", "name"), ("indonesische Luftwaffe", "de", "name"),
+        ("Fuerza Aérea de Indonesia", "es", "name"), ("Tentera Udara Indonesia", "ms", "name"),
+    ]),
+    ("Komando Armada", "Organization", "military", "IDN", None, "", [
+        ("Koarmada", "id", "short"), ("Koarmada I", "id", "short"), ("Koarmada II", "id", "short"),
+        ("Koarmada III", "id", "short"), ("Indonesian Fleet Command", "en", "name"),
+    ]),
+    ("Komando Pasukan Khusus", "Organization", "military", "IDN", None, "", [
+        ("Kopassus", "mul", "short"),
+    ]),
+    ("Komando Cadangan Strategis Angkatan Darat", "Organization", "military", "IDN", None, "", [
+        ("Kostrad", "mul", "short"),
+    ]),
+    ("Korps Marinir TNI AL", "Organization", "military", "IDN", None, "", [
+        ("Marinir TNI AL", "id", "short"), ("Korps Marinir Indonesia", "id", "name"),
+        ("Indonesian Marine Corps", "en", "name"),
+    ]),
+    ("Badan Keamanan Laut", "Organization", "military", "IDN", None, "", [
+        ("Bakamla", "mul", "short"), ("Indonesian Maritime Security Agency", "en", "name"),
+        ("Indonesian Coast Guard", "en", "name"),
+    ]),
+    ("Indonesian National Police", "Organization", "police", "IDN", "src:Q3103954", "", [
+        ("Polri", "id", "short"), ("Kepolisian Indonesia", "id", "name"), ("Indonesian police", "en", "name"),
+        ("police indonésienne", "fr", "name"), ("indonesische Polizei", "de", "name"),
+        ("Policía Nacional de Indonesia", "es", "name"), ("Polis Indonesia", "ms", "name"),
+    ]),
+    ("Korps Brigade Mobil", "Organization", "police", "IDN", None, "", [("Brimob", "mul", "short")]),
+    # Malaysia
+    ("Tentera Darat Malaysia", "Organization", "military", "MYS", None, "", [
+        ("Malaysian Army", "en", "name"), ("Angkatan Darat Malaysia", "id", "name"),
+        ("armée malaisienne", "fr", "name"),
+    ]),
+    ("Tentera Laut Diraja Malaysia", "Organization", "military", "MYS", None, "", [
+        ("TLDM", "ms", "acronym"), ("Royal Malaysian Navy", "en", "name"), ("RMN", "en", "acronym"),
+        ("Angkatan Laut Malaysia", "id", "name"), ("marine malaisienne", "fr", "name"),
+    ]),
+    ("Tentera Udara Diraja Malaysia", "Organization", "military", "MYS", None, "", [
+        ("TUDM", "ms", "acronym"), ("Royal Malaysian Air Force", "en", "name"), ("RMAF", "en", "acronym"),
+        ("Angkatan Udara Malaysia", "id", "name"),
+    ]),
+    ("Polis Diraja Malaysia", "Organization", "police", "MYS", "src:Q1664804", "", [
+        ("PDRM", "mul", "acronym"), ("Royal Malaysia Police", "en", "name"), ("Kepolisian Malaysia", "id", "name"),
+        ("Polis Malaysia", "ms", "name"), ("police malaisienne", "fr", "name"),
+    ]),
+    ("Agensi Penguatkuasaan Maritim Malaysia", "Organization", "military", "MYS", None, "", [
+        ("APMM", "ms", "acronym"), ("Maritim Malaysia", "ms", "short"),
+        ("Malaysian Maritime Enforcement Agency", "en", "name"), ("MMEA", "en", "acronym"),
+        ("Malaysia Coast Guard", "en", "name"),
+    ]),
+    # Timor-Leste
+    ("Falintil-Forças de Defesa de Timor-Leste", "Organization", "military", "TLS", None, "", [
+        ("F-FDTL", "mul", "acronym"), ("FALINTIL-FDTL", "mul", "acronym"),
+        ("Timor-Leste Defence Force", "en", "name"), ("Timor-Leste Defense Force", "en", "name"),
+        ("Angkatan Bersenjata Timor Leste", "id", "name"), ("Angkatan Bersenjata Timor-Leste", "id", "name"),
+        ("forces armées du Timor oriental", "fr", "name"),
+    ]),
+    ("Polícia Nacional de Timor-Leste", "Organization", "police", "TLS", None, "", [
+        ("PNTL", "mul", "acronym"), ("National Police of Timor-Leste", "en", "name"),
+        ("Kepolisian Nasional Timor Leste", "id", "name"),
+    ]),
+    # Philippines, Thailand, Singapore, Vietnam, Cambodia, Laos, Brunei
+    ("Philippine Army", "Organization", "military", "PHL", None, "", [
+        ("Angkatan Darat Filipina", "id", "name"), ("Tentera Darat Filipina", "ms", "name"),
+        ("armée philippine", "fr", "name"), ("Ejército de Filipinas", "es", "name"),
+    ]),
+    ("Philippine Navy", "Organization", "military", "PHL", None, "", [
+        ("Angkatan Laut Filipina", "id", "name"), ("Tentera Laut Filipina", "ms", "name"),
+        ("marine philippine", "fr", "name"), ("philippinische Marine", "de", "name"), ("Armada de Filipinas", "es", "name"),
+    ]),
+    ("Philippine Air Force", "Organization", "military", "PHL", None, "", [
+        ("Angkatan Udara Filipina", "id", "name"), ("Tentera Udara Filipina", "ms", "name"),
+    ]),
+    ("Philippine Coast Guard", "Organization", "military", "PHL", None, "", [
+        ("PCG", "en", "acronym"), ("Penjaga Pantai Filipina", "id", "name"), ("Pengawal Pantai Filipina", "ms", "name"),
+        ("garde-côtes philippins", "fr", "name"), ("philippinische Küstenwache", "de", "name"),
+        ("Guardia Costera de Filipinas", "es", "name"),
+    ]),
+    ("Philippine National Police", "Organization", "police", "PHL", "src:Q963772", "", [
+        ("Kepolisian Nasional Filipina", "id", "name"), ("Polis Filipina", "ms", "name"),
+    ]),
+    ("Royal Thai Navy", "Organization", "military", "THA", None, "", [
+        ("Angkatan Laut Thailand", "id", "name"), ("Tentera Laut Diraja Thai", "ms", "name"),
+        ("marine thaïlandaise", "fr", "name"), ("Armada Real Tailandesa", "es", "name"),
+    ]),
+    ("Royal Thai Air Force", "Organization", "military", "THA", None, "", [
+        ("RTAF", "en", "acronym"), ("Angkatan Udara Thailand", "id", "name"), ("Tentera Udara Diraja Thai", "ms", "name"),
+    ]),
+    ("Royal Thai Armed Forces", "Organization", "military", "THA", None, "", [
+        ("Thai military", "en", "name"), ("militer Thailand", "id", "name"), ("Angkatan Bersenjata Thailand", "id", "name"),
+        ("Angkatan Tentera Thailand", "ms", "name"), ("forces armées thaïlandaises", "fr", "name"),
+        ("Fuerzas Armadas de Tailandia", "es", "name"),
+    ]),
+    ("Royal Thai Police", "Organization", "police", "THA", "src:Q1831399", "", [
+        ("Kepolisian Thailand", "id", "name"), ("Polis Diraja Thai", "ms", "name"),
+    ]),
+    ("Republic of Singapore Navy", "Organization", "military", "SGP", None, "", [
+        ("RSN", "en", "acronym"), ("Angkatan Laut Singapura", "id", "name"), ("Tentera Laut Republik Singapura", "ms", "name"),
+    ]),
+    ("Republic of Singapore Air Force", "Organization", "military", "SGP", None, "", [
+        ("Angkatan Udara Singapura", "id", "name"), ("Tentera Udara Republik Singapura", "ms", "name"),
+    ]),
+    ("Vietnam People's Army", "Organization", "military", "VNM", None, "", [
+        ("Quân đội nhân dân Việt Nam", "vi", "name"), ("Vietnamese army", "en", "name"),
+        ("Tentara Rakyat Vietnam", "id", "name"), ("militer Vietnam", "id", "name"),
+        ("Armée populaire vietnamienne", "fr", "name"), ("armée vietnamienne", "fr", "name"),
+        ("Vietnamesische Volksarmee", "de", "name"), ("Ejército Popular de Vietnam", "es", "name"),
+    ]),
+    ("Vietnam People's Navy", "Organization", "military", "VNM", None, "", [
+        ("Vietnamese Navy", "en", "name"), ("Angkatan Laut Vietnam", "id", "name"), ("Tentera Laut Vietnam", "ms", "name"),
+    ]),
+    ("Vietnam Coast Guard", "Organization", "military", "VNM", None, "", [
+        ("Penjaga Pantai Vietnam", "id", "name"), ("Pengawal Pantai Vietnam", "ms", "name"),
+        ("garde-côtes vietnamiens", "fr", "name"),
+    ]),
+    ("Royal Cambodian Armed Forces", "Organization", "military", "KHM", None, "", [
+        ("Cambodian army", "en", "name"), ("Cambodian military", "en", "name"),
+        ("Angkatan Bersenjata Kerajaan Kamboja", "id", "name"), ("militer Kamboja", "id", "name"),
+        ("Tentera Kemboja", "ms", "name"), ("Forces armées royales khmères", "fr", "name"),
+        ("armée cambodgienne", "fr", "name"), ("kambodschanische Armee", "de", "name"),
+        ("ejército camboyano", "es", "name"),
+    ]),
+    ("Lao People's Armed Forces", "Organization", "military", "LAO", None, "", [
+        ("Lao People's Army", "en", "name"), ("Tentara Rakyat Laos", "id", "name"),
+    ]),
+    ("Royal Brunei Armed Forces", "Organization", "military", "BRN", None, "", [
+        ("Angkatan Bersenjata Diraja Brunei", "ms", "name"), ("ABDB", "ms", "acronym"),
+        ("Angkatan Bersenjata Brunei", "id", "name"),
+    ]),
+    # China, Taiwan, Japan, Korea
+    ("People's Liberation Army Navy", "Organization", "military", "CHN", None, "", [
+        ("PLA Navy", "en", "name"), ("PLAN", "en", "acronym"), ("Chinese Navy", "en", "name"),
+        ("Angkatan Laut Tiongkok", "id", "name"), ("Angkatan Laut China", "id", "name"),
+        ("Tentera Laut China", "ms", "name"), ("marine chinoise", "fr", "name"),
+        ("chinesische Marine", "de", "name"), ("Armada china", "es", "name"),
+    ]),
+    ("People's Liberation Army Air Force", "Organization", "military", "CHN", None, "", [
+        ("PLA Air Force", "en", "name"), ("PLAAF", "en", "acronym"), ("Chinese Air Force", "en", "name"),
+        ("Angkatan Udara Tiongkok", "id", "name"), ("Tentera Udara China", "ms", "name"),
+        ("armée de l'air chinoise", "fr", "name"), ("chinesische Luftwaffe", "de", "name"),
+        ("Fuerza Aérea china", "es", "name"),
+    ]),
+    ("People's Liberation Army Ground Force", "Organization", "military", "CHN", None, "", [
+        ("PLA Ground Force", "en", "name"), ("PLAGF", "en", "acronym"),
+    ]),
+    ("People's Liberation Army Rocket Force", "Organization", "military", "CHN", None, "", [
+        ("PLA Rocket Force", "en", "name"), ("PLARF", "en", "acronym"),
+    ]),
+    ("China Coast Guard", "Organization", "military", "CHN", None, "", [
+        ("Chinese Coast Guard", "en", "name"), ("CCG", "en", "acronym"), ("Penjaga Pantai Tiongkok", "id", "name"),
+        ("Penjaga Pantai China", "id", "name"), ("Pengawal Pantai China", "ms", "name"),
+        ("garde-côtes chinois", "fr", "name"), ("chinesische Küstenwache", "de", "name"),
+        ("Guardia Costera china", "es", "name"), ("Guardia Costera de China", "es", "name"),
+    ]),
+    ("People's Armed Police", "Organization", "military", "CHN", None, "", [
+        ("Chinese People's Armed Police", "en", "name"), ("Polisi Bersenjata Rakyat", "id", "name"),
+        ("Police armée du peuple", "fr", "name"), ("Bewaffnete Volkspolizei", "de", "name"),
+    ]),
+    ("Republic of China Armed Forces", "Organization", "military", "TWN", None, "", [
+        ("Taiwanese military", "en", "name"), ("Taiwan's military", "en", "name"), ("militer Taiwan", "id", "name"),
+        ("armée taïwanaise", "fr", "name"), ("taiwanische Armee", "de", "name"), ("ejército taiwanés", "es", "name"),
+    ]),
+    ("Coast Guard Administration", "Organization", "military", "TWN", "src:Q698822", "", [
+        ("Taiwan Coast Guard", "en", "name"), ("Taiwan's coast guard", "en", "name"),
+        ("Penjaga Pantai Taiwan", "id", "name"), ("garde-côtes taïwanais", "fr", "name"),
+    ]),
+    ("Japan Self-Defense Forces", "Organization", "military", "JPN", None, "", [
+        ("JSDF", "en", "acronym"), ("Japan Self-Defence Forces", "en", "name"),
+        ("Pasukan Bela Diri Jepang", "id", "name"), ("Forces japonaises d'autodéfense", "fr", "name"),
+        ("Japanische Selbstverteidigungsstreitkräfte", "de", "name"), ("Fuerzas de Autodefensa de Japón", "es", "name"),
+    ]),
+    ("Japan Coast Guard", "Organization", "military", "JPN", None, "", [
+        ("Penjaga Pantai Jepang", "id", "name"), ("garde-côtes japonais", "fr", "name"),
+        ("japanische Küstenwache", "de", "name"),
+    ]),
+    ("Republic of Korea Armed Forces", "Organization", "military", "KOR", None, "", [
+        ("South Korean military", "en", "name"), ("militer Korea Selatan", "id", "name"),
+        ("Angkatan Bersenjata Korea Selatan", "id", "name"), ("armée sud-coréenne", "fr", "name"),
+        ("südkoreanische Armee", "de", "name"), ("ejército surcoreano", "es", "name"),
+    ]),
+    ("Republic of Korea Army", "Organization", "military", "KOR", None, "", [
+        ("ROK Army", "en", "name"), ("South Korean Army", "en", "name"), ("Angkatan Darat Korea Selatan", "id", "name"),
+    ]),
+    ("Republic of Korea Navy", "Organization", "military", "KOR", None, "", [
+        ("ROK Navy", "en", "name"), ("South Korean Navy", "en", "name"), ("Angkatan Laut Korea Selatan", "id", "name"),
+        ("marine sud-coréenne", "fr", "name"),
+    ]),
+    ("Republic of Korea Air Force", "Organization", "military", "KOR", None, "", [
+        ("ROKAF", "en", "acronym"), ("ROK Air Force", "en", "name"), ("South Korean Air Force", "en", "name"),
+        ("Angkatan Udara Korea Selatan", "id", "name"),
+    ]),
+    ("Republic of Korea Marine Corps", "Organization", "military", "KOR", None, "", [
+        ("ROK Marine Corps", "en", "name"), ("South Korean Marines", "en", "name"),
+    ]),
+    # South Asia
+    ("Indian Coast Guard", "Organization", "military", "IND", None, "", [("Penjaga Pantai India", "id", "name")]),
+    ("Indian Armed Forces", "Organization", "military", "IND", None, "", [
+        ("Indian military", "en", "name"), ("militer India", "id", "name"), ("Angkatan Bersenjata India", "id", "name"),
+        ("forces armées indiennes", "fr", "name"), ("indische Streitkräfte", "de", "name"),
+        ("Fuerzas Armadas de la India", "es", "name"),
+    ]),
+    ("Pakistan Army", "Organization", "military", "PAK", None, "", [
+        ("Pakistani army", "en", "name"), ("Pakistani military", "en", "name"), ("Angkatan Darat Pakistan", "id", "name"),
+        ("militer Pakistan", "id", "name"), ("Tentera Pakistan", "ms", "name"), ("armée pakistanaise", "fr", "name"),
+        ("pakistanische Armee", "de", "name"), ("ejército pakistaní", "es", "name"),
+    ]),
+    ("Pakistan Air Force", "Organization", "military", "PAK", None, "", [
+        ("Angkatan Udara Pakistan", "id", "name"), ("armée de l'air pakistanaise", "fr", "name"),
+        ("pakistanische Luftwaffe", "de", "name"),
+    ]),
+    ("Pakistan Navy", "Organization", "military", "PAK", None, "", [("Angkatan Laut Pakistan", "id", "name")]),
+    # Russia, Ukraine
+    ("Russian Ground Forces", "Organization", "military", "RUS", None, "", [
+        ("Russian army", "en", "name"), ("Angkatan Darat Rusia", "id", "name"), ("tentara Rusia", "id", "name"),
+        ("Tentera Rusia", "ms", "name"), ("armée russe", "fr", "name"), ("russische Armee", "de", "name"),
+        ("ejército ruso", "es", "name"), ("Сухопутные войска России", "ru", "name"),
+    ]),
+    ("Russian Navy", "Organization", "military", "RUS", None, "", [
+        ("Angkatan Laut Rusia", "id", "name"), ("Tentera Laut Rusia", "ms", "name"), ("marine russe", "fr", "name"),
+        ("russische Marine", "de", "name"), ("Armada rusa", "es", "name"), ("Военно-морской флот России", "ru", "name"),
+    ]),
+    ("Russian Aerospace Forces", "Organization", "military", "RUS", None, "", [
+        ("Russian Air Force", "en", "name"), ("VKS", "en", "acronym"), ("Angkatan Udara Rusia", "id", "name"),
+        ("Tentera Udara Rusia", "ms", "name"), ("armée de l'air russe", "fr", "name"),
+        ("Forces aérospatiales russes", "fr", "name"), ("russische Luftwaffe", "de", "name"),
+        ("Luft- und Weltraumkräfte", "de", "name"), ("Fuerza Aérea rusa", "es", "name"),
+        ("Fuerzas Aeroespaciales de Rusia", "es", "name"), ("Воздушно-космические силы", "ru", "name"),
+    ]),
+    ("Black Sea Fleet", "Organization", "military", "RUS", None, "", [
+        ("Armada Laut Hitam", "id", "name"), ("Flotte de la mer Noire", "fr", "name"),
+        ("Schwarzmeerflotte", "de", "name"), ("Flota del Mar Negro", "es", "name"), ("Черноморский флот", "ru", "name"),
+    ]),
+    ("National Guard of Russia", "Organization", "military", "RUS", None, "", [
+        ("Rosgvardia", "mul", "short"), ("Rosgvardiya", "mul", "short"), ("Росгвардия", "ru", "short"),
+        ("Garda Nasional Rusia", "id", "name"), ("Garde nationale russe", "fr", "name"),
+        ("Russische Nationalgarde", "de", "name"), ("Guardia Nacional de Rusia", "es", "name"),
+    ]),
+    ("Ukrainian Ground Forces", "Organization", "military", "UKR", None, "", [
+        ("Ukrainian army", "en", "name"), ("Angkatan Darat Ukraina", "id", "name"), ("tentara Ukraina", "id", "name"),
+        ("Tentera Ukraine", "ms", "name"), ("armée ukrainienne", "fr", "name"), ("ukrainische Armee", "de", "name"),
+        ("ejército ucraniano", "es", "name"),
+    ]),
+    ("Ukrainian Navy", "Organization", "military", "UKR", None, "", [
+        ("Angkatan Laut Ukraina", "id", "name"), ("marine ukrainienne", "fr", "name"),
+        ("ukrainische Marine", "de", "name"), ("Armada de Ucrania", "es", "name"),
+    ]),
+    ("Ukrainian Air Force", "Organization", "military", "UKR", None, "", [
+        ("Angkatan Udara Ukraina", "id", "name"), ("Tentera Udara Ukraine", "ms", "name"),
+        ("armée de l'air ukrainienne", "fr", "name"), ("ukrainische Luftwaffe", "de", "name"),
+        ("Fuerza Aérea de Ucrania", "es", "name"), ("Fuerza Aérea ucraniana", "es", "name"),
+    ]),
+    ("National Guard of Ukraine", "Organization", "military", "UKR", None, "", [
+        ("Garda Nasional Ukraina", "id", "name"), ("Garde nationale ukrainienne", "fr", "name"),
+        ("Ukrainische Nationalgarde", "de", "name"), ("Guardia Nacional de Ucrania", "es", "name"),
+    ]),
+    # France, Germany, United Kingdom, Italy, Spain
+    ("French Army", "Organization", "military", "FRA", None, "", [
+        ("armée de Terre", "fr", "name"), ("armée de terre française", "fr", "name"),
+        ("Angkatan Darat Prancis", "id", "name"), ("Tentera Darat Perancis", "ms", "name"),
+        ("französisches Heer", "de", "name"), ("Ejército de Tierra francés", "es", "name"),
+    ]),
+    ("French Navy", "Organization", "military", "FRA", None, "", [
+        ("Marine nationale", "fr", "name"), ("marine française", "fr", "name"), ("Angkatan Laut Prancis", "id", "name"),
+        ("Tentera Laut Perancis", "ms", "name"), ("französische Marine", "de", "name"),
+        ("Armada francesa", "es", "name"), ("Marina Nacional francesa", "es", "name"),
+    ]),
+    ("French Air and Space Force", "Organization", "military", "FRA", None, "", [
+        ("Armée de l'air et de l'espace", "fr", "name"), ("armée de l'air française", "fr", "name"),
+        ("French Air Force", "en", "name"), ("Angkatan Udara Prancis", "id", "name"),
+        ("Tentera Udara Perancis", "ms", "name"), ("französische Luftwaffe", "de", "name"),
+        ("Fuerza Aérea francesa", "es", "name"),
+    ]),
+    ("French Gendarmerie", "Organization", "police", "FRA", "src:Q1422336", "", [
+        ("gendarmerie française", "fr", "name"), ("Gendarmerie Prancis", "id", "name"),
+        ("französische Gendarmerie", "de", "name"), ("Gendarmería francesa", "es", "name"),
+    ]),
+    ("French Foreign Legion", "Organization", "military", "FRA", None, "", [
+        ("Légion étrangère", "fr", "name"), ("Legiun Asing Prancis", "id", "name"),
+        ("Fremdenlegion", "de", "name"), ("Legión Extranjera francesa", "es", "name"),
+    ]),
+    ("German Army", "Organization", "military", "DEU", None, "", [
+        ("Heer der Bundeswehr", "de", "name"), ("deutsches Heer", "de", "name"), ("Deutsches Heer", "de", "name"),
+        ("Angkatan Darat Jerman", "id", "name"), ("armée de terre allemande", "fr", "name"),
+        ("Ejército alemán", "es", "name"),
+    ]),
+    ("German Navy", "Organization", "military", "DEU", None, "", [
+        ("Deutsche Marine", "de", "name"), ("Angkatan Laut Jerman", "id", "name"), ("marine allemande", "fr", "name"),
+        ("Armada alemana", "es", "name"),
+    ]),
+    ("German Air Force", "Organization", "military", "DEU", None, "", [
+        ("Luftwaffe der Bundeswehr", "de", "name"), ("deutsche Luftwaffe", "de", "name"),
+        ("Angkatan Udara Jerman", "id", "name"), ("armée de l'air allemande", "fr", "name"),
+        ("Fuerza Aérea alemana", "es", "name"),
+    ]),
+    ("Royal Navy", "Organization", "military", "GBR", None, "", [
+        ("British Navy", "en", "name"), ("Angkatan Laut Kerajaan Inggris", "id", "name"),
+        ("Angkatan Laut Inggris", "id", "name"), ("Tentera Laut Diraja British", "ms", "name"),
+        ("marine britannique", "fr", "name"), ("britische Marine", "de", "name"), ("Armada británica", "es", "name"),
+    ]),
+    ("Royal Marines", "Organization", "military", "GBR", None, "", [("Marinir Kerajaan Inggris", "id", "name")]),
+    ("Italian Army", "Organization", "military", "ITA", "src:Q796411", "", [
+        ("Angkatan Darat Italia", "id", "name"), ("armée italienne", "fr", "name"),
+        ("italienische Armee", "de", "name"), ("Ejército italiano", "es", "name"),
+    ]),
+    ("Italian Navy", "Organization", "military", "ITA", None, "", [
+        ("Marina Militare", "it", "name"), ("Angkatan Laut Italia", "id", "name"), ("marine italienne", "fr", "name"),
+        ("italienische Marine", "de", "name"), ("Armada italiana", "es", "name"),
+    ]),
+    ("Italian Air Force", "Organization", "military", "ITA", None, "", [
+        ("Aeronautica Militare", "it", "name"), ("Angkatan Udara Italia", "id", "name"),
+    ]),
+    ("Spanish Army", "Organization", "military", "ESP", None, "", [
+        ("Ejército de Tierra", "es", "name"), ("Ejército español", "es", "name"), ("Angkatan Darat Spanyol", "id", "name"),
+        ("armée de terre espagnole", "fr", "name"), ("spanisches Heer", "de", "name"),
+    ]),
+    ("Spanish Navy", "Organization", "military", "ESP", None, "", [
+        ("Armada Española", "es", "name"), ("Angkatan Laut Spanyol", "id", "name"), ("marine espagnole", "fr", "name"),
+        ("spanische Marine", "de", "name"),
+    ]),
+    ("Spanish Air and Space Force", "Organization", "military", "ESP", "src:Q833218", "", [
+        ("Ejército del Aire", "es", "name"), ("Spanish Air Force", "en", "name"), ("Angkatan Udara Spanyol", "id", "name"),
+    ]),
+    ("Spanish Armed Forces", "Organization", "military", "ESP", None, "", [
+        ("Fuerzas Armadas Españolas", "es", "name"), ("Fuerzas Armadas de España", "es", "name"),
+        ("Angkatan Bersenjata Spanyol", "id", "name"), ("forces armées espagnoles", "fr", "name"),
+        ("spanische Streitkräfte", "de", "name"),
+    ]),
+    ("Guardia Civil", "Organization", "police", "ESP", "src:Q932821", "", [
+        ("Garda Sipil Spanyol", "id", "name"), ("Garde civile", "fr", "name"),
+    ]),
+    # Americas
+    ("United States National Guard", "Organization", "military", "USA", None, "", [
+        ("US National Guard", "en", "name"), ("U.S. National Guard", "en", "name"), ("Garda Nasional AS", "id", "name"),
+        ("Garda Nasional Amerika Serikat", "id", "name"), ("Garde nationale américaine", "fr", "name"),
+        ("US-Nationalgarde", "de", "name"), ("Guardia Nacional de Estados Unidos", "es", "name"),
+    ]),
+    ("United States Space Force", "Organization", "military", "USA", "src:Q55088961", "", [
+        ("US Space Force", "en", "name"), ("USSF", "en", "acronym"), ("Angkatan Luar Angkasa AS", "id", "name"),
+    ]),
+    ("United States Armed Forces", "Organization", "military", "USA", None, "", [
+        ("US military", "en", "name"), ("U.S. military", "en", "name"), ("US Armed Forces", "en", "name"),
+        ("militer AS", "id", "name"), ("militer Amerika Serikat", "id", "name"), ("tentara AS", "id", "name"),
+        ("tentera AS", "ms", "name"), ("armée américaine", "fr", "name"), ("US-Militär", "de", "name"),
+        ("US-Streitkräfte", "de", "name"), ("ejército estadounidense", "es", "name"),
+        ("Fuerzas Armadas de Estados Unidos", "es", "name"),
+    ]),
+    ("United States Marine Corps", "Organization", "military", "USA", "src:Q11218", "", [
+        ("US Marines", "en", "name"), ("U.S. Marines", "en", "name"), ("Marinir AS", "id", "name"),
+        ("Marines américains", "fr", "name"), ("US-Marines", "de", "name"), ("marines estadounidenses", "es", "name"),
+    ]),
+    ("Canadian Armed Forces", "Organization", "military", "CAN", None, "", [
+        ("Canadian military", "en", "name"), ("Forces armées canadiennes", "fr", "name"),
+        ("Angkatan Bersenjata Kanada", "id", "name"), ("kanadische Streitkräfte", "de", "name"),
+        ("Fuerzas Armadas de Canadá", "es", "name"),
+    ]),
+    ("Royal Canadian Navy", "Organization", "military", "CAN", None, "", [("Marine royale canadienne", "fr", "name")]),
+    ("Royal Canadian Air Force", "Organization", "military", "CAN", None, "", [
+        ("Aviation royale canadienne", "fr", "name"),
+    ]),
+    ("Brazilian Army", "Organization", "military", "BRA", None, "", [
+        ("Exército Brasileiro", "pt", "name"), ("Angkatan Darat Brasil", "id", "name"), ("armée brésilienne", "fr", "name"),
+        ("brasilianische Armee", "de", "name"), ("Ejército Brasileño", "es", "name"),
+    ]),
+    ("Brazilian Navy", "Organization", "military", "BRA", "src:Q1750688", "", [
+        ("Angkatan Laut Brasil", "id", "name"), ("marine brésilienne", "fr", "name"), ("Armada de Brasil", "es", "name"),
+    ]),
+    ("Brazilian Air Force", "Organization", "military", "BRA", "src:Q634542", "", [
+        ("Angkatan Udara Brasil", "id", "name"), ("Fuerza Aérea Brasileña", "es", "name"),
+    ]),
+    ("Secretariat of National Defense (Mexico)", "Organization", "defence_ministry", "MEX", None, "", [
+        ("Secretaría de la Defensa Nacional", "es", "name"), ("Sedena", "mul", "short"), ("SEDENA", "mul", "acronym"),
+        ("Mexican Defense Ministry", "en", "name"), ("Kementerian Pertahanan Meksiko", "id", "name"),
+    ]),
+    ("Mexican Army", "Organization", "military", "MEX", None, "", [
+        ("Ejército Mexicano", "es", "name"), ("Angkatan Darat Meksiko", "id", "name"), ("militer Meksiko", "id", "name"),
+        ("armée mexicaine", "fr", "name"), ("mexikanische Armee", "de", "name"),
+    ]),
+    ("Mexican Navy", "Organization", "military", "MEX", None, "", [
+        ("Secretaría de Marina", "es", "name"), ("Semar", "mul", "short"), ("SEMAR", "mul", "acronym"),
+        ("Armada de México", "es", "name"), ("Angkatan Laut Meksiko", "id", "name"), ("marine mexicaine", "fr", "name"),
+    ]),
+    ("National Guard (Mexico)", "Organization", "military", "MEX", "src:Q61941046", "", [
+        ("Mexican National Guard", "en", "name"), ("Guardia Nacional de México", "es", "name"),
+        ("Garda Nasional Meksiko", "id", "name"), ("Garde nationale mexicaine", "fr", "name"),
+        ("mexikanische Nationalgarde", "de", "name"),
+    ]),
+    ("Argentine Army", "Organization", "military", "ARG", None, "", [
+        ("Ejército Argentino", "es", "name"), ("Angkatan Darat Argentina", "id", "name"), ("armée argentine", "fr", "name"),
+    ]),
+    ("Argentine Navy", "Organization", "military", "ARG", None, "", [
+        ("Armada Argentina", "es", "name"), ("Angkatan Laut Argentina", "id", "name"),
+    ]),
+    ("Colombian Army", "Organization", "military", "COL", None, "", [
+        ("Ejército Nacional de Colombia", "es", "name"), ("Ejército de Colombia", "es", "name"),
+        ("ejército colombiano", "es", "name"), ("Angkatan Darat Kolombia", "id", "name"), ("armée colombienne", "fr", "name"),
+        ("kolumbianische Armee", "de", "name"),
+    ]),
+    ("National Bolivarian Armed Forces of Venezuela", "Organization", "military", "VEN", None, "", [
+        ("Fuerza Armada Nacional Bolivariana", "es", "name"), ("FANB", "mul", "acronym"),
+        ("Venezuelan military", "en", "name"), ("militer Venezuela", "id", "name"),
+        ("armée vénézuélienne", "fr", "name"), ("venezolanische Armee", "de", "name"),
+    ]),
+    # Middle East
+    ("Israeli Air Force", "Organization", "military", "ISR", None, "", [
+        ("Angkatan Udara Israel", "id", "name"), ("Tentera Udara Israel", "ms", "name"),
+        ("armée de l'air israélienne", "fr", "name"), ("israelische Luftwaffe", "de", "name"),
+        ("Fuerza Aérea israelí", "es", "name"),
+    ]),
+    ("Israeli Navy", "Organization", "military", "ISR", None, "", [
+        ("Angkatan Laut Israel", "id", "name"), ("marine israélienne", "fr", "name"), ("israelische Marine", "de", "name"),
+        ("Armada israelí", "es", "name"),
+    ]),
+    ("Israel Defense Forces", "Organization", "military", "ISR", None, "", [
+        ("Tsahal", "mul", "name"), ("Tzahal", "mul", "name"), ("tentara Israel", "id", "name"), ("militer Israel", "id", "name"),
+        ("Tentera Israel", "ms", "name"), ("Israeli military", "en", "name"), ("israelische Streitkräfte", "de", "name"),
+        ("Israelische Verteidigungsstreitkräfte", "de", "name"), ("ejército de Israel", "es", "name"),
+    ]),
+    ("Lebanese Armed Forces", "Organization", "military", "LBN", None, "", [
+        ("LAF", "en", "acronym"), ("Lebanese army", "en", "name"), ("Angkatan Bersenjata Lebanon", "id", "name"),
+        ("tentara Lebanon", "id", "name"), ("Tentera Lubnan", "ms", "name"), ("armée libanaise", "fr", "name"),
+        ("Forces armées libanaises", "fr", "name"), ("libanesische Armee", "de", "name"),
+        ("Ejército libanés", "es", "name"), ("Fuerzas Armadas del Líbano", "es", "name"),
+    ]),
+    ("Syrian Arab Army", "Organization", "military", "SYR", None, "", [
+        ("Syrian army", "en", "name"), ("Tentara Arab Suriah", "id", "name"), ("tentara Suriah", "id", "name"),
+        ("Tentera Syria", "ms", "name"), ("armée syrienne", "fr", "name"), ("syrische Armee", "de", "name"),
+        ("ejército sirio", "es", "name"),
+    ]),
+    ("Iraqi Armed Forces", "Organization", "military", "IRQ", None, "", [
+        ("Iraqi army", "en", "name"), ("Iraqi security forces", "en", "name"), ("tentara Irak", "id", "name"),
+        ("Tentera Iraq", "ms", "name"), ("armée irakienne", "fr", "name"), ("irakische Armee", "de", "name"),
+        ("ejército iraquí", "es", "name"),
+    ]),
+    ("Islamic Revolutionary Guard Corps", "Organization", "military", "IRN", None, "", [
+        ("IRGC", "en", "acronym"), ("Revolutionary Guards", "en", "name"), ("Iran's Revolutionary Guards", "en", "name"),
+        ("Garda Revolusi Iran", "id", "name"), ("Korps Garda Revolusi Islam", "id", "name"),
+        ("Pengawal Revolusi Iran", "ms", "name"), ("Gardiens de la révolution", "fr", "name"),
+        ("Corps des Gardiens de la révolution islamique", "fr", "name"), ("Revolutionsgarden", "de", "name"),
+        ("Iranische Revolutionsgarde", "de", "name"), ("Guardia Revolucionaria", "es", "name"),
+        ("Cuerpo de la Guardia Revolucionaria Islámica", "es", "name"), ("Pasdaran", "mul", "name"),
+    ]),
+    ("Islamic Republic of Iran Army", "Organization", "military", "IRN", None, "", [
+        ("Artesh", "mul", "name"), ("Iranian army", "en", "name"), ("tentara Iran", "id", "name"),
+        ("armée iranienne", "fr", "name"), ("iranische Armee", "de", "name"), ("ejército iraní", "es", "name"),
+    ]),
+    ("Saudi Arabian Armed Forces", "Organization", "military", "SAU", None, "", [
+        ("Saudi military", "en", "name"), ("militer Arab Saudi", "id", "name"), ("armée saoudienne", "fr", "name"),
+        ("saudische Armee", "de", "name"), ("ejército saudí", "es", "name"),
+    ]),
+    ("Saudi Arabian National Guard", "Organization", "military", "SAU", "src:Q4120549", "", [
+        ("Garda Nasional Arab Saudi", "id", "name"), ("Garde nationale saoudienne", "fr", "name"),
+    ]),
+    ("Turkish Armed Forces", "Organization", "military", "TUR", None, "", [
+        ("TSK", "mul", "acronym"), ("Türk Silahlı Kuvvetleri", "tr", "name"), ("Turkish military", "en", "name"),
+        ("Turkish army", "en", "name"), ("militer Turki", "id", "name"), ("Angkatan Bersenjata Turki", "id", "name"),
+        ("Tentera Turki", "ms", "name"), ("armée turque", "fr", "name"), ("türkische Armee", "de", "name"),
+        ("türkische Streitkräfte", "de", "name"), ("ejército turco", "es", "name"),
+    ]),
+    ("Egyptian Armed Forces", "Organization", "military", "EGY", None, "", [
+        ("Egyptian army", "en", "name"), ("Egyptian military", "en", "name"), ("militer Mesir", "id", "name"),
+        ("tentara Mesir", "id", "name"), ("Tentera Mesir", "ms", "name"), ("armée égyptienne", "fr", "name"),
+        ("ägyptische Armee", "de", "name"), ("ejército egipcio", "es", "name"),
+    ]),
+    ("Jordan Armed Forces", "Organization", "military", "JOR", None, "", [
+        ("Jordanian army", "en", "name"), ("Jordanian Armed Forces", "en", "name"), ("militer Yordania", "id", "name"),
+        ("armée jordanienne", "fr", "name"), ("jordanische Armee", "de", "name"),
+    ]),
+    # Africa
+    ("Armed Forces of the Democratic Republic of the Congo", "Organization", "military", "COD", None, "", [
+        ("FARDC", "mul", "acronym"), ("Forces armées de la République démocratique du Congo", "fr", "name"),
+        ("Congolese army", "en", "name"), ("armée congolaise", "fr", "name"), ("Tentara Kongo", "id", "name"),
+        ("kongolesische Armee", "de", "name"), ("ejército congoleño", "es", "name"),
+    ]),
+    ("Uganda People's Defence Force", "Organization", "military", "UGA", None, "", [
+        ("UPDF", "mul", "acronym"), ("Uganda People's Defense Force", "en", "name"), ("Ugandan army", "en", "name"),
+        ("Forces de défense populaires de l'Ouganda", "fr", "name"), ("armée ougandaise", "fr", "name"),
+        ("Tentara Uganda", "id", "name"), ("ugandische Armee", "de", "name"),
+    ]),
+    ("South African National Defence Force", "Organization", "military", "ZAF", None, "", [
+        ("SANDF", "mul", "acronym"), ("South African army", "en", "name"),
+        ("Angkatan Bersenjata Afrika Selatan", "id", "name"), ("armée sud-africaine", "fr", "name"),
+        ("südafrikanische Armee", "de", "name"), ("Fuerza de Defensa Nacional de Sudáfrica", "es", "name"),
+    ]),
+    ("Malian Armed Forces", "Organization", "military", "MLI", None, "", [
+        ("FAMa", "mul", "acronym"), ("Forces armées maliennes", "fr", "name"), ("armée malienne", "fr", "name"),
+        ("Malian army", "en", "name"), ("tentara Mali", "id", "name"), ("malische Armee", "de", "name"),
+        ("ejército maliense", "es", "name"),
+    ]),
+    ("Sudanese Armed Forces", "Organization", "military", "SDN", None, "", [
+        ("Sudanese army", "en", "name"), ("Angkatan Bersenjata Sudan", "id", "name"), ("tentara Sudan", "id", "name"),
+        ("Tentera Sudan", "ms", "name"), ("Forces armées soudanaises", "fr", "name"), ("armée soudanaise", "fr", "name"),
+        ("sudanesische Armee", "de", "name"), ("Fuerzas Armadas de Sudán", "es", "name"), ("ejército sudanés", "es", "name"),
+    ]),
+    ("South Sudan People's Defence Forces", "Organization", "military", "SSD", None, "", [
+        ("SSPDF", "mul", "acronym"), ("South Sudanese army", "en", "name"), ("armée sud-soudanaise", "fr", "name"),
+    ]),
+    ("Ethiopian National Defense Force", "Organization", "military", "ETH", None, "", [
+        ("ENDF", "mul", "acronym"), ("Ethiopian army", "en", "name"), ("Ethiopian military", "en", "name"),
+        ("tentara Ethiopia", "id", "name"), ("armée éthiopienne", "fr", "name"), ("äthiopische Armee", "de", "name"),
+        ("ejército etíope", "es", "name"),
+    ]),
+    ("Kenya Defence Forces", "Organization", "military", "KEN", None, "", [
+        ("KDF", "mul", "acronym"), ("Kenyan army", "en", "name"), ("Kenyan military", "en", "name"),
+        ("armée kényane", "fr", "name"), ("kenianische Armee", "de", "name"),
+    ]),
+    ("Nigerian Armed Forces", "Organization", "military", "NGA", None, "", [
+        ("Nigerian army", "en", "name"), ("Nigerian military", "en", "name"), ("militer Nigeria", "id", "name"),
+        ("armée nigériane", "fr", "name"), ("nigerianische Armee", "de", "name"), ("ejército nigeriano", "es", "name"),
+    ]),
+    ("Rwanda Defence Force", "Organization", "military", "RWA", None, "", [
+        ("RDF", "mul", "acronym"), ("Rwandan army", "en", "name"), ("Forces rwandaises de défense", "fr", "name"),
+        ("armée rwandaise", "fr", "name"), ("ruandische Armee", "de", "name"),
+    ]),
+    ("Somali National Army", "Organization", "military", "SOM", None, "", [
+        ("Somali army", "en", "name"), ("armée somalienne", "fr", "name"), ("somalische Armee", "de", "name"),
+    ]),
+    ("Central African Armed Forces", "Organization", "military", "CAF", None, "", [
+        ("FACA", "mul", "acronym"), ("Forces armées centrafricaines", "fr", "name"), ("armée centrafricaine", "fr", "name"),
+    ]),
+    ("Burkina Faso Armed Forces", "Organization", "military", "BFA", None, "", [
+        ("Forces armées nationales du Burkina Faso", "fr", "name"), ("armée burkinabè", "fr", "name"),
+        ("Burkinabe army", "en", "name"),
+    ]),
+    ("Niger Armed Forces", "Organization", "military", "NER", None, "", [
+        ("Forces armées nigériennes", "fr", "name"), ("armée nigérienne", "fr", "name"), ("Nigerien army", "en", "name"),
+    ]),
+    ("Algerian People's National Army", "Organization", "military", "DZA", None, "", [
+        ("Armée nationale populaire", "fr", "name"), ("armée algérienne", "fr", "name"), ("Algerian army", "en", "name"),
+        ("algerische Armee", "de", "name"),
+    ]),
     ("Mossad", "Organization", "intelligence", "ISR", None, "", []),
     ("Ministry of State Security (China)", "Organization", "intelligence", "CHN", None, "", [
         ("Ministry of State Security", "en", "name"), ("MSS", "en", "acronym"),

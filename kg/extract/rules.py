@@ -25,7 +25,7 @@ RULES: dict[str, str] = {
     "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
     "carry-over-agent": "a counted deployment whose sentence names no agent ('A further 300 soldiers arrived overnight') is by the agent of the article's deployment in the sentence or two before",
     "force-to-state": "after linking, an agent the alias index knows as a state's force or defence ministry ('TNI', 'Pentagon'), or a force named with its state ('Ejército libanés'), is that state, when the article names it",
-    "force-context-state": "with force-to-state, a force the alias index cannot place ('Guardia Nacional', 'armée de Terre', 'LAF' defined as 'Angkatan Bersenjata Lebanon (LAF)') is the one state its sentence names, else the state the article names far most often",
+    "force-context-state": "with force-to-state, a force the alias index cannot place ('Guardia Nacional', 'ANT' defined as 'Armée nationale tchadienne (ANT)') is the one state its sentence names, else the state the article names far most often",
     "headline-restated": "a headline's deployment that the body restates is one claim",
     # agreements
     "mediator-not-party": "a name after 'brokered by', 'dimediasi', 'sous l'égide de', 'unter Vermittlung', 'con la mediación de' (and the like) is no party",

@@ -98,7 +98,7 @@ def test_name_left_out_as_ambiguous_says_which_ids_it_names():
     assert link.qid is None and link.why.decision == "unlinked"
     assert link.why.reason.startswith(
         "'Gendarmerie nationale' was left out of the alias index as ambiguous: it names "
-        "Q1422336 (Gendarmerie nationale, FRA) and Q3100409 (Gendarmerie nationale, DZA) "
+        "Q1422336 (French Gendarmerie) and Q3100409 (Gendarmerie nationale, DZA) "
         "(2 entities of sources/nsi_operators.tsv bear it)")
     why = link_check(["SESAME"], Config(), type_="Organization")[0].why
     assert why.keys[0].step == "acronym" and "left out of the alias index as ambiguous" in why.reason
