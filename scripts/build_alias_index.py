@@ -8,7 +8,8 @@ Sources (all read at build time, nothing downloaded):
   Country, as the city when typed Place), demonym-based government forms.
 * ``../shared/data/wikidata-qids.tsv``: verified ids for actors and places, with Indonesian forms.
 * ``CURATED`` below: heads of state and government, ministers, spokespeople, international
-  organisations, agencies, media. A Wikidata id appears ONLY where it comes from one of the two
+  organisations, agencies, media, national armed forces and their branches, gendarmeries, coast
+  guards and national police forces (role ``military`` / ``police`` and the state's ISO3). A Wikidata id appears ONLY where it comes from one of the two
   shared files or from a public data file cited in the row's provenance; everything else is
   listed without an id (it still gets a stable key and role information).
 * ``COUNTRY_ALIASES`` below: general language facts (common spellings, abbreviations,
