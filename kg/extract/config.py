@@ -27,6 +27,8 @@ DEFAULT_THRESHOLDS = {
     "agreement_sure": 0.95,  # an agreement trigger this sure stands without the kind head
     "sure_agent": 0.8,  # an agent span below this yields to "pasukan X" (agent-backstops)
     "german_name_sure": 0.9,  # a German capitalised word tagged this sure is a name (german-nouns)
+    "carry_over_sentences": 3,  # how far back a deployment's agent carries to one with none (carry-over-agent)
+    "carry_over_needs_count": 0,  # 1: only a counted deployment takes a carried-over agent
 }
 
 

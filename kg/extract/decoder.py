@@ -247,10 +247,14 @@ class Decoder:
                 ev.agent = ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
                             or _subject_before(st, t) or self._topic_agent(st, t))
                 _fired(ev, "agent-backstops", ev.agent)
-            if (ev.agent is None and c is not None and "carry-over-agent" in self.rules and self._topic is not None
-                    and 0 < st.pred.index - self._topic_sentence <= _CARRY_OVER):
+            if (ev.agent is None and (c is not None or not self.th["carry_over_needs_count"])
+                    and "carry-over-agent" in self.rules and self._topic is not None
+                    and 0 < st.pred.index - self._topic_sentence <= self.th["carry_over_sentences"]):
                 ev.agent = self._topic  # the story goes on: "A further 300 soldiers arrived overnight"
                 _fired(ev, "carry-over-agent", ev.agent)
+            if ev.agent is None and "claimant-agent" in self.rules:
+                ev.agent = self._claimant_agent(st, t, claimants)
+                _fired(ev, "claimant-agent", ev.agent)
             if c is not None:
                 used_counts.append(c)
                 ev.troop_count, ev.qualifier = _count_of(text, c)
@@ -278,6 +282,15 @@ class Decoder:
                 seen.add(key)
                 unique.append(ev)
         return unique
+
+    def _claimant_agent(self, st: _Sent, trig: _Span, claimants) -> Optional[Mention]:
+        """A deployment whose sentence names no agent but an institution as its source ("nach Angaben
+        des ugandischen Verteidigungsministeriums sollen 1.200 Soldaten abgezogen werden"): the
+        institution deploys; force-to-state then makes it its state."""
+        orgs = [sp for sp in claimants if sp.mention is not None and sp.mention.type == "Organization"]
+        if not orgs:
+            return None
+        return min(orgs, key=lambda sp: _dist(sp, trig.s)).mention
 
     def _topic_agent(self, st: _Sent, trig: _Span) -> Optional[Mention]:
         """Backstop when the deploying side is only referred to ("mereka", "pihak Utara", "they",
@@ -470,4 +483,3 @@ def _fired(obj, rule: str, result=True):
     return None
 
 
-_CARRY_OVER = 2  # sentences a deployment's agent carries over to a counted deployment with none

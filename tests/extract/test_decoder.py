@@ -172,3 +172,43 @@ def test_a_headline_restated_by_the_body_is_one_deployment():
     assert [(e.sentence, e.agent.text, e.troop_count) for e in art.events if e.kind == "Deployment"] == [(1, "Iran", 2000)]
 
 
+
+
+def _two_sentences(s1, s2):
+    text = s1 + " " + s2
+    art = Article.from_text(text, source="mem")
+    art.sentences = [Sentence(0, 0, len(s1), s1), Sentence(1, len(s1) + 1, len(text), s2)]
+    return art, text
+
+
+def test_an_uncounted_deployment_with_no_agent_takes_the_agent_of_the_deployment_before():
+    s1 = "Kenya will station 800 police officers in Haiti."
+    s2 = "Half of them have already arrived in Port-au-Prince."
+    art, _ = _two_sentences(s1, s2)
+    p1 = _pred(0, 0, s1, {"Kenya": "CTRY", "Haiti": "CTRY"},
+               {"Kenya": ["AGENT"], "station": ["T_DEP"], "800": ["COUNT"], "Haiti": ["DEST"]}, kinds=(0.99, 0, 0))
+    p2 = _pred(1, len(s1) + 1, s2, {"Port-au-Prince": "LOC"},
+               {"arrived": ["T_DEP"], "Port-au-Prince": ["DEST"]}, kinds=(0.99, 0, 0))
+    _decoder().decode(art, [p1, p2])
+    second = [e for e in art.events if e.kind == "Deployment" and e.sentence == 1]
+    assert [(e.agent.text, e.troop_count, e.rules) for e in second] == [("Kenya", None, ["carry-over-agent"])]
+    off = Decoder(LABELS, ROLES, MODALITIES, KINDS, thresholds={"carry_over_needs_count": 1})
+    off.decode(art, [p1, p2])
+    assert [e for e in art.events if e.kind == "Deployment" and e.sentence == 1] == []
+
+
+def test_a_deployment_with_no_agent_is_by_the_institution_it_is_sourced_to():
+    text = "According to the Kenyan Ministry of Defence, about 400 soldiers will be withdrawn from Somalia by March."
+    art = Article.from_text(text, source="mem")
+    p = _pred(0, 0, text, {"Kenyan Ministry of Defence": "ORG", "Somalia": "CTRY"},
+              {"Kenyan Ministry of Defence": ["CLAIMANT"], "withdrawn": ["T_DEP"], "about 400": ["COUNT"],
+               "Somalia": ["DEST"]}, kinds=(0.99, 0, 0))
+    _decoder().decode(art, [p])
+    (dep,) = [e for e in art.events if e.kind == "Deployment"]
+    assert (dep.agent.text, dep.troop_count, dep.rules) == ("Kenyan Ministry of Defence", 400, ["claimant-agent"])
+    assert dep.confidence is not None  # the model made the trigger; the rule only chose the agent
+    from kg.extract.rules import RuleSet
+
+    bare = Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all,-claimant-agent"))
+    bare.decode(art, [p])
+    assert [e for e in art.events if e.kind == "Deployment"] == []
