@@ -157,6 +157,18 @@ def forces_to_states(article: Article, index: AliasIndex, *, context: bool = Fal
         _record(ev, rule)
 
 
+def drop_host_agents(article: Article) -> None:
+    """A deployment whose agent is the very state it deploys to ("Lettland troops=85 to Lettland",
+    read from "85 albanische Soldaten dienen in Lettland") names the host, not the sender: the
+    event is dropped (rule ``host-not-agent``); a domestic deployment names a place inside the
+    state, not the state itself."""
+    def qid(m):
+        return m.link.qid if m is not None and m.link is not None and m.link.qid else None
+
+    article.events = [ev for ev in article.events
+                      if not (ev.kind == "Deployment" and qid(ev.agent) and qid(ev.agent) == qid(ev.destination))]
+
+
 def _record(ev: Event, rule: str) -> None:
     ev.rules.append(rule)
     base = ev.extractor.split(" + rules: ")[0].removesuffix(" (model only)")

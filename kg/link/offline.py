@@ -27,7 +27,7 @@ from kg.link.base import BaseLinker
 from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.extract.rules import RuleSet
-from kg.link.forces import forces_to_states
+from kg.link.forces import drop_host_agents, forces_to_states
 from kg.link.index import AliasIndex, Entry, load_ambiguous, load_index
 from kg.link.keys import fold, qid_number, strip_titles
 
@@ -144,6 +144,8 @@ class OfflineLinker(BaseLinker):
         rules = RuleSet(self.config.rules)
         if "force-to-state" in rules:
             forces_to_states(article, self.index, context="force-context-state" in rules)
+        if "host-not-agent" in rules:
+            drop_host_agents(article)
 
     def resolve(self, m: Mention, article: Article) -> Link:
         found = self.region(m, article)

@@ -80,3 +80,19 @@ def test_an_acronym_defined_with_its_state_is_that_state():
     ev.agent = b.mentions[3]
     OfflineLinker(config=Config()).link(b)
     assert ev.agent.link.qid == "Q657" and ev.rules == ["force-context-state"]
+
+
+def test_a_deployment_whose_agent_is_its_own_destination_is_dropped():
+    text = "Albanien ist Mitglied der NATO; derzeit dienen 85 albanische Soldaten in Lettland. Lettland dankte."
+    spans = [("Albanien", "Country"), ("NATO", "Organization"), ("Lettland", "Country"), ("Lettland", "Country")]
+    for rules, kept in (("all", 0), ("all,-host-not-agent", 1)):
+        a = _article(text, spans, "de")
+        host = [m for m in a.mentions if m.text == "Lettland"]
+        ev = _deploy(a, "Lettland", "derzeit dienen 85 albanische Soldaten in Lettland.", 85)
+        ev.destination = host[0]
+        sent = _deploy(a, "Albanien", "derzeit dienen 85 albanische Soldaten in Lettland.", 85)
+        sent.destination = host[0]
+        OfflineLinker(config=Config().replace(rules=rules)).link(a)
+        assert host[0].link.qid == "Q211"
+        assert sent in a.events  # Albania to Latvia stays
+        assert sum(e is ev for e in a.events) == kept
