@@ -126,6 +126,11 @@ def left_out(trace: list[KeyTried]) -> Optional[str]:
     return None
 
 
+# a leading definite article of fr/de/es/en, tried only after the surface as written found nothing
+# ("El Salvador", "La Paz", "Den Haag" are index rows and match first)
+_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|los|las|die|der|das|den|dem)\s*(?<=\s|['’])", re.I)
+
+
 class OfflineLinker(BaseLinker):
     """Links mentions with the alias index ``kg/link/data/aliases.tsv`` (loaded once per process)."""
 
@@ -222,6 +227,9 @@ class OfflineLinker(BaseLinker):
         stripped = strip_titles(surface, self.skip_words)
         if stripped != fold(surface):
             yield "titles-stripped", surface, stripped, self.index.lookup(stripped), 1.0
+        bare = _ARTICLE.sub("", surface, count=1)
+        if bare != surface and bare:  # "la Casa Blanca", "die Bundeswehr", "l'ONU": no row keeps the article
+            yield "article-stripped", bare, self.index.key_of(bare)[1], self.index.lookup(bare), 1.0
         yield "spelling-variant", surface, self.index.variant_key(surface), self.index.lookup_variant(surface), 0.95
         for form in _uninflected(surface):  # "Litauens", "der Europäischen Union", "Russians"
             yield "uninflected", form, self.index.key_of(form)[1], self.index.lookup(form), 0.9

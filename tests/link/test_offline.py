@@ -126,3 +126,17 @@ def test_linking_the_seed_articles_is_right(seeds_dir: Path, lk):
 def test_a_place_named_with_its_region_noun_is_the_region_not_the_city(lk):
     region, city = linked("Pasukan tiba di wilayah Kursk. Lalu mereka ke Kursk.", [("Kursk", "Place"), ("Kursk", "Place")], lk)
     assert (region.qid, city.qid) == ("Q3178", "Q3159")
+
+
+@pytest.mark.parametrize("surface,typ,lang,qid", [
+    ("la Casa Blanca", "Organization", "es", "Q30"), ("les États-Unis", "Country", "fr", "Q30"),
+    ("l'ONU", "Organization", "fr", "Q1065"),
+])
+def test_a_leading_article_is_dropped_when_the_name_as_written_finds_nothing(lk, surface, typ, lang, qid):
+    (l,) = linked(f"{surface} ...", [(surface, typ)], lk, lang)
+    assert l.qid == qid
+
+
+def test_a_name_that_begins_with_an_article_matches_as_written_first(lk):
+    (l,) = linked("El Salvador ...", [("El Salvador", "Country")], lk, "es")
+    assert l.qid == "Q792"  # not "Salvador" (the Brazilian city)
