@@ -94,9 +94,9 @@ def affiliation(text: str, m: Mention, others: Sequence[Mention] = ()) -> bool:
 
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?:"
-    r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*\([\w .&/-]{1,30}\)"  # VILNIUS (WNS), BERLIN, 3 Mai (dpa)
-    r"|[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ \t][A-ZÀ-Ý.'’-]+){0,3}(?:,[ \t]*[^\n\-–—:(]{2,40})?"  # KUALA LUMPUR, JAKARTA, Harian.com
-    r"|[A-ZÀ-Ý][\w.'’-]+(?:[ \t][A-ZÀ-Ý][\w.'’-]+){0,2}(?:,[ \t]*[^\n\-–—:(]{2,30})?[ \t]*\([\w .&/-]{1,30}\)"  # Jakarta (ANTARA)
+    r"[A-ZÀ-Ý][A-ZÀ-Ý .'’/-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*\([\w .&/-]{1,30}\)"  # VILNIUS (WNS), BERLIN, 3 Mai (dpa)
+    r"|[A-ZÀ-Ý][A-ZÀ-Ý.'’/-]+(?:[ \t][A-ZÀ-Ý.'’/-]+){0,3}(?:,[ \t]*[^\n\-–—:(]{2,40})?"  # KUALA LUMPUR, JAKARTA, Harian.com
+    r"|[A-ZÀ-Ý][\w.'’-]+(?:/[A-ZÀ-Ý][\w.'’-]+)*(?:[ \t][A-ZÀ-Ý][\w.'’-]+){0,2}(?:,[ \t]*[^\n\-–—:(]{2,30})?[ \t]*\([\w .&/-]{1,30}\)"  # Jakarta (ANTARA), Eriwan/Moskau (dpa)
     r")[ \t]*[-–—:][ \t]+")
 
 
@@ -115,6 +115,11 @@ def dateline(text: str, m: Mention) -> bool:
     >>> t3 = "Jakarta (Berita Kini) - TNI mengirim pasukan."
     >>> dateline(t3, Mention(0, 7, "Jakarta", "Place")), dateline(t3, Mention(24, 27, "TNI", "Organization"))
     (True, False)
+    >>> t4 = "Eriwan/Moskau (Ostexpress) - Russland will Truppen abziehen."
+    >>> dateline(t4, Mention(0, 6, "Eriwan", "Person")), dateline(t4, Mention(7, 13, "Moskau", "Place"))
+    (True, True)
+    >>> dateline(t4, Mention(29, 38, "Russland", "Country"))
+    False
     """
     line_start = text.rfind("\n", 0, m.start) + 1
     d = _DATELINE.match(text, line_start)
