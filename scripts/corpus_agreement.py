@@ -5,6 +5,7 @@ system, so F1 is symmetric up to the one-to-one matching).
 
     .venv/bin/python scripts/corpus_agreement.py --sample 0.1 --list          # which ids to re-annotate
     .venv/bin/python scripts/corpus_agreement.py --second PASS2_DIR           # score pass 2 vs the corpus
+    .venv/bin/python scripts/corpus_agreement.py --ids IDS.txt --second PASS2_DIR   # a chosen sample
 
 PASS2_DIR holds ``<id>.json`` in the annotators' format (surface strings; see docs/annotation.md).
 """
@@ -62,12 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--exclude-sample", type=int, action="append", default=[], metavar="SEED",
                     help="leave out the articles an earlier sample (drawn with SEED) took; repeatable, in order")
+    ap.add_argument("--ids", help="a file of ids (one per line) to score instead of a random sample, "
+                                  "e.g. a sample of one batch")
     ap.add_argument("--list", action="store_true", help="print the sampled ids and stop")
     ap.add_argument("--second", help="folder of the second pass's <id>.json")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
     corpus = Path(args.corpus)
-    ids = sample_ids(corpus, args.sample, args.seed, args.exclude_sample)
+    if args.ids:
+        ids = [line.strip() for line in Path(args.ids).read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        ids = sample_ids(corpus, args.sample, args.seed, args.exclude_sample)
     if args.list or not args.second:
         print("\n".join(ids))
         return 0
