@@ -64,6 +64,13 @@ class BaseLinker:
                     m.link = self._because(replace(better, score=round(better.score * 0.9, 3)), m,
                                            "contained-organization",
                                            f"the start of {o.text!r}, named in the article", better.why)
+        for m in mentions:  # "Kongo" after "Demokratische Republik Kongo", "Afrika Tengah" after "Republik Afrika Tengah"
+            if m.type != "Person" and not (m.link and m.link.qid):
+                longer = self._longer_name(m, mentions)
+                if longer is not None:
+                    m.link = self._because(replace(longer.link, score=round(longer.link.score * 0.9, 3)), m,
+                                           "tail-of-longer-name", f"the end of {longer.text!r}, a state named in "
+                                           "the article", longer.link.why)
         for m in mentions:
             if m.link is None:  # never leave a mention unlinked
                 m.link = self.fallback(m)
@@ -98,6 +105,22 @@ class BaseLinker:
             link.why = Explanation(m.text, m.type, "linked" if link.qid or link.score >= 1.0 else "unlinked",
                                    step, reason, row=via.row if via else None, via=via)
         return link
+
+    @staticmethod
+    def _longer_name(m: Mention, mentions: list[Mention]) -> Optional[Mention]:
+        """The one state the article names with a longer name that ends in ``m``'s words (an
+        unlinked or ambiguous short form); None when none or several do."""
+        words = fold(m.text).split()
+        if not words:
+            return None
+        found = {}
+        for o in mentions:
+            if o is m or o.link is None or not o.link.qid or o.link.type != "Country":
+                continue
+            ow = fold(o.text).split()
+            if len(ow) > len(words) and ow[-len(words):] == words:
+                found.setdefault(o.link.qid, o)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _is_short(self, m: Mention) -> bool:
         return m.type == "Person" and len(strip_titles(m.text, self.skip_words).split()) == 1

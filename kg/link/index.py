@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from kg.errors import LinkingError
-from kg.link.keys import fallback_key, fold, is_acronym, name_key
+from kg.link.keys import fallback_key, fold, is_acronym, name_key, phonetic_token
 
 DEFAULT_INDEX = Path(__file__).resolve().parent / "data" / "aliases.tsv"
 # forms the builder left out of the index as ambiguous (read only to explain a decision)
@@ -65,7 +65,12 @@ class AliasIndex:
                 self._acronym.setdefault(e.alias.replace(".", ""), []).append(e)
                 continue
             self._folded.setdefault(fold(e.alias), []).append(e)
-            self._variant.setdefault(name_key(e.alias), []).append(e)
+            # titles are stripped from people's names only: "DR Congo" is no doctor called Congo
+            words = fold(e.alias).split()
+            keys = {name_key(e.alias)} if e.type == "Person" else {
+                "-".join(phonetic_token(w) for w in ws) for ws in (words, words[1:] if words[:1] == ["the"] else words)}
+            for key in keys:
+                self._variant.setdefault(key, []).append(e)
             if e.type == "Country" and e.form in {"name", "short", "capital"}:
                 self.country_words.setdefault(fold(e.alias), e.country)
         skip = set(self.country_words)

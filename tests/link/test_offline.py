@@ -140,3 +140,17 @@ def test_a_leading_article_is_dropped_when_the_name_as_written_finds_nothing(lk,
 def test_a_name_that_begins_with_an_article_matches_as_written_first(lk):
     (l,) = linked("El Salvador ...", [("El Salvador", "Country")], lk, "es")
     assert l.qid == "Q792"  # not "Salvador" (the Brazilian city)
+
+
+def test_a_short_name_two_states_share_takes_the_long_form_the_article_uses(lk):
+    drc = linked("Die Demokratische Republik Kongo schickt Soldaten. Kongo bestätigte das.",
+                 [("Demokratische Republik Kongo", "Country"), ("Kongo", "Country")], lk, "de")
+    assert [l.qid for l in drc] == ["Q974", "Q974"]
+    cog = linked("La République du Congo envoie 200 soldats. Le Congo a confirmé.",
+                 [("République du Congo", "Country"), ("Congo", "Country")], lk, "fr")
+    assert [l.qid for l in cog] == ["Q971", "Q971"]
+    (alone,) = linked("Kongo bestätigte das.", [("Kongo", "Country")], lk, "de")
+    assert alone.qid is None  # ambiguous on its own: no id rather than a wrong one
+    both = linked("Republik Kongo und Demokratische Republik Kongo verhandeln. Kongo schweigt.",
+                  [("Republik Kongo", "Country"), ("Demokratische Republik Kongo", "Country"), ("Kongo", "Country")], lk, "de")
+    assert [l.qid for l in both] == ["Q971", "Q974", None]
