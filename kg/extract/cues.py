@@ -164,7 +164,13 @@ _MEDIATION_CUE = re.compile(
     r"dengan\s+perantaraan|diantarai(?:\s+oleh)?|sous l'égide|avec la médiation|grâce à la médiation|en présence|"
     r"(?:négocié|parrainé|facilité)e?s?\s+par|vermittelt\s+(?:von|durch)|unter\s+(?:der\s+)?vermittlung|auf\s+vermittlung|"
     r"im\s+beisein|in\s+anwesenheit|unter\s+der\s+schirmherrschaft|con la mediación|gracias a la mediación|mediad[oa]s?\s+por|"
-    r"bajo (?:los|el) auspicios?|en presencia|auspiciad[oa]s?\s+por")
+    r"bajo (?:los|el) auspicios?|en presencia|auspiciad[oa]s?\s+por|"
+    # the venue: "at the headquarters of", "au siège de", "im Hauptquartier der", "di markas", "en la sede de"
+    r"(?:at|in)\s+the\s+headquarters\s+of|au\s+siège\s+(?:de|du|des)|im\s+hauptquartier|in\s+der\s+zentrale|"
+    r"di\s+(?:markas(?:\s+besar)?|kantor\s+pusat|ibu\s+pejabat)|en\s+la\s+sede\s+(?:de|del)")
+# "at UNIFIL headquarters", "at NATO's headquarters": the venue's owner named before the noun
+_VENUE_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:headquarters|HQ|secretariat)\b")
+_VENUE_BEFORE = re.compile(r"(?i)\b(?:at|in)\s+$")
 def mediated(text: str, start: int) -> bool:
     """Whether the name at ``start`` is inside a mediation phrase: a cue ("brokered by", "dimediasi",
     "sous l'égide de", "unter Vermittlung", "con la mediación de") and then only names, articles
@@ -176,7 +182,16 @@ def mediated(text: str, start: int) -> bool:
     >>> t = "Sous l'égide des États-Unis et de la France, le Liban et Israël ont signé."
     >>> [mediated(t, t.index(n)) for n in ("États-Unis", "France", "Liban")]
     [True, True, False]
+    >>> t = "Lebanon and Israel signed an agreement at UNIFIL headquarters in Naqoura."
+    >>> [mediated(t, t.index(n)) for n in ("UNIFIL", "Lebanon", "Israel")]
+    [True, False, False]
+    >>> t = "Kesepakatan ditandatangani Malaysia dan Indonesia di markas ASEAN di Jakarta."
+    >>> [mediated(t, t.index(n)) for n in ("ASEAN", "Malaysia")]
+    [True, False]
     """
+    name = re.match(r"[^\W\d_][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text[start:])
+    if name and _VENUE_BEFORE.search(text[max(0, start - 12):start]) and _VENUE_AFTER.match(text[start + name.end():]):
+        return True  # the host of the signing ("signed at UNIFIL headquarters in Naqoura")
     left = text[max(0, start - 80):start]
     cut = max(left.rfind(c) for c in ",;:.!?()\"“”«»")
     left = left[cut + 1:]
