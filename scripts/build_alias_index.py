@@ -1927,7 +1927,7 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
 # "Congo-Brazzaville") stay, and the linker gives the short one the link of a long form the
 # article uses (``tail-of-longer-name``). (alias, ISO3 codes, why)
 SHARED_SHORT_NAMES = [
-    (alias, ("COG", "COD"), "news writes 'Congo' for the DR Congo as often as for the Republic of the Congo")
+    (alias, ("COG", "COD"), "shared short name: news writes 'Congo' for the DR Congo as often as for the Republic of the Congo")
     for alias in ("Congo", "Kongo")
 ]
 

@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--exclude-sample", type=int, action="append", default=[], metavar="SEED",
                     help="leave out the articles an earlier sample (drawn with SEED) took; repeatable, in order")
     ap.add_argument("--ids", help="a file of ids (one per line) to score instead of a random sample, "
-                                  "e.g. a sample of one batch")
+                                  "e.g. a sample of one batch (--sample, --seed and --exclude-sample are then unused)")
     ap.add_argument("--list", action="store_true", help="print the sampled ids and stop")
     ap.add_argument("--second", help="folder of the second pass's <id>.json")
     args = ap.parse_args(argv)
@@ -82,7 +82,10 @@ def main(argv: list[str] | None = None) -> int:
 
     first, second = [], []
     for i in ids:
-        path = next(corpus.glob(f"*/{i}.json"))
+        path = next(corpus.glob(f"*/{i}.json"), None)
+        if path is None:
+            print(f"error: {i} is not in {corpus} (train, dev or test)", file=sys.stderr)
+            return 2
         p2 = Path(args.second) / f"{i}.json"
         if not p2.is_file():
             print(f"missing in the second pass: {i}", file=sys.stderr)

@@ -143,14 +143,22 @@ _EITHER_WAY = re.compile(r"(?i)^(?:said|says|added|wrote|told|a déclaré|a affi
 NEWS_OUTLETS = frozenset("Reuters|AFP|AP|Associated Press|Bloomberg|CNN|BBC|Al Jazeera|Yonhap|KCNA|TASS|RIA Novosti|Interfax|Ukrinform|Antara|Kompas|Tempo|Detik|CNA|Bernama|The Guardian|The New York Times|The Washington Post|Le Monde|Der Spiegel|El País|Politico|Financial Times|NHK|Xinhua|Kyodo|Voice of America|VOA|Radio Free Asia|Epoch Times".split("|"))
 
 
+def is_outlet(m: Mention) -> bool:
+    """A news outlet or agency by its name ("Reuters", "Radio Ituri Libre", "Harian Nusantara").
+
+    >>> is_outlet(Mention(0, 16, "Radio Ituri Libre", "Organization")), is_outlet(Mention(0, 3, "TNI", "Organization"))
+    (True, False)
+    """
+    return m.text in NEWS_OUTLETS or any(w in NEWS_OUTLETS for w in m.text.split()) or bool(_OUTLET_WORD.search(m.text))
+
+
 def _is_outlet_report(m: Mention, verb: str) -> bool:
     """A news outlet with a reporting verb ("Reuters melaporkan") reports; it does not speak.
 
     >>> _is_outlet_report(Mention(0, 7, "Reuters", "Organization"), "melaporkan")
     True
     """
-    outlet = m.text in NEWS_OUTLETS or any(w in NEWS_OUTLETS for w in m.text.split()) or bool(_OUTLET_WORD.search(m.text))
-    return m.type == "Organization" and outlet and bool(_REPORT_VERB.match(verb.strip()))
+    return m.type == "Organization" and is_outlet(m) and bool(_REPORT_VERB.match(verb.strip()))
 
 
 _OUTLET_WORD = re.compile(r"(?i)(?<!\w)(?:news|agency|kantor berita|agence|tv|televisi|television|times|post|daily|radio|journal|"
@@ -164,13 +172,17 @@ _MEDIATION_CUE = re.compile(
     r"dengan\s+perantaraan|diantarai(?:\s+oleh)?|sous l'égide|avec la médiation|grâce à la médiation|en présence|"
     r"(?:négocié|parrainé|facilité)e?s?\s+par|vermittelt\s+(?:von|durch)|unter\s+(?:der\s+)?vermittlung|auf\s+vermittlung|"
     r"im\s+beisein|in\s+anwesenheit|unter\s+der\s+schirmherrschaft|con la mediación|gracias a la mediación|mediad[oa]s?\s+por|"
-    r"bajo (?:los|el) auspicios?|en presencia|auspiciad[oa]s?\s+por|"
-    # the venue: "at the headquarters of", "au siège de", "im Hauptquartier der", "di markas", "en la sede de"
-    r"(?:at|in)\s+the\s+headquarters\s+of|au\s+siège\s+(?:de|du|des)|im\s+hauptquartier|in\s+der\s+zentrale|"
+    r"bajo (?:los|el) auspicios?|en presencia|auspiciad[oa]s?\s+por")
+# the venue of a signing: "at the headquarters of", "au siège de", "im Hauptquartier der", "di markas",
+# "en la sede de"; only the owner's name may follow (not "... by Ethiopia and the TPLF")
+_VENUE_CUE = re.compile(
+    r"(?i)(?:at|in)\s+the\s+headquarters\s+of|au\s+siège\s+(?:de|du|des)|im\s+hauptquartier|in\s+der\s+zentrale|"
     r"di\s+(?:markas(?:\s+besar)?|kantor\s+pusat|ibu\s+pejabat)|en\s+la\s+sede\s+(?:de|del)")
-# "at UNIFIL headquarters", "at NATO's headquarters": the venue's owner named before the noun
-_VENUE_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:headquarters|HQ|secretariat)\b")
-_VENUE_BEFORE = re.compile(r"(?i)\b(?:at|in)\s+$")
+_BY = {"by", "oleh", "par", "von", "durch", "por"}
+# "at UNIFIL headquarters", "at NATO's HQ", "at the ASEAN Secretariat": the owner named before the noun
+_VENUE_NOUN = r"(?:headquarters|HQ|secretariat|Sekretariat|secrétariat|secretaría)"
+_VENUE_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+" + _VENUE_NOUN + r"\b")
+_VENUE_BEFORE = re.compile(r"(?i)\b(?:at|in)\s+(?:the\s+)?$")
 def mediated(text: str, start: int) -> bool:
     """Whether the name at ``start`` is inside a mediation phrase: a cue ("brokered by", "dimediasi",
     "sous l'égide de", "unter Vermittlung", "con la mediación de") and then only names, articles
@@ -188,17 +200,24 @@ def mediated(text: str, start: int) -> bool:
     >>> t = "Kesepakatan ditandatangani Malaysia dan Indonesia di markas ASEAN di Jakarta."
     >>> [mediated(t, t.index(n)) for n in ("ASEAN", "Malaysia")]
     [True, False]
+    >>> t = "They signed at NATO HQ and at the ASEAN Secretariat."
+    >>> [mediated(t, t.index(n)) for n in ("NATO", "ASEAN")]
+    [True, True]
+    >>> t = "The accord was signed at the headquarters of the African Union by Ethiopia and the TPLF."
+    >>> [mediated(t, t.index(n)) for n in ("African Union", "Ethiopia", "TPLF")]
+    [True, False, False]
     """
-    name = re.match(r"[^\W\d_][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text[start:])
-    if name and _VENUE_BEFORE.search(text[max(0, start - 12):start]) and _VENUE_AFTER.match(text[start + name.end():]):
+    name = re.match(r"[^\W\d_][\w'’.-]*(?:\s+(?!(?i:" + _VENUE_NOUN + r")\b)[A-Z][\w'’.-]*)*", text[start:])
+    if name and _VENUE_BEFORE.search(text[max(0, start - 16):start]) and _VENUE_AFTER.match(text[start + name.end():]):
         return True  # the host of the signing ("signed at UNIFIL headquarters in Naqoura")
     left = text[max(0, start - 80):start]
     cut = max(left.rfind(c) for c in ",;:.!?()\"“”«»")
     left = left[cut + 1:]
-    for m in _MEDIATION_CUE.finditer(left):
-        between = left[m.end():]
-        if all(w[:1].isupper() or w.lower() in _MEDIATOR_GLUE for w in re.findall(r"[^\W\d_][\w'’-]*", between)):
-            return True
+    for cue, glue in ((_MEDIATION_CUE, _MEDIATOR_GLUE), (_VENUE_CUE, _MEDIATOR_GLUE - _BY)):
+        for m in cue.finditer(left):
+            between = left[m.end():]
+            if all(w[:1].isupper() or w.lower() in glue for w in re.findall(r"[^\W\d_][\w'’-]*", between)):
+                return True
     return False
 
 

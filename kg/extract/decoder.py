@@ -38,6 +38,7 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
 )
 from kg.extract.claims import one_per_claim
 from kg.extract.cues import (
+    is_outlet,
     mediated,
     whole_numbers,
     _PERSONAL,
@@ -252,8 +253,9 @@ class Decoder:
                     and 0 < st.pred.index - self._topic_sentence <= self.th["carry_over_sentences"]):
                 ev.agent = self._topic  # the story goes on: "A further 300 soldiers arrived overnight"
                 _fired(ev, "carry-over-agent", ev.agent)
+            sourced = None
             if ev.agent is None and "claimant-agent" in self.rules:
-                ev.agent = self._claimant_agent(st, t, claimants)
+                ev.agent = sourced = self._claimant_agent(st, t, claimants)
                 _fired(ev, "claimant-agent", ev.agent)
             if c is not None:
                 used_counts.append(c)
@@ -267,7 +269,7 @@ class Decoder:
             ev.date = self._date(art, st, t.s)
             if claimants:
                 cl = min(claimants, key=lambda sp: _dist(sp, t.s))
-                if cl.mention is not ev.agent:
+                if cl.mention is not ev.agent or sourced is not None:  # the institution both deploys and claims
                     ev.claimant = cl.mention
             if ev.troop_count == 0:
                 ev.troop_count, ev.qualifier = None, None
@@ -287,7 +289,8 @@ class Decoder:
         """A deployment whose sentence names no agent but an institution as its source ("nach Angaben
         des ugandischen Verteidigungsministeriums sollen 1.200 Soldaten abgezogen werden"): the
         institution deploys; force-to-state then makes it its state."""
-        orgs = [sp for sp in claimants if sp.mention is not None and sp.mention.type == "Organization"]
+        orgs = [sp for sp in claimants if sp.mention is not None and sp.mention.type == "Organization"
+                and not is_outlet(sp.mention)]  # "nach Angaben von Radio X": the outlet reports, it does not deploy
         if not orgs:
             return None
         return min(orgs, key=lambda sp: _dist(sp, trig.s)).mention

@@ -118,7 +118,7 @@ def dateline(text: str, m: Mention) -> bool:
     >>> t4 = "Eriwan/Moskau (Ostexpress) - Russland will Truppen abziehen."
     >>> dateline(t4, Mention(0, 6, "Eriwan", "Person")), dateline(t4, Mention(7, 13, "Moskau", "Place"))
     (True, True)
-    >>> dateline(t4, Mention(29, 38, "Russland", "Country"))
+    >>> dateline(t4, Mention(29, 37, "Russland", "Country"))
     False
     """
     line_start = text.rfind("\n", 0, m.start) + 1

@@ -15,6 +15,7 @@ Every linker is built as ``Cls(config=cfg)`` and has ``link(article) -> None``, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
@@ -25,6 +26,11 @@ from kg.link.keys import fallback_key, fold, phonetic_token, strip_titles, token
 
 ROLE_WINDOW_BEFORE = 60  # characters before a mention searched for office words
 ROLE_WINDOW_AFTER = 40
+
+
+# a leading definite article of fr/de/es/en ("le Congo", "der Kongo"); the offline linker tries a
+# name without it only after the name as written found nothing ("El Salvador" is a row)
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|los|las|die|der|das|den|dem)\s*(?<=\s|['’])", re.I)
 
 
 class BaseLinker:
@@ -65,8 +71,8 @@ class BaseLinker:
                                            "contained-organization",
                                            f"the start of {o.text!r}, named in the article", better.why)
         for m in mentions:  # "Kongo" after "Demokratische Republik Kongo", "Afrika Tengah" after "Republik Afrika Tengah"
-            if m.type != "Person" and not (m.link and m.link.qid):
-                longer = self._longer_name(m, mentions)
+            if m.type != "Person" and not (m.link and m.link.qid) and self._shared_short_name(m):
+                longer = self._longer_name(m, mentions, self._shared_short_name(m))
                 if longer is not None:
                     m.link = self._because(replace(longer.link, score=round(longer.link.score * 0.9, 3)), m,
                                            "tail-of-longer-name", f"the end of {longer.text!r}, a state named in "
@@ -106,16 +112,21 @@ class BaseLinker:
                                    step, reason, row=via.row if via else None, via=via)
         return link
 
+    def _shared_short_name(self, m: Mention) -> frozenset[str]:
+        """The ids a short name that several states share stands for ("Kongo": both Congos); empty
+        when the name is no such form. The offline linker reads them from its ambiguous table."""
+        return frozenset()
+
     @staticmethod
-    def _longer_name(m: Mention, mentions: list[Mention]) -> Optional[Mention]:
-        """The one state the article names with a longer name that ends in ``m``'s words (an
-        unlinked or ambiguous short form); None when none or several do."""
-        words = fold(m.text).split()
+    def _longer_name(m: Mention, mentions: list[Mention], ids: frozenset[str]) -> Optional[Mention]:
+        """The one state among ``ids`` that the article names with a longer name ending in ``m``'s
+        words ("Demokratische Republik Kongo" for "Kongo"); None when none or several do."""
+        words = fold(_LEADING_ARTICLE.sub("", m.text, count=1)).split()
         if not words:
             return None
         found = {}
         for o in mentions:
-            if o is m or o.link is None or not o.link.qid or o.link.type != "Country":
+            if o is m or o.link is None or o.link.qid not in ids or o.link.type != "Country":
                 continue
             ow = fold(o.text).split()
             if len(ow) > len(words) and ow[-len(words):] == words:

@@ -116,7 +116,8 @@ class AliasIndex:
         return name_key(surface, self.country_skip)
 
     def lookup_variant(self, surface: str) -> list[Entry]:
-        """Rows whose alias has the same spelling-variant key (y/i, double letters, titles)."""
+        """Rows whose alias has the same spelling-variant key (y/i, double letters; titles are
+        stripped from the surface, and from index rows of people only: "DR Congo" is no title)."""
         return list(self._variant.get(name_key(surface, self.country_skip), []))
 
     def by_qid(self, qid: str) -> list[Entry]:
@@ -161,7 +162,8 @@ _AMBIGUOUS: dict[str, dict[str, dict[str, str]]] = {}
 
 def load_ambiguous(path: str | Path | None = None) -> dict[str, dict[str, str]]:
     """The forms left out of the index as ambiguous, by index key (columns ``key``, ``alias``,
-    ``qids``, ``labels``, ``why``); loaded once per process, only when a decision is explained.
+    ``qids``, ``labels``, ``why``); loaded once per process, when a decision is explained or a
+    short name several states share (``shared short name`` rows) is linked.
     A missing file gives an empty table (explanations then say less, links are unchanged).
 
     >>> load_ambiguous()["gendarmerie nationale"]["qids"]

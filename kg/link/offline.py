@@ -23,6 +23,7 @@ from typing import Optional
 
 from kg.config import Config
 from kg.doc import Article, Link, Mention
+from kg.link.base import _LEADING_ARTICLE as _ARTICLE
 from kg.link.base import BaseLinker
 from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
@@ -109,7 +110,7 @@ def left_out(trace: list[KeyTried]) -> Optional[str]:
     as ambiguous (``kg/link/data/ambiguous.tsv``, read only here, when explaining).
 
     >>> print(left_out([KeyTried("exact", "Gendarmerie Nationale", "gendarmerie nationale", 0)]))
-    'Gendarmerie nationale' was left out of the alias index as ambiguous: it names Q1422336 (Gendarmerie nationale, FRA) and Q3100409 (Gendarmerie nationale, DZA) (2 entities of sources/nsi_operators.tsv bear it)
+    'Gendarmerie nationale' was left out of the alias index as ambiguous: it names Q1422336 (French Gendarmerie) and Q3100409 (Gendarmerie nationale, DZA) (2 entities of sources/nsi_operators.tsv bear it)
     >>> left_out([KeyTried("exact", "Zzyzx", "zizx", 0)]) is None
     True
     """
@@ -124,11 +125,6 @@ def left_out(trace: list[KeyTried]) -> Optional[str]:
         names = ", ".join(named[:-1]) + " and " + named[-1]
         return (f"{r['alias']!r} was left out of the alias index as ambiguous: it names {names} ({r['why']})")
     return None
-
-
-# a leading definite article of fr/de/es/en, tried only after the surface as written found nothing
-# ("El Salvador", "La Paz", "Den Haag" are index rows and match first)
-_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|los|las|die|der|das|den|dem)\s*(?<=\s|['’])", re.I)
 
 
 class OfflineLinker(BaseLinker):
@@ -151,6 +147,12 @@ class OfflineLinker(BaseLinker):
             forces_to_states(article, self.index, context="force-context-state" in rules)
         if "host-not-agent" in rules:
             drop_host_agents(article)
+
+    def _shared_short_name(self, m: Mention) -> frozenset[str]:
+        row = load_ambiguous().get(self.index.key_of(_ARTICLE.sub("", m.text, count=1))[1])
+        if row is None or "shared short name" not in row["why"]:  # the builder's SHARED_SHORT_NAMES
+            return frozenset()
+        return frozenset(row["qids"].split(";"))
 
     def resolve(self, m: Mention, article: Article) -> Link:
         found = self.region(m, article)

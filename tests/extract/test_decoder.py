@@ -206,6 +206,7 @@ def test_a_deployment_with_no_agent_is_by_the_institution_it_is_sourced_to():
     _decoder().decode(art, [p])
     (dep,) = [e for e in art.events if e.kind == "Deployment"]
     assert (dep.agent.text, dep.troop_count, dep.rules) == ("Kenyan Ministry of Defence", 400, ["claimant-agent"])
+    assert dep.claimant is dep.agent  # the ministry also claims it; force-to-state later makes Kenya the agent
     assert dep.confidence is not None  # the model made the trigger; the rule only chose the agent
     from kg.extract.rules import RuleSet
 

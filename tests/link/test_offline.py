@@ -137,9 +137,13 @@ def test_a_leading_article_is_dropped_when_the_name_as_written_finds_nothing(lk,
     assert l.qid == qid
 
 
-def test_a_name_that_begins_with_an_article_matches_as_written_first(lk):
-    (l,) = linked("El Salvador ...", [("El Salvador", "Country")], lk, "es")
-    assert l.qid == "Q792"  # not "Salvador" (the Brazilian city)
+def test_a_name_that_begins_with_an_article_matches_as_written_first():
+    explaining = OfflineLinker(config=Config())
+    explaining.explain = True
+    (l,) = linked("El Salvador ...", [("El Salvador", "Country")], explaining, "es")
+    assert (l.qid, l.why.step) == ("Q792", "exact")  # the article is stripped only when this finds nothing
+    (l,) = linked("la Casa Blanca ...", [("la Casa Blanca", "Organization")], explaining, "es")
+    assert (l.qid, l.why.step) == ("Q30", "article-stripped")
 
 
 def test_a_short_name_two_states_share_takes_the_long_form_the_article_uses(lk):
@@ -149,6 +153,14 @@ def test_a_short_name_two_states_share_takes_the_long_form_the_article_uses(lk):
     cog = linked("La République du Congo envoie 200 soldats. Le Congo a confirmé.",
                  [("République du Congo", "Country"), ("Congo", "Country")], lk, "fr")
     assert [l.qid for l in cog] == ["Q971", "Q971"]
+    (ref,) = linked("Le Congo a confirmé.", [("Le Congo", "Country")], lk, "fr")[:1]
+    assert ref.qid is None
+    dem = linked("La République démocratique du Congo envoie 300 soldats. Le Congo a confirmé.",
+                 [("République démocratique du Congo", "Country"), ("Le Congo", "Country")], lk, "fr")
+    assert [l.qid for l in dem] == ["Q974", "Q974"]  # "le Congo": the article is no part of the name
+    africa = linked("South Africa will send 200 troops for peacekeeping in Africa.",
+                    [("South Africa", "Country"), ("Africa", "Place")], lk, "en")
+    assert africa[0].qid == "Q258" and africa[1].qid != "Q258"  # only a shared short name takes a longer one's id
     (alone,) = linked("Kongo bestätigte das.", [("Kongo", "Country")], lk, "de")
     assert alone.qid is None  # ambiguous on its own: no id rather than a wrong one
     both = linked("Republik Kongo und Demokratische Republik Kongo verhandeln. Kongo schweigt.",
