@@ -71,6 +71,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     >>> t = "Badan Intelijen Nasional ( NIS"
     >>> _trim(t, 0, 26), _trim("the U.S. said", 4, 8)
     ((0, 24), (4, 8))
+    >>> t = "Cecilia Ortega Lanz of the Tec said"
+    >>> t[slice(*_trim(t, 0, 22))], _trim("Bank of", 0, 7), _trim("Ministry of Defence", 0, 19)
+    ('Cecilia Ortega Lanz', (0, 4), (0, 19))
     """
     while True:
         s0, e0 = s, e
@@ -80,8 +83,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
                          or (text[e - 1] == "." and not re.search(r"(?:\b[A-Z]\.){2,}$", text[s:e]))  # "U.S." keeps its dot
                          or (text[e - 1] == ")" and "(" not in text[s:e - 1])):
             e -= 1
+        tail = _TRAILING_FUNCTION_WORD.search(text, s, e)
+        if tail is not None and tail.end() == e and tail.start() > s:  # "Cecilia Ortega Lanz of": no name ends so
+            e = tail.start()
         if (s, e) == (s0, e0):
             return s, e
+
+
+# a lower-case function word that ends a span is the start of what follows, not part of a name
+_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:of|the|and|de|du|des|del|della|la|le|von|vom|der|und|y|et|dan|dari)$")
 
 
 _GENERIC_NOUNS = set("""sumber pemerintah pemerintahan pihak pejabat warga laporan media analis analisis pengamat rilis arsip
@@ -143,13 +153,17 @@ _EITHER_WAY = re.compile(r"(?i)^(?:said|says|added|wrote|told|a déclaré|a affi
 NEWS_OUTLETS = frozenset("Reuters|AFP|AP|Associated Press|Bloomberg|CNN|BBC|Al Jazeera|Yonhap|KCNA|TASS|RIA Novosti|Interfax|Ukrinform|Antara|Kompas|Tempo|Detik|CNA|Bernama|The Guardian|The New York Times|The Washington Post|Le Monde|Der Spiegel|El País|Politico|Financial Times|NHK|Xinhua|Kyodo|Voice of America|VOA|Radio Free Asia|Epoch Times".split("|"))
 
 
+_OUTLETS_FOLDED = frozenset(o.casefold() for o in NEWS_OUTLETS)  # "Tass" as well as "TASS"
+
+
 def is_outlet(m: Mention) -> bool:
     """A news outlet or agency by its name ("Reuters", "Radio Ituri Libre", "Harian Nusantara").
 
     >>> is_outlet(Mention(0, 16, "Radio Ituri Libre", "Organization")), is_outlet(Mention(0, 3, "TNI", "Organization"))
     (True, False)
     """
-    return m.text in NEWS_OUTLETS or any(w in NEWS_OUTLETS for w in m.text.split()) or bool(_OUTLET_WORD.search(m.text))
+    return (m.text.casefold() in _OUTLETS_FOLDED or any(w.casefold() in _OUTLETS_FOLDED for w in m.text.split())
+            or bool(_OUTLET_WORD.search(m.text)))
 
 
 def _is_outlet_report(m: Mention, verb: str) -> bool:
@@ -161,7 +175,7 @@ def _is_outlet_report(m: Mention, verb: str) -> bool:
     return m.type == "Organization" and is_outlet(m) and bool(_REPORT_VERB.match(verb.strip()))
 
 
-_OUTLET_WORD = re.compile(r"(?i)(?<!\w)(?:news|agency|kantor berita|agence|tv|televisi|television|times|post|daily|radio|journal|"
+_OUTLET_WORD = re.compile(r"(?i)(?<!\w)(?:news|agency|kantor berita|agence|agencia|agensi|\w*agentur|tv|televisi|television|times|post|daily|radio|journal|"
                           r"press|media|harian|koran|ilbo|shimbun|gazette|tribune|herald|channel|zeitung|diario|\w+\.com)(?!\w)")
 
 

@@ -27,7 +27,7 @@ RULES: dict[str, str] = {
     "claimant-agent": "a deployment whose sentence names no agent but an institution as its source ('nach Angaben des ugandischen Verteidigungsministeriums sollen 1.200 Soldaten abgezogen werden') is by that institution, after carry-over-agent (force-to-state then makes it its state)",
     "force-to-state": "after linking, an agent the alias index knows as a state's force or defence ministry ('TNI', 'Pentagon'), or a force named with its state ('Ejército libanés'), is that state, when the article names it",
     "force-context-state": "with force-to-state, a force the alias index cannot place ('Guardia Nacional', 'ANT' defined as 'Armée nationale tchadienne (ANT)') is the one state its sentence names, else the state the article names far most often",
-    "host-not-agent": "after linking, a deployment whose agent is the state it deploys to ('Lettland' for '85 albanische Soldaten dienen in Lettland') is dropped: the model took the host for the sender",
+    "host-not-agent": "after linking, a deployment whose agent is the very span of its destination ('Lettland' read as both in '85 albanische Soldaten dienen in Lettland') is dropped: the model took the host for the sender",
     "headline-restated": "a headline's deployment that the body restates is one claim",
     # agreements
     "mediator-not-party": "a name after 'brokered by', 'dimediasi', 'sous l'égide de', 'unter Vermittlung', 'con la mediación de' (and the like) is no party",

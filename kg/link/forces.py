@@ -158,15 +158,12 @@ def forces_to_states(article: Article, index: AliasIndex, *, context: bool = Fal
 
 
 def drop_host_agents(article: Article) -> None:
-    """A deployment whose agent is the very state it deploys to ("Lettland troops=85 to Lettland",
-    read from "85 albanische Soldaten dienen in Lettland") names the host, not the sender: the
-    event is dropped (rule ``host-not-agent``); a domestic deployment names a place inside the
-    state, not the state itself."""
-    def qid(m):
-        return m.link.qid if m is not None and m.link is not None and m.link.qid else None
-
+    """A deployment whose agent span is its destination span ("85 albanische Soldaten dienen in
+    Lettland", the model reading "Lettland" as both) names the host, not the sender: the event is
+    dropped (rule ``host-not-agent``). A domestic deployment to the state itself ("le Bénin a
+    déployé 3 000 soldats dans le nord du pays") names the state twice and stays."""
     article.events = [ev for ev in article.events
-                      if not (ev.kind == "Deployment" and qid(ev.agent) and qid(ev.agent) == qid(ev.destination))]
+                      if not (ev.kind == "Deployment" and ev.agent is not None and ev.agent is ev.destination)]
 
 
 def _record(ev: Event, rule: str) -> None:

@@ -213,3 +213,4 @@ def test_a_deployment_with_no_agent_is_by_the_institution_it_is_sourced_to():
     bare = Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all,-claimant-agent"))
     bare.decode(art, [p])
     assert [e for e in art.events if e.kind == "Deployment"] == []
+

@@ -96,3 +96,9 @@ def test_a_deployment_whose_agent_is_its_own_destination_is_dropped():
         assert host[0].link.qid == "Q211"
         assert sent in a.events  # Albania to Latvia stays
         assert sum(e is ev for e in a.events) == kept
+    home = "Benin hat 3.000 Soldaten in den Norden verlegt. Benin bleibt dort."
+    b = _article(home, [("Benin", "Country"), ("Benin", "Country")], "de")
+    dom = _deploy(b, "Benin", "Benin hat 3.000 Soldaten in den Norden verlegt.", 3000)
+    dom.destination = b.mentions[1]  # the state named again as the destination: a domestic deployment
+    OfflineLinker(config=Config()).link(b)
+    assert dom in b.events
