@@ -51,8 +51,8 @@ def bio_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, 
     best = probs.argmax(-1)
     out: list[tuple[int, int, str, float]] = []
     cur: list | None = None
-    for k, lab_i in enumerate(best):
-        lab = labels[int(lab_i)]
+    for k, lab_i in enumerate(best.tolist()):
+        lab = labels[lab_i]
         s, e = offsets[k]
         if s == e:  # a bare SentencePiece "▁" or a special token: names nothing
             continue
@@ -106,12 +106,15 @@ def role_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray,
     {'SPEAKER': [(0, 8, 0.85)]}
     """
     out: dict[str, list[tuple[int, int, float]]] = {}
-    for r, role in enumerate(roles):
-        begin = probs[:, 2 * r]
-        inside = probs[:, 2 * r + 1]
+    n = len(offsets)
+    active = (np.asarray(probs[:n]) >= threshold).reshape(n, len(roles), 2).any(axis=2)  # [T, roles]
+    for r in np.flatnonzero(active.any(axis=0)):  # most roles have no token above the threshold
+        role = roles[r]
+        begin = probs[:n, 2 * r].tolist()
+        inside = probs[:n, 2 * r + 1].tolist()
         spans: list[list] = []
         cur: list | None = None
-        for k in range(len(offsets)):
+        for k in range(n):
             if offsets[k][0] == offsets[k][1]:  # a bare "▁" or a special token
                 continue
             on = inside[k] >= threshold or begin[k] >= threshold
@@ -125,10 +128,10 @@ def role_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray,
             if cur is None or starts_new:
                 if cur is not None:
                     spans.append(cur)
-                cur = [s, e, [max(float(inside[k]), float(begin[k]))]]
+                cur = [s, e, [max(inside[k], begin[k])]]
             else:
                 cur[1] = e
-                cur[2].append(float(inside[k]))
+                cur[2].append(inside[k])
         if cur is not None:
             spans.append(cur)
         if spans:
