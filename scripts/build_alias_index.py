@@ -49,6 +49,7 @@ DEFAULT_OUT = REPO / "kg" / "link" / "data" / "aliases.tsv"
 SOURCES = REPO / "kg" / "link" / "data" / "sources"
 sys.path.insert(0, str(REPO))
 from kg.link.demonyms import forms as demonym_forms  # noqa: E402 - the repo's own table
+from kg.link.index import SHARED_SHORT_NAMES, SHARED_SHORT_WHY  # noqa: E402
 from kg.link.keys import fold, is_acronym  # noqa: E402
 
 COLUMNS = ("alias", "lang", "qid", "type", "canonical_en", "role", "country", "form", "provenance")
@@ -1914,22 +1915,14 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
                      f"COUNTRY_ALIASES gives it to {r['country']} as its government, the index to another entity")
     rows = [r for r in rows if not (lookup_key(r["alias"]) in clashing and r["form"] == "metonym")]
     # 6. a state's short name that news uses as often for a neighbour of the same name ("Congo")
-    shared_short = {lookup_key(a): (a, isos, why) for a, isos, why in SHARED_SHORT_NAMES}
+    # (kg.link.index.SHARED_SHORT_NAMES: the long forms, "DR Congo", "Republik Kongo", stay)
     for r in rows:
-        hit = shared_short.get(lookup_key(r["alias"]))
-        if hit and r["type"] == "Country":
-            amb.drop(r["alias"], {by_iso[i]["wikidata_qid"] or f"Country/{by_iso[i]['name_en']}" for i in hit[1]}, hit[2])
-    rows = [r for r in rows if not (r["type"] == "Country" and lookup_key(r["alias"]) in shared_short)]
+        isos = SHARED_SHORT_NAMES.get(index_key(r["alias"]))
+        if isos and r["type"] == "Country":
+            amb.drop(r["alias"], {by_iso[i]["wikidata_qid"] or f"Country/{by_iso[i]['name_en']}" for i in isos},
+                     SHARED_SHORT_WHY)
+    rows = [r for r in rows if not (r["type"] == "Country" and index_key(r["alias"]) in SHARED_SHORT_NAMES)]
     return _merge(rows)
-
-
-# Short names two states share in news use; the long forms ("DR Congo", "Republik Kongo",
-# "Congo-Brazzaville") stay, and the linker gives the short one the link of a long form the
-# article uses (``tail-of-longer-name``). (alias, ISO3 codes, why)
-SHARED_SHORT_NAMES = [
-    (alias, ("COG", "COD"), "shared short name: news writes 'Congo' for the DR Congo as often as for the Republic of the Congo")
-    for alias in ("Congo", "Kongo")
-]
 
 
 ALLIANCES = {"Q7184", "Q318693"}  # NATO, CSTO

@@ -124,6 +124,12 @@ class AliasIndex:
         return [e for e in self.entries if e.qid == qid]
 
 
+# Short names two states share in news use: left out of the index as ambiguous by
+# scripts/build_alias_index.py; the linker gives one the link of a longer state name the article
+# uses ("Kongo" after "Demokratische Republik Kongo"). folded form -> ISO3 codes of the states
+SHARED_SHORT_NAMES: dict[str, tuple[str, ...]] = {"congo": ("COG", "COD"), "kongo": ("COG", "COD")}
+SHARED_SHORT_WHY = "shared short name: news writes 'Congo' for the DR Congo as often as for the Republic of the Congo"
+
 _CACHE: dict[str, AliasIndex] = {}
 _LOCK = threading.Lock()
 
@@ -162,8 +168,7 @@ _AMBIGUOUS: dict[str, dict[str, dict[str, str]]] = {}
 
 def load_ambiguous(path: str | Path | None = None) -> dict[str, dict[str, str]]:
     """The forms left out of the index as ambiguous, by index key (columns ``key``, ``alias``,
-    ``qids``, ``labels``, ``why``); loaded once per process, when a decision is explained or a
-    short name several states share (``shared short name`` rows) is linked.
+    ``qids``, ``labels``, ``why``); loaded once per process, only when a decision is explained.
     A missing file gives an empty table (explanations then say less, links are unchanged).
 
     >>> load_ambiguous()["gendarmerie nationale"]["qids"]

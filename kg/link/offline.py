@@ -29,7 +29,7 @@ from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.extract.rules import RuleSet
 from kg.link.forces import drop_host_agents, forces_to_states
-from kg.link.index import AliasIndex, Entry, load_ambiguous, load_index
+from kg.link.index import SHARED_SHORT_NAMES, AliasIndex, Entry, load_ambiguous, load_index
 from kg.link.keys import fold, qid_number, strip_titles
 
 FORM_SCORE = {
@@ -149,10 +149,8 @@ class OfflineLinker(BaseLinker):
             drop_host_agents(article)
 
     def _shared_short_name(self, m: Mention) -> frozenset[str]:
-        row = load_ambiguous().get(self.index.key_of(_ARTICLE.sub("", m.text, count=1))[1])
-        if row is None or "shared short name" not in row["why"]:  # the builder's SHARED_SHORT_NAMES
-            return frozenset()
-        return frozenset(row["qids"].split(";"))
+        isos = SHARED_SHORT_NAMES.get(self.index.key_of(_ARTICLE.sub("", m.text, count=1))[1], ())
+        return frozenset(q for q in (self.index.state_qids.get(i) for i in isos) if q)
 
     def resolve(self, m: Mention, article: Article) -> Link:
         found = self.region(m, article)
