@@ -30,7 +30,7 @@ ROLE_WINDOW_AFTER = 40
 
 # a leading definite article of fr/de/es/en ("le Congo", "der Kongo"); the offline linker tries a
 # name without it only after the name as written found nothing ("El Salvador" is a row)
-_LEADING_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|los|las|die|der|das|den|dem)\s*(?<=\s|['’])", re.I)
+LEADING_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|los|las|die|der|das|den|dem)\s*(?<=\s|['’])", re.I)
 
 
 class BaseLinker:
@@ -70,9 +70,10 @@ class BaseLinker:
                     m.link = self._because(replace(better, score=round(better.score * 0.9, 3)), m,
                                            "contained-organization",
                                            f"the start of {o.text!r}, named in the article", better.why)
-        for m in mentions:  # "Kongo" after "Demokratische Republik Kongo", "Afrika Tengah" after "Republik Afrika Tengah"
-            if m.type != "Person" and not (m.link and m.link.qid) and self._shared_short_name(m):
-                longer = self._longer_name(m, mentions, self._shared_short_name(m))
+        for m in mentions:  # "Kongo" after "Demokratische Republik Kongo": a short name two states share
+            ids = self._shared_short_name(m) if m.type != "Person" and not (m.link and m.link.qid) else frozenset()
+            if ids:
+                longer = self._longer_name(m, mentions, ids)
                 if longer is not None:
                     m.link = self._because(replace(longer.link, score=round(longer.link.score * 0.9, 3)), m,
                                            "tail-of-longer-name", f"the end of {longer.text!r}, a state named in "
@@ -114,14 +115,14 @@ class BaseLinker:
 
     def _shared_short_name(self, m: Mention) -> frozenset[str]:
         """The ids a short name that several states share stands for ("Kongo": both Congos); empty
-        when the name is no such form. The offline linker reads them from its ambiguous table."""
+        when the name is no such form. The offline linker reads ``kg.link.index.SHARED_SHORT_NAMES``."""
         return frozenset()
 
     @staticmethod
     def _longer_name(m: Mention, mentions: list[Mention], ids: frozenset[str]) -> Optional[Mention]:
         """The one state among ``ids`` that the article names with a longer name ending in ``m``'s
         words ("Demokratische Republik Kongo" for "Kongo"); None when none or several do."""
-        words = fold(_LEADING_ARTICLE.sub("", m.text, count=1)).split()
+        words = fold(LEADING_ARTICLE.sub("", m.text, count=1)).split()
         if not words:
             return None
         found = {}

@@ -23,8 +23,7 @@ from typing import Optional
 
 from kg.config import Config
 from kg.doc import Article, Link, Mention
-from kg.link.base import _LEADING_ARTICLE as _ARTICLE
-from kg.link.base import BaseLinker
+from kg.link.base import LEADING_ARTICLE, BaseLinker
 from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.extract.rules import RuleSet
@@ -149,7 +148,7 @@ class OfflineLinker(BaseLinker):
             drop_host_agents(article)
 
     def _shared_short_name(self, m: Mention) -> frozenset[str]:
-        isos = SHARED_SHORT_NAMES.get(self.index.key_of(_ARTICLE.sub("", m.text, count=1))[1], ())
+        isos = SHARED_SHORT_NAMES.get(self.index.key_of(LEADING_ARTICLE.sub("", m.text, count=1))[1], ())
         return frozenset(q for q in (self.index.state_qids.get(i) for i in isos) if q)
 
     def resolve(self, m: Mention, article: Article) -> Link:
@@ -227,7 +226,7 @@ class OfflineLinker(BaseLinker):
         stripped = strip_titles(surface, self.skip_words)
         if stripped != fold(surface):
             yield "titles-stripped", surface, stripped, self.index.lookup(stripped), 1.0
-        bare = _ARTICLE.sub("", surface, count=1)
+        bare = LEADING_ARTICLE.sub("", surface, count=1)
         if bare != surface and bare:  # "la Casa Blanca", "die Bundeswehr", "l'ONU": no row keeps the article
             yield "article-stripped", bare, self.index.key_of(bare)[1], self.index.lookup(bare), 1.0
         yield "spelling-variant", surface, self.index.variant_key(surface), self.index.lookup_variant(surface), 0.95
