@@ -27,10 +27,14 @@ def render(report: EvalReport, console: Console, *, errors: bool = True) -> None
         per.add_column("language")
         per.add_column("articles", justify="right")
         for k in KINDS:
-            per.add_column(k, justify="right")
+            per.add_column(k[:6], justify="right")  # short headers: the table fits 80 columns
+        per.add_column("linking", justify="right")
+        links = report.linking_by_language()
         for lang, kinds in langs.items():
             n = sum(1 for r in report.articles.values() if r.lang == lang)
-            per.add_row(lang, str(n), *(f"{kinds[k].f1:.3f}" for k in KINDS))
+            c, t = links.get(lang, (0, 0))
+            per.add_row(lang, str(n), *(f"{kinds[k].f1:.3f}" for k in KINDS),
+                        f"{_pct(c / t if t else None)} {c}/{t}")
         console.print(per)
     console.print(
         f"destination accuracy: {_pct(report.destination_accuracy)} "

@@ -81,11 +81,14 @@ class ArticleResult:
     invented: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in KINDS})
     wrong_destination: list[dict] = field(default_factory=list)
     wrong_links: list[dict] = field(default_factory=list)
+    linking_correct: int = 0  # this article's share of the report's linking counts
+    linking_total: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "found": self.found, "url": self.url, "lang": self.lang,
             "kinds": {k: v.to_json() for k, v in self.scores.items()},
+            "linking": {"correct": self.linking_correct, "total": self.linking_total},
             "missed": self.missed, "invented": self.invented,
             "wrong_destination": self.wrong_destination, "wrong_links": self.wrong_links,
         }
@@ -122,6 +125,14 @@ class EvalReport:
                 mine[k].add(sc.tp, sc.gold, sc.system)
         return dict(sorted(out.items()))
 
+    def linking_by_language(self) -> dict[str, tuple[int, int]]:
+        """(correct, total) linking counts summed over the articles of each gold language."""
+        out: dict[str, tuple[int, int]] = {}
+        for res in self.articles.values():
+            c, t = out.get(res.lang, (0, 0))
+            out[res.lang] = (c + res.linking_correct, t + res.linking_total)
+        return dict(sorted(out.items()))
+
     def to_json(self) -> dict[str, Any]:
         def r(x: Optional[float]) -> Optional[float]:
             return None if x is None else round(x, 4)
@@ -136,6 +147,10 @@ class EvalReport:
                 "severe": sum(1 for w in self.wrong_links if w["severe"]),
             },
             "by_language": {lang: {k: v.to_json() for k, v in kinds.items()} for lang, kinds in self.by_language().items()},
+            "linking_by_language": {
+                lang: {"accuracy": r(c / t if t else None), "correct": c, "total": t}
+                for lang, (c, t) in self.linking_by_language().items()
+            },
             "articles": {k: v.to_json() for k, v in self.articles.items()},
             "system_articles_without_gold": self.unmatched_system,
             "gazetteer": self.gazetteer,
@@ -300,9 +315,11 @@ def _linking(g: GoldArticle, s: SystemArticle, places: Gazetteer, report: EvalRe
         if not found:
             continue
         report.linking_total += 1
+        res.linking_total += 1
         wrong = [sa for sa in found if sa.qid != ga.qid]
         if not wrong:
             report.linking_correct += 1
+            res.linking_correct += 1
             continue
         for sa in wrong:
             # a wrong id (not a missing one) on a country or a head of state misleads most

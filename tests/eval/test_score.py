@@ -278,3 +278,19 @@ def test_scores_are_also_summed_per_article_language():
     assert sorted(by) == ["en", "id"]
     assert (by["id"]["deployments"].tp, by["en"]["deployments"].tp, by["en"]["deployments"].system) == (1, 0, 1)
     assert r.to_json()["by_language"]["en"]["deployments"]["f1"] == 0.0
+
+
+def test_linking_is_also_counted_per_article_and_per_language():
+    g_id = gold("x1")
+    g_en = parse_gold({"id": "x2", "lang": "en", "actors": ACTORS, "deployments": [],
+                       "statements": [], "agreements": []}, text=TEXT)
+    s1 = system("x1")  # all four gold ids (NK, RU, UA, Putin) found and right
+    s2 = system("x2", actors=[NK, SysActor("actor/country/rusia", "Country", frozenset({"Rusia"}))])
+    r = score([g_id, g_en], [s1, s2], places=NO_PLACES)
+    assert (r.articles["x1"].linking_correct, r.articles["x1"].linking_total) == (4, 4)
+    assert (r.articles["x2"].linking_correct, r.articles["x2"].linking_total) == (1, 2)
+    assert r.linking_by_language() == {"en": (1, 2), "id": (4, 4)}
+    assert (r.linking_correct, r.linking_total) == (5, 6)
+    j = r.to_json()
+    assert j["linking_by_language"]["en"] == {"accuracy": 0.5, "correct": 1, "total": 2}
+    assert j["articles"]["x2"]["linking"] == {"correct": 1, "total": 2}
