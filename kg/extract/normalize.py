@@ -115,7 +115,74 @@ def parse_number(text: str) -> Optional[int]:
     >>> parse_number("une centaine d'hommes"), parse_number("rund zwei Dutzend Polizisten"), parse_number("un millar")
     (100, 24, 1000)
     """
-    s = text.lower().replace("-", " ")
+    s = re.sub(r"(?<=\d)-(?=\d)", "–", text.lower()).replace("-", " ")  # "2.000-3.000" is a range
+    rng = _range_bounds(s)
+    if rng is not None:  # "three to four thousand" -> 3000, "dua hingga tiga ribu" -> 2000
+        return rng[0]
+    return _parse_one(s)
+
+
+# a range between two counts: its lower bound is the count (annotation guide: ranges).
+# "and"-type words make a range only after "between" ("between 800 and 1,000", "entre 400 et 500")
+_RANGE_TO = r"to|hingga|sampai|sehingga|bis|à|a|or|atau|oder|ou|o"
+_RANGE_AND = r"and|dan|und|et|y"
+_BETWEEN = r"between|antara|zwischen|entre"
+_NUM_TOKEN = r"(?:\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|[a-zà-ÿß]+)"
+_RANGE = re.compile(
+    rf"(?P<a>{_NUM_TOKEN}(?:\s+[a-zà-ÿß]+)?)"
+    rf"(?:\s+(?:{_RANGE_TO})\s+|\s*[–—]\s*|\s+(?P<and>{_RANGE_AND})\s+)(?P<b>.+)$"
+)
+
+
+def range_tail(text: str) -> int:
+    """Length of a range's upper end right at the start of ``text`` (" to four thousand",
+    "–3.000", " hingga tiga ribu"), so a count span cut after its lower end can take it; else 0."""
+    m = re.match(rf"(?:\s+(?:{_RANGE_TO})\s+|\s*[–—-]\s*){_NUM_TOKEN}(?:\s+[a-zà-ÿß]+)?", text, re.I)
+    return m.end() if m else 0
+
+
+def _range_bounds(s: str) -> Optional[tuple[int, int]]:
+    """(low, high) when ``s`` (lower case) writes a range of two counts, else None.
+
+    The low end takes the high end's magnitude word when it has none of its own:
+    "zwei bis dreitausend" -> (2000, 3000), "entre 3 500 et 4 500" -> (3500, 4500).
+    """
+    for start in (w.start() for w in re.finditer(r"(?<![\w.,])[\w]", s)):  # every word start
+        m = _RANGE.match(s, start)
+        if m is None:
+            continue
+        if m.group("and") and not re.search(rf"(?:^|\s)(?:{_BETWEEN})\s+$", s[: m.start("a")]):
+            continue
+        a_text, b_text = m.group("a"), m.group("b")
+        low, high = _parse_one(a_text), _parse_one(b_text)
+        if low is None or high is None:
+            continue
+        if low < high and not _has_magnitude(a_text):
+            mag = _magnitude(b_text)
+            if mag and low < mag and low * mag <= high:
+                low *= mag
+        if 0 < low < high:
+            return low, high
+    return None
+
+
+def _has_magnitude(t: str) -> bool:
+    return _magnitude(t) is not None
+
+
+def _magnitude(t: str) -> Optional[int]:
+    """The largest magnitude word (thousand, ribu, tausend, million...) in ``t``, or None."""
+    best = None
+    for w in re.findall(r"[a-zà-ÿß]+", t):
+        v = _MULT.get(w) or next((m for suf, m in (("tausend", 1000), ("hundert", 100)) if w.endswith(suf)), None)
+        if w in _PREFIX_SE and _PREFIX_SE[w] >= 100:
+            v = _PREFIX_SE[w]
+        if v and (best is None or v > best):
+            best = v
+    return best
+
+
+def _parse_one(s: str) -> Optional[int]:
     m = _DIGITS.search(s)
     if m:
         value = _parse_digits(m.group(0))
@@ -196,6 +263,8 @@ def qualifier_of(text: str) -> Optional[str]:
     (None, 'About', 'MoreThan')
     """
     low = text.lower()
+    if _range_bounds(re.sub(r"(?<=\d)-(?=\d)", "–", low).replace("-", " ")) is not None:  # a range counts from its lower bound
+        return "AtLeast"
     for pattern, q in _QUALIFIERS:
         if re.search(r"(?<!\w)(?:" + pattern + r")(?!\w)", low):
             return q

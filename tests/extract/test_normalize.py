@@ -81,3 +81,30 @@ def test_qualifiers(text, q):
 )
 def test_dates_resolved_against_publication(text, published, iso):
     assert normalize_date(text, published) == iso
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # annotation guide, ranges: the lower bound, qualifier at_least; a lower end with no
+        # magnitude word of its own takes the upper end's
+        ("three to four thousand", 3000), ("zwei- bis dreitausend", 2000), ("dua hingga tiga ribu", 2000),
+        ("de dos a tres mil", 2000), ("trois à quatre mille", 3000), ("deux à trois cents", 200),
+        ("2.000 hingga 3.000 prajurit", 2000), ("entre 3 500 et 4 500", 3500), ("between 800 and 1,000", 800),
+        ("2,500–3,000", 2500), ("2.000-3.000 tentara", 2000), ("roughly 500 to 600", 500),
+    ],
+)
+def test_a_range_counts_from_its_lower_bound_at_least(text, value):
+    assert (parse_number(text), qualifier_of(text)) == (value, "AtLeast")
+
+
+@pytest.mark.parametrize(
+    "text,value,q",
+    [
+        # not ranges: "and" outside "between", a number followed by a place, a compound number
+        ("40 police and 600 soldiers", 40, "Exact"), ("500 soldiers to Kursk", 500, "Exact"),
+        ("two hundred and fifty", 250, "Exact"), ("veinte y cinco", 25, "Exact"), ("hingga 3.000", 3000, "UpTo"),
+    ],
+)
+def test_what_is_not_a_range(text, value, q):
+    assert (parse_number(text), qualifier_of(text)) == (value, q)
