@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -43,9 +44,9 @@ def test_splits_share_no_story_and_test_covers_every_language(corpus):
     assert not stories["train"] & stories["test"]
     assert not stories["dev"] & stories["test"]
     # the split was dealt over the first batch; later batches were appended whole to one split
-    # (build_corpus --append-to): train batches have "_w9" ids, the dev batch "_d7" ids
+    # (build_corpus --append-to): train batches have "_w9h"/"_w10h" ids, the dev batch "_d7" ids
     first = sum(1 for items in corpus.values() for _, _, data in items
-                if "_w9" not in data["id"] and "_d7" not in data["id"])
+                if not re.search(r"_w(?:9|1\d)h|_d7", data["id"]))
     assert len(corpus["test"]) >= 0.15 * first
     assert all("_w9" not in data["id"] for s in ("dev", "test") for _, _, data in corpus[s])
     assert all("_d7" not in data["id"] for s in ("train", "test") for _, _, data in corpus[s])
