@@ -22,7 +22,7 @@ from kg.extract.cues import (
     _SPEAKER_CAPABLE,
     _TITLE_WORD,
 )
-from kg.extract.normalize import parse_number, qualifier_of, range_tail
+from kg.extract.normalize import parse_number, qualifier_of, range_low, range_tail
 from kg.link.demonyms import all_forms
 
 
@@ -109,11 +109,13 @@ def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
         n = parse_number(ctext)
         if n is None:
             return None, None
-    tail = range_tail(text[c.s + len(ctext):c.s + len(ctext) + 30])
+    lead = text[max(0, c.s - 25):c.s].split(",")[-1]
+    tail = range_tail(text[c.s + len(ctext):c.s + len(ctext) + 60], before=lead + " " + ctext)
     if tail:  # "three" | " to four thousand": the range's lower end, at the upper end's magnitude
         wider = text[c.s:c.s + len(ctext) + tail]
-        if qualifier_of(wider) == "AtLeast" and parse_number(wider) is not None:
-            ctext, n = wider, parse_number(wider)
+        low = range_low(lead + " " + wider)
+        if low is not None:
+            ctext, n = wider, low
     if _is_year(text, c.s, ctext) or _PERCENT.search(text[c.s:c.s + len(ctext) + 12]):
         return None, None
     q = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)

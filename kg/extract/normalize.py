@@ -115,71 +115,156 @@ def parse_number(text: str) -> Optional[int]:
     >>> parse_number("une centaine d'hommes"), parse_number("rund zwei Dutzend Polizisten"), parse_number("un millar")
     (100, 24, 1000)
     """
-    s = re.sub(r"(?<=\d)-(?=\d)", "–", text.lower()).replace("-", " ")  # "2.000-3.000" is a range
-    rng = _range_bounds(s)
+    rng = _range_bounds(_norm(text))  # "2.000-3.000" and "dua-tiga ribu" are ranges
     if rng is not None:  # "three to four thousand" -> 3000, "dua hingga tiga ribu" -> 2000
         return rng[0]
-    return _parse_one(s)
+    return _parse_one(_norm(text).replace("-", " "))  # "2024-2025" reads 2024, not 2024202
 
 
 # a range between two counts: its lower bound is the count (annotation guide: ranges).
-# "and"-type words make a range only after "between" ("between 800 and 1,000", "entre 400 et 500")
-_RANGE_TO = r"to|hingga|sampai|sehingga|bis|à|a|or|atau|oder|ou|o"
-_RANGE_AND = r"and|dan|und|et|y"
-_BETWEEN = r"between|antara|zwischen|entre"
-_NUM_TOKEN = r"(?:\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|[a-zà-ÿß]+)"
-_RANGE = re.compile(
-    rf"(?P<a>{_NUM_TOKEN}(?:\s+[a-zà-ÿß]+)?)"
-    rf"(?:\s+(?:{_RANGE_TO})\s+|\s*[–—]\s*|\s+(?P<and>{_RANGE_AND})\s+)(?P<b>.+)$"
-)
+# "and"-type words make a range only after "between" ("between 800 and 1,000", "entre 400 et
+# 500"); "from 300 to 500" is a change, not a range; a hyphen joins a range only between numbers
+_RANGE_TO = {"to", "hingga", "sampai", "sehingga", "bis", "à", "a", "or", "atau", "oder", "ou", "o", "–", "—", "-"}
+_RANGE_AND = {"and", "dan", "und", "et", "y"}
+_BETWEEN = {"between", "antara", "zwischen", "entre"}
+_FROM = {"from", "dari", "von", "desde"}
+_DOZEN = {"dozen": 12, "dutzend": 12, "douzaine": 12, "docena": 12, "lusin": 12}
+_TOKEN = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|[a-zà-ÿß]+|[–—-]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def range_tail(text: str) -> int:
-    """Length of a range's upper end right at the start of ``text`` (" to four thousand",
-    "–3.000", " hingga tiga ribu"), so a count span cut after its lower end can take it; else 0."""
-    m = re.match(rf"(?:\s+(?:{_RANGE_TO})\s+|\s*[–—-]\s*){_NUM_TOKEN}(?:\s+[a-zà-ÿß]+)?", text, re.I)
-    return m.end() if m else 0
+def _is_num(w: str) -> bool:
+    if w[0].isdigit():
+        return True
+    if w in _UNITS or w in _MULT or w in _TENS or w in _PREFIX_SE or w in _DOZEN or w == "belas":
+        return True
+    return any(w.endswith(suf) and (w == suf or w[: -len(suf)] in _UNITS) for suf in ("tausend", "hundert"))
+
+
+def _magnitude(words: list[str]) -> Optional[int]:
+    """The largest magnitude word (hundred, ribu, tausend, million, dozen...) among ``words``."""
+    best = None
+    for w in words:
+        v = _MULT.get(w) or _DOZEN.get(w)
+        if v is None and w in _PREFIX_SE and _PREFIX_SE[w] >= 100:
+            v = _PREFIX_SE[w]
+        if v is None:
+            v = next((m for suf, m in (("tausend", 1000), ("hundert", 100)) if w.endswith(suf)), None)
+        if v and (best is None or v > best):
+            best = v
+    return best
+
+
+def _value(words: list[str]) -> Optional[float]:
+    """The number a run of number tokens writes (a decimal kept: "1,5" of "1,5 hingga 2 juta")."""
+    text = " ".join(w for w in words if w not in "–—-")
+    if words and words[0][0].isdigit() and len(words) == 1:
+        return _parse_digits(words[0])
+    if words and words[0][0].isdigit() and all(w in _MULT for w in words[1:]):
+        v = _parse_digits(words[0])
+        for w in words[1:]:
+            v = None if v is None else v * _MULT[w]
+        return v
+    if any(w in _DOZEN for w in words):  # "zwei Dutzend", "three dozen"
+        head = [w for w in words if w not in _DOZEN]
+        return (_parse_one(" ".join(head)) or 1) * 12 if head else 12
+    v = _parse_one(text)
+    return None if v is None else float(v)
 
 
 def _range_bounds(s: str) -> Optional[tuple[int, int]]:
     """(low, high) when ``s`` (lower case) writes a range of two counts, else None.
 
     The low end takes the high end's magnitude word when it has none of its own:
-    "zwei bis dreitausend" -> (2000, 3000), "entre 3 500 et 4 500" -> (3500, 4500).
+    "zwei bis dreitausend" -> (2000, 3000), "dua-tiga ribu" -> (2000, 3000),
+    "entre 3 500 et 4 500" -> (3500, 4500), "1,5 hingga 2 juta" -> (1500000, 2000000).
     """
-    for start in (w.start() for w in re.finditer(r"(?<![\w.,])[\w]", s)):  # every word start
-        m = _RANGE.match(s, start)
-        if m is None:
-            continue
-        if m.group("and") and not re.search(rf"(?:^|\s)(?:{_BETWEEN})\s+$", s[: m.start("a")]):
-            continue
-        a_text, b_text = m.group("a"), m.group("b")
-        low, high = _parse_one(a_text), _parse_one(b_text)
-        if low is None or high is None:
-            continue
-        if low < high and not _has_magnitude(a_text):
-            mag = _magnitude(b_text)
-            if mag and low < mag and low * mag <= high:
-                low *= mag
-        if 0 < low < high:
-            return low, high
+    toks = [m.group(0) for m in _TOKEN.finditer(s[:400])]
+    num = [_is_num(w) for w in toks]
+    n = len(toks)
+
+    def joins(k: int) -> bool:  # an "and" or a hyphen inside one number ("two hundred and fifty")
+        return 0 < k < n - 1 and num[k - 1] and num[k + 1] and (toks[k] in _RANGE_AND or toks[k] == "-")
+
+    def run_left(i: int) -> int:
+        j = i
+        while j > 0 and (num[j - 1] or (j - 1 > 0 and joins(j - 1))):
+            j -= 1
+        return j
+
+    def run_right(i: int) -> int:
+        k = i
+        while k < n and (num[k] or joins(k)):
+            k += 1
+        return k
+
+    for i, w in enumerate(toks):
+        if w in _RANGE_TO and not (w == "-" and not joins(i)):
+            j, k = run_left(i), run_right(i + 1)
+            if j < i and k > i + 1 and (j == 0 or toks[j - 1] not in _FROM):
+                got = _plausible(toks[j:i], toks[i + 1:k])
+                if got:
+                    return got
+        elif w in _BETWEEN:  # "between A and B": the last "and" that splits the run into two numbers
+            k = run_right(i + 1)
+            for c in range(k - 1, i + 1, -1):
+                if toks[c] in _RANGE_AND:
+                    got = _plausible(toks[i + 1:c], toks[c + 1:k])
+                    if got:
+                        return got
     return None
 
 
-def _has_magnitude(t: str) -> bool:
-    return _magnitude(t) is not None
+def _plausible(a: list[str], b: list[str]) -> Optional[tuple[int, int]]:
+    """(low, high) of the range A..B, or None when A..B reads as no range of counts."""
+    if not a or not b:
+        return None
+    low, high = _value(a), _value(b)
+    if low is None or high is None or low <= 0:
+        return None
+    mag_a, mag_b = _magnitude(a), _magnitude(b)
+    if mag_a is None and mag_b is not None and low < mag_b and low * mag_b <= high:
+        low *= mag_b  # "three to four thousand"
+    elif mag_a is None and mag_b is None and b[0][0].isdigit() and high >= 1000 and low < 1000 and low * 1000 <= high:
+        low *= 1000  # "10 to 15,000 troops"
+    if len(b) == 1 and _YEAR.fullmatch(b[0]):
+        return None  # "500 bis 2025", "2024-2025": a year
+    if mag_a is None and mag_b is None and high < 13:
+        return None  # "one or two brigades", "zwei bis drei Kompanien": no count of people
+    if not low < high <= 10 * low:
+        return None
+    return int(round(low)), int(round(high))
 
 
-def _magnitude(t: str) -> Optional[int]:
-    """The largest magnitude word (thousand, ribu, tausend, million...) in ``t``, or None."""
-    best = None
-    for w in re.findall(r"[a-zà-ÿß]+", t):
-        v = _MULT.get(w) or next((m for suf, m in (("tausend", 1000), ("hundert", 100)) if w.endswith(suf)), None)
-        if w in _PREFIX_SE and _PREFIX_SE[w] >= 100:
-            v = _PREFIX_SE[w]
-        if v and (best is None or v > best):
-            best = v
-    return best
+def range_tail(text: str, before: str = "") -> int:
+    """Length of a range's upper end right at the start of ``text`` (" to four thousand",
+    "–3.000", " hingga tiga ribu"; " and 1,000" when ``before`` ends in "between"), so a count
+    span cut after its lower end can take it; else 0."""
+    low = text[:60].lower()
+    m = re.match(r"\s*[–—-]\s*|\s+(?:" + "|".join(sorted(_RANGE_TO - {"–", "—", "-"})) + r")\s+", low)
+    if m is None and re.search(r"(?:^|\s)(?:" + "|".join(_BETWEEN) + r")\s+\S+$", before.lower()):
+        m = re.match(r"\s+(?:" + "|".join(_RANGE_AND) + r")\s+", low)
+    if m is None:
+        return 0
+    end, pos = 0, m.end()
+    for t in _TOKEN.finditer(low, pos):
+        if t.start() != pos or not _is_num(t.group(0)):
+            break
+        end = pos = t.end()
+        ws = re.match(r"\s*", low[pos:])
+        pos += ws.end()
+    return end
+
+
+def range_low(text: str) -> Optional[int]:
+    """The lower bound of the range ``text`` writes, or None ("between 800 and 1,000" -> 800)."""
+    got = _range_bounds(_norm(text))
+    return got[0] if got else None
+
+
+def _norm(text: str) -> str:
+    """Lower case; a hyphen between digits is a range dash, a dangling one ("zwei- bis") goes."""
+    return re.sub(r"-(?=\s)", " ", re.sub(r"(?<=\d)-(?=\d)", "–", text.lower()))
 
 
 def _parse_one(s: str) -> Optional[int]:
@@ -263,7 +348,7 @@ def qualifier_of(text: str) -> Optional[str]:
     (None, 'About', 'MoreThan')
     """
     low = text.lower()
-    if _range_bounds(re.sub(r"(?<=\d)-(?=\d)", "–", low).replace("-", " ")) is not None:  # a range counts from its lower bound
+    if _range_bounds(_norm(low)) is not None:  # a range counts from its lower bound
         return "AtLeast"
     for pattern, q in _QUALIFIERS:
         if re.search(r"(?<!\w)(?:" + pattern + r")(?!\w)", low):

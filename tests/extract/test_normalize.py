@@ -108,3 +108,46 @@ def test_a_range_counts_from_its_lower_bound_at_least(text, value):
 )
 def test_what_is_not_a_range(text, value, q):
     assert (parse_number(text), qualifier_of(text)) == (value, q)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # lower ends of several words, dozens, hyphens between number words, decimals, thousands
+        ("two thousand five hundred to three thousand", 2500), ("two hundred and fifty to three hundred", 250),
+        ("entre treinta y cinco y cuarenta", 35), ("between two hundred and fifty and three hundred", 250),
+        ("two or three dozen", 24), ("zwei bis drei Dutzend", 24), ("dua-tiga ribu tentara", 2000),
+        ("1,5 hingga 2 juta", 1_500_000), ("1.5 to 2 million", 1_500_000), ("10 to 15,000 troops", 10_000),
+    ],
+)
+def test_harder_ranges(text, value):
+    assert (parse_number(text), qualifier_of(text)) == (value, "AtLeast")
+
+
+@pytest.mark.parametrize(
+    "text,value,q",
+    [
+        # Spanish "a" after a verb, a year as the upper end, a change, small counts of units
+        ("Se enviaron a unos 1.000 soldados", 1000, "About"), ("se enviarán a más de 1.000", 1000, "MoreThan"),
+        ("500 bis 2025", 500, "Exact"), ("eine Einheit bis zu 500 Soldaten", 500, "UpTo"),
+        ("one or two brigades of 5,000 troops", 5000, "Exact"), ("increased its troops from 300 to 500", 300, "Exact"),
+        ("2024-2025", 2024, "Exact"), ("twenty-five", 25, "Exact"),
+    ],
+)
+def test_more_that_is_not_a_range(text, value, q):
+    assert (parse_number(text), qualifier_of(text)) == (value, q)
+
+
+def test_a_count_span_cut_at_the_lower_end_takes_the_range():
+    from kg.extract.arguments import _count_of, _Span
+
+    def count(text, sub):
+        i = text.index(sub)
+        return _count_of(text, _Span(i, i + len(sub), 1.0))
+
+    assert count("put the figure at three to four thousand by spring", "three") == (3000, "AtLeast")
+    assert count("Kenya will deploy between 800 and 1,000 police officers", "800") == (800, "AtLeast")
+    assert count("sekitar dua-tiga ribu tentara", "dua") == (2000, "AtLeast")
+    assert count("deployed 300 troops to 12 bases", "300") == (300, "Exact")
+    assert count("500 Soldaten bis 2025", "500") == (500, "Exact")
+
