@@ -19,8 +19,8 @@ RECIPE_E5 = {
     "base_model": "multilingual-e5-small", "layers": 6, "batch_size": 32, "max_tokens": 2048,
     "n_synthetic": 20_000, "ner_splits": "nergrit-train*3,nerp-train", "ner_repeat": 1,
     "corpus": str(REPO / "data" / "corpus" / "train"), "corpus_repeat": 3,
-    "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 88.0, "steps": 15085, "bf16": True,
-    "model_name": "warta-extractor-e5", "model_version": "3.5",
+    "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 88.0, "steps": 14013, "bf16": True,
+    "model_name": "warta-extractor-e5", "model_version": "3.6",
 }
 
 
