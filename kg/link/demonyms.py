@@ -66,9 +66,39 @@ BASE = {
     "MAR": ("marokkanisch", "marocain", "marroquí"), "LBY": ("libysch", "libyen", "libio"),
     "TUN": ("tunesisch", "tunisien", "tunecino"), "JOR": ("jordanisch", "jordanien", "jordano"),
     "QAT": ("katarisch", "qatari", "catarí"), "ARE": ("emiratisch", "émirati", "emiratí"),
+    "UGA": ("ugandisch", "ougandais", "ugandés"), "BDI": ("burundisch", "burundais", "burundés"),
+    "TZA": ("tansanisch", "tanzanien", "tanzano"), "CAF": ("zentralafrikanisch", "centrafricain", "centroafricano"),
+    "CMR": ("kamerunisch", "camerounais", "camerunés"), "GHA": ("ghanaisch", "ghanéen", "ghanés"),
+    "BEN": ("beninisch", "béninois", "beninés"), "TGO": ("togoisch", "togolais", "togolés"),
+    "MOZ": ("mosambikanisch", "mozambicain", "mozambiqueño"), "ZWE": ("simbabwisch", "zimbabwéen", "zimbabuense"),
+    "ZMB": ("sambisch", "zambien", "zambiano"), "AGO": ("angolanisch", "angolais", "angoleño"),
+    "SSD": ("südsudanesisch", "sud-soudanais", "sursudanés"), "ERI": ("eritreisch", "érythréen", "eritreo"),
+    "DJI": ("dschibutisch", "djiboutien", "yibutiano"), "MRT": ("mauretanisch", "mauritanien", "mauritano"),
+    "GAB": ("gabunisch", "gabonais", "gabonés"), "KGZ": ("kirgisisch", "kirghize", "kirguís"),
+    "TJK": ("tadschikisch", "tadjik", "tayiko"), "UZB": ("usbekisch", "ouzbek", "uzbeko"),
+    "TKM": ("turkmenisch", "turkmène", "turkmeno"), "MNG": ("mongolisch", "mongol", "mongol"),
+    "KHM": ("kambodschanisch", "cambodgien", "camboyano"), "LAO": ("laotisch", "laotien", "laosiano"),
+    "LKA": ("sri-lankisch", "sri-lankais", "esrilanqués"), "BRN": ("bruneiisch", "brunéien", "bruneano"),
+    "TLS": ("osttimoresisch", "est-timorais", "timorense"), "OMN": ("omanisch", "omanais", "omaní"),
+    "KWT": ("kuwaitisch", "koweïtien", "kuwaití"), "BHR": ("bahrainisch", "bahreïni", "bareiní"),
+    "IRL": ("irisch", "irlandais", "irlandés"), "SVN": ("slowenisch", "slovène", "esloveno"),
+    "ALB": ("albanisch", "albanais", "albanés"), "MKD": ("nordmazedonisch", "macédonien", "macedonio"),
+    "MNE": ("montenegrinisch", "monténégrin", "montenegrino"), "MDA": ("moldauisch", "moldave", "moldavo"),
+    "CYP": ("zyprisch", "chypriote", "chipriota"), "LUX": ("luxemburgisch", "luxembourgeois", "luxemburgués"),
+    "ISL": ("isländisch", "islandais", "islandés"), "CHL": ("chilenisch", "chilien", "chileno"),
+    "PER": ("peruanisch", "péruvien", "peruano"), "BOL": ("bolivianisch", "bolivien", "boliviano"),
+    "ECU": ("ecuadorianisch", "équatorien", "ecuatoriano"), "PRY": ("paraguayisch", "paraguayen", "paraguayo"),
+    "HTI": ("haitianisch", "haïtien", "haitiano"), "GTM": ("guatemaltekisch", "guatémaltèque", "guatemalteco"),
+    "HND": ("honduranisch", "hondurien", "hondureño"), "NIC": ("nicaraguanisch", "nicaraguayen", "nicaragüense"),
+    "SLV": ("salvadorianisch", "salvadorien", "salvadoreño"), "PAN": ("panamaisch", "panaméen", "panameño"),
 }
 
 _LANG = {"de": 0, "fr": 1, "es": 2}
+# inflections the rules below would get wrong
+_IRREGULAR = {
+    "ouzbek": ["ouzbek", "ouzbèke", "ouzbeks", "ouzbèkes"],
+    "kirguís": ["kirguís", "kirguisa", "kirguises", "kirguisas"],
+}
 
 
 def _de(base: str) -> list[str]:
@@ -110,7 +140,7 @@ def forms(lang: str) -> dict[str, str]:
     make = {"de": _de, "fr": _fr, "es": _es}[lang]
     out: dict[str, str] = {}
     for iso3, bases in BASE.items():
-        for f in make(bases[k]):
+        for f in _IRREGULAR.get(bases[k]) or make(bases[k]):
             out.setdefault(f, iso3)
             out.setdefault(f[:1].upper() + f[1:], iso3)  # sentence-initial
     return out

@@ -32,6 +32,7 @@ import re
 from typing import Optional
 
 from kg.doc import Article, Event, Mention
+from kg.link.demonyms import all_forms
 from kg.link.index import AliasIndex
 
 FORCE_ROLES = frozenset({"military", "defence_ministry"})
@@ -50,6 +51,9 @@ def force_state(index: AliasIndex, m: Mention, text: str = "") -> Optional[str]:
     >>> force_state(load_index(), Mention(3, 11, "Ejército", "Organization"), t)
     'Q822'
     >>> force_state(load_index(), Mention(0, 8, "MINUSCA", "Organization"), "MINUSCA menambah pasukan")
+    >>> t = "des ugandischen Verteidigungsministeriums sollen"
+    >>> force_state(load_index(), Mention(4, 41, t[4:41], "Organization"), t)
+    'Q1036'
     """
     rows = index.lookup(m.text)
     countries = {e.country for e in rows if e.role in FORCE_ROLES and e.country}
@@ -65,6 +69,10 @@ def force_state(index: AliasIndex, m: Mention, text: str = "") -> Optional[str]:
             for e in index.lookup(" ".join(words[i:i + n])):
                 if e.type == "Country" and e.role == "state" and e.country:
                     states.add(e.country)
+    # a German, French or Spanish nationality adjective in its inflected form
+    # ("des ugandischen Verteidigungsministeriums", "l'armée ougandaise", "el Ejército ugandés")
+    nationality = all_forms()
+    states.update(nationality[w] for w in words if w in nationality)
     if len(states) != 1:
         return None
     return index.state_qid(states.pop())

@@ -102,3 +102,31 @@ def test_a_deployment_whose_agent_is_its_own_destination_is_dropped():
     dom.destination = b.mentions[1]  # the state named again as the destination: a domestic deployment
     OfflineLinker(config=Config()).link(b)
     assert dom in b.events
+
+
+def test_an_unknown_ministry_or_army_named_with_a_nationality_adjective_is_that_state():
+    # German and Spanish inflected adjectives of states the index has no force or ministry row for
+    text = ("Uganda zieht Truppen ab. Nach Angaben des ugandischen Verteidigungsministeriums sollen "
+            "rund 1.200 Soldaten abgezogen werden. Kenia schweigt.")
+    a = _article(text, [("Uganda", "Country"), ("ugandischen Verteidigungsministeriums", "Organization"),
+                        ("Kenia", "Country")], lang="de")
+    ev = _deploy(a, "ugandischen Verteidigungsministeriums",
+                 "Nach Angaben des ugandischen Verteidigungsministeriums sollen rund 1.200 Soldaten abgezogen werden.", 1200)
+    OfflineLinker(config=Config()).link(a)
+    assert ev.agent.text == "Uganda" and ev.agent.link.qid == "Q1036"
+    assert ev.rules == ["force-to-state"]
+
+    text = "Honduras responde. El Ejército hondureño desplegó 500 soldados en la frontera con Nicaragua."
+    a = _article(text, [("Honduras", "Country"), ("Ejército hondureño", "Organization"), ("Nicaragua", "Country")])
+    ev = _deploy(a, "Ejército hondureño", "El Ejército hondureño desplegó 500 soldados en la frontera con Nicaragua.", 500)
+    OfflineLinker(config=Config()).link(a)
+    assert ev.agent.link.qid == "Q783"  # Honduras, not Nicaragua
+
+
+def test_a_body_naming_two_states_is_no_single_state():
+    text = "Uganda y Kenia. El mando conjunto ugandés y keniano anunció el envío de 300 soldados."
+    a = _article(text, [("Uganda", "Country"), ("Kenia", "Country"), ("mando conjunto ugandés y keniano", "Organization")])
+    ev = _deploy(a, "mando conjunto ugandés y keniano",
+                 "El mando conjunto ugandés y keniano anunció el envío de 300 soldados.", 300)
+    OfflineLinker(config=Config()).link(a)
+    assert ev.agent.text == "mando conjunto ugandés y keniano" and ev.rules == []
