@@ -25,7 +25,7 @@ RULES: dict[str, str] = {
     "agent-backstops": "genitive ('pasukan X'), passive ('oleh X'), subject and referring ('mereka') agents",
     "carry-over-agent": "a deployment whose sentence names no agent ('A further 300 soldiers arrived overnight') is by the agent of the article's deployment in the last few sentences (thresholds carry_over_sentences, carry_over_needs_count)",
     "claimant-agent": "a deployment whose sentence names no agent but an institution as its source ('nach Angaben des ugandischen Verteidigungsministeriums sollen 1.200 Soldaten abgezogen werden') is by that institution, after carry-over-agent (force-to-state then makes it its state)",
-    "force-to-state": "after linking, an agent the alias index knows as a state's force or defence ministry ('TNI', 'Pentagon'), or a force named with its state ('Ejército libanés'), is that state, when the article names it",
+    "force-to-state": "after linking, an agent the alias index knows as a state's force or defence ministry ('TNI', 'Pentagon'), or a force or ministry named with its state or its nationality adjective ('Ejército libanés', 'des ugandischen Verteidigungsministeriums'), is that state, when the article names it",
     "force-context-state": "with force-to-state, a force the alias index cannot place ('Guardia Nacional', 'ANT' defined as 'Armée nationale tchadienne (ANT)') is the one state its sentence names, else the state the article names far most often",
     "host-not-agent": "after linking, a deployment whose agent is the very span of its destination ('Lettland' read as both in '85 albanische Soldaten dienen in Lettland') is dropped: the model took the host for the sender",
     "headline-restated": "a headline's deployment that the body restates is one claim",
