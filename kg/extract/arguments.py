@@ -118,7 +118,7 @@ def _count_of(text: str, c: _Span) -> tuple[Optional[int], Optional[str]]:
             ctext, n = wider, low
     if _is_year(text, c.s, ctext) or _PERCENT.search(text[c.s:c.s + len(ctext) + 12]):
         return None, None
-    q = qualifier_of(text[max(0, c.s - 25):c.s].split(",")[-1] + " " + ctext)
+    q = qualifier_of(lead + " " + ctext)
     if q is not None and qualifier_of(ctext) == "Exact":
         lead = " ".join(text[max(0, c.s - 25):c.s].split()[-2:])  # only the words right before the number
         q = qualifier_of(lead + " " + ctext)

@@ -32,7 +32,6 @@ import re
 from typing import Optional
 
 from kg.doc import Article, Event, Mention
-from kg.link.demonyms import all_forms
 from kg.link.index import AliasIndex
 
 FORCE_ROLES = frozenset({"military", "defence_ministry"})
@@ -44,7 +43,9 @@ def force_state(index: AliasIndex, m: Mention, text: str = "") -> Optional[str]:
     """The Wikidata id of the state whose national force ``m`` names, if the index says so: a row
     with role ``military`` or ``defence_ministry`` ("TNI", "Pentagon"), or, for an organisation
     the index does not know, a state's name or demonym inside its name or in the two words right
-    after it ("Ejército Real de Tailandia", "l'armée libanaise", "Ejército Mexicano").
+    after it ("Ejército Real de Tailandia", "l'armée libanaise", "Ejército Mexicano"; the index's
+    demonyms include kg.link.demonyms' inflected German, French and Spanish forms, so
+    "des ugandischen Verteidigungsministeriums" is Uganda's).
 
     >>> from kg.link.index import load_index
     >>> t = "al Ejército libanés a reforzar"
@@ -69,10 +70,6 @@ def force_state(index: AliasIndex, m: Mention, text: str = "") -> Optional[str]:
             for e in index.lookup(" ".join(words[i:i + n])):
                 if e.type == "Country" and e.role == "state" and e.country:
                     states.add(e.country)
-    # a German, French or Spanish nationality adjective in its inflected form
-    # ("des ugandischen Verteidigungsministeriums", "l'armée ougandaise", "el Ejército ugandés")
-    nationality = all_forms()
-    states.update(nationality[w] for w in words if w in nationality)
     if len(states) != 1:
         return None
     return index.state_qid(states.pop())
