@@ -128,7 +128,8 @@ _RANGE_TO = {"to", "hingga", "sampai", "sehingga", "bis", "à", "a", "or", "atau
 _RANGE_AND = {"and", "dan", "und", "et", "y"}
 _BETWEEN = {"between", "antara", "zwischen", "entre"}
 _FROM = {"from", "dari", "von", "desde"}
-_DOZEN = {"dozen": 12, "dutzend": 12, "douzaine": 12, "docena": 12, "lusin": 12}
+_DOZEN = {w: v for w, v in _APPROX.items() if v == 12}  # "two or three dozen", "zwei bis drei Dutzend"
+_COMPOUND = (("tausend", 1000), ("hundert", 100))  # German "dreitausend", "zweihundert"
 _TOKEN = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|[a-zà-ÿß]+|[–—-]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -138,7 +139,7 @@ def _is_num(w: str) -> bool:
         return True
     if w in _UNITS or w in _MULT or w in _TENS or w in _PREFIX_SE or w in _DOZEN or w == "belas":
         return True
-    return any(w.endswith(suf) and (w == suf or w[: -len(suf)] in _UNITS) for suf in ("tausend", "hundert"))
+    return any(w.endswith(suf) and (w == suf or w[: -len(suf)] in _UNITS) for suf, _ in _COMPOUND)
 
 
 def _magnitude(words: list[str]) -> Optional[int]:
@@ -149,7 +150,7 @@ def _magnitude(words: list[str]) -> Optional[int]:
         if v is None and w in _PREFIX_SE and _PREFIX_SE[w] >= 100:
             v = _PREFIX_SE[w]
         if v is None:
-            v = next((m for suf, m in (("tausend", 1000), ("hundert", 100)) if w.endswith(suf)), None)
+            v = next((m for suf, m in _COMPOUND if w.endswith(suf)), None)
         if v and (best is None or v > best):
             best = v
     return best
@@ -158,8 +159,6 @@ def _magnitude(words: list[str]) -> Optional[int]:
 def _value(words: list[str]) -> Optional[float]:
     """The number a run of number tokens writes (a decimal kept: "1,5" of "1,5 hingga 2 juta")."""
     text = " ".join(w for w in words if w not in "–—-")
-    if words and words[0][0].isdigit() and len(words) == 1:
-        return _parse_digits(words[0])
     if words and words[0][0].isdigit() and all(w in _MULT for w in words[1:]):
         v = _parse_digits(words[0])
         for w in words[1:]:
@@ -236,14 +235,19 @@ def _plausible(a: list[str], b: list[str]) -> Optional[tuple[int, int]]:
     return int(round(low)), int(round(high))
 
 
+_TAIL_TO = re.compile(r"\s*[–—-]\s*|\s+(?:" + "|".join(sorted(_RANGE_TO - {"–", "—", "-"})) + r")\s+")
+_TAIL_AND = re.compile(r"\s+(?:" + "|".join(sorted(_RANGE_AND)) + r")\s+")
+_ENDS_BETWEEN = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(_BETWEEN)) + r")\s+\S+$")
+
+
 def range_tail(text: str, before: str = "") -> int:
     """Length of a range's upper end right at the start of ``text`` (" to four thousand",
     "–3.000", " hingga tiga ribu"; " and 1,000" when ``before`` ends in "between"), so a count
     span cut after its lower end can take it; else 0."""
     low = text[:60].lower()
-    m = re.match(r"\s*[–—-]\s*|\s+(?:" + "|".join(sorted(_RANGE_TO - {"–", "—", "-"})) + r")\s+", low)
-    if m is None and re.search(r"(?:^|\s)(?:" + "|".join(_BETWEEN) + r")\s+\S+$", before.lower()):
-        m = re.match(r"\s+(?:" + "|".join(_RANGE_AND) + r")\s+", low)
+    m = _TAIL_TO.match(low)
+    if m is None and _ENDS_BETWEEN.search(before.lower()):
+        m = _TAIL_AND.match(low)
     if m is None:
         return 0
     end, pos = 0, m.end()
