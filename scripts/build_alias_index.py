@@ -1372,6 +1372,17 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
 ]
 
 # Metonyms and other general language facts about countries: (alias, lang, iso3, form, note).
+# A state's id where countries.tsv leaves it empty because its witnesses name two Wikidata items
+# for one ISO code, settled by the rule countries.tsv itself follows for Denmark (the country
+# item Q35, not the Kingdom of Denmark Q756617): the country item, given for the ISO code by two
+# of the three witnesses. iso3 -> (qid, why).
+STATE_QIDS_SETTLED: dict[str, tuple[str, str]] = {
+    "NLD": ("Q55", "countries.tsv leaves NLD empty (dr5hn Q55, owid Q29999 'Kingdom of the Netherlands', "
+                   "conzept both); Q55, the country item dr5hn and conzept give, as countries.tsv takes Q35 over "
+                   "the Kingdom of Denmark"),
+}
+
+
 COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
     ("Kremlin", "mul", "RUS", "metonym", "seat of the Russian presidency, used for its government"),
     ("Kremlin", "id", "RUS", "metonym", "seat of the Russian presidency, used for its government"),
@@ -1669,6 +1680,11 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
     """The index rows; forms dropped as ambiguous are recorded in ``ambiguous`` when given."""
     amb = ambiguous if ambiguous is not None else Ambiguous()
     countries = read_tsv(shared / "countries.tsv")
+    settled: set[str] = set()
+    for c in countries:
+        if not c["wikidata_qid"] and c["iso3"] in STATE_QIDS_SETTLED:
+            c["wikidata_qid"] = STATE_QIDS_SETTLED[c["iso3"]][0]
+            settled.add(c["wikidata_qid"])
     verified = read_tsv(shared / "wikidata-qids.tsv")
     rows: list[dict[str, str]] = []
 
@@ -1922,6 +1938,9 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
             amb.drop(r["alias"], {by_iso[i]["wikidata_qid"] or f"Country/{by_iso[i]['name_en']}" for i in isos},
                      SHARED_SHORT_WHY)
     rows = [r for r in rows if not (r["type"] == "Country" and index_key(r["alias"]) in SHARED_SHORT_NAMES)]
+    for r in rows:
+        if r["qid"] in settled and r["type"] == "Country":
+            r["provenance"] += f"; qid {r['qid']} settled in STATE_QIDS_SETTLED: {STATE_QIDS_SETTLED[r['country']][1]}"
     return _merge(rows)
 
 

@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--head-lr", type=float, default=None)
     ap.add_argument("--corpus", default=None, help="corpus train split folder (data/corpus/train)")
     ap.add_argument("--corpus-repeat", type=int, default=1)
+    ap.add_argument("--corpus-repeat-matching", action="append", default=None, metavar="REGEX=N",
+                    help="articles whose id matches REGEX are repeated N times instead (repeatable; first match wins)")
     ap.add_argument("--dev", default=None, help="corpus dev split folder, scored during training")
     ap.add_argument("--init", default=None, help="warm-start from a checkpoint of the same recipe")
     ap.add_argument("--bf16", action="store_true", help="train under bfloat16 CPU autocast (fp32 weights)")
@@ -57,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         for k, v in RECIPE_E5.items():
             if getattr(args, k) == ap.get_default(k):
                 setattr(args, k, v)
+    if isinstance(args.corpus_repeat_matching, list):
+        try:
+            args.corpus_repeat_matching = {k: int(v) for k, _, v in (a.rpartition("=") for a in args.corpus_repeat_matching)}
+        except ValueError:
+            ap.error("--corpus-repeat-matching takes REGEX=N")
     if any(t.partition("*")[0].endswith("-test") for t in args.ner_splits.split(",")):
         ap.error("the NER test splits are for measuring only")
 
@@ -67,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
           base_model=args.base_model, layers=args.layers, batch_size=args.batch_size, max_tokens=args.max_tokens,
           lr=args.lr, head_lr=args.head_lr, threads=args.threads, use_ner=not args.no_ner,
           ner_splits=tuple(args.ner_splits.split(",")), ner_repeat=args.ner_repeat, corpus=args.corpus,
-          corpus_repeat=args.corpus_repeat, dev=args.dev, init=args.init, model_name=args.model_name,
+          corpus_repeat=args.corpus_repeat, corpus_repeat_matching=args.corpus_repeat_matching, dev=args.dev, init=args.init, model_name=args.model_name,
           model_version=args.model_version, bf16=args.bf16, log=lambda s: print(s, flush=True))
     return 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 from pathlib import Path
 from typing import Callable, Optional
@@ -101,13 +102,22 @@ def evaluate(model, processor, examples, batch_size: int = 64) -> dict[str, floa
             "modality_acc": round(mod_ok / max(1, mod_n), 4), "kind_acc": round(kind_ok / max(1, kind_n), 4)}
 
 
-def corpus_examples(folder: str | Path | None) -> list:
-    """Sentence Examples of every article of a corpus split folder (see kg.eval.corpus)."""
+def corpus_examples(folder: str | Path | None, repeat: int = 1, repeat_matching: Optional[dict[str, int]] = None) -> list:
+    """Sentence Examples of every article of a corpus split folder (see kg.eval.corpus), each
+    article's ``repeat`` times, or the count of the first ``repeat_matching`` pattern (a regular
+    expression searched in the article id) that its id matches."""
     from kg.eval.corpus import articles, training_examples
 
     if not folder or not Path(folder).is_dir():
         return []
-    return [ex for _, text, data in articles(folder) for ex in training_examples(text, data)]
+    rules = [(re.compile(k), int(v)) for k, v in (repeat_matching or {}).items()]
+    if not rules:  # the whole split, ``repeat`` times over (the order earlier checkpoints were trained in)
+        return [ex for _, text, data in articles(folder) for ex in training_examples(text, data)] * repeat
+    out: list = []
+    for txt, text, data in articles(folder):
+        n = next((v for rx, v in rules if rx.search(txt.stem)), repeat)
+        out.extend(training_examples(text, data) * n)
+    return out
 
 
 def train(
@@ -130,6 +140,7 @@ def train(
     ner_repeat: int = 3,
     corpus: Optional[str | Path] = None,
     corpus_repeat: int = 1,
+    corpus_repeat_matching: Optional[dict[str, int]] = None,
     dev: Optional[str | Path] = None,
     init: Optional[str | Path] = None,
     model_name: Optional[str] = None,
@@ -146,7 +157,8 @@ def train(
     On a pretrained encoder (``base_model`` = ``"multilingual-e5-small"`` or a local Hugging Face
     directory): its tokenizer, its lowest ``layers`` layers fine-tuned with the word embeddings
     frozen (they are read from the base at load time, not stored), heads on top; data are the
-    corpus train split (``corpus``, repeated ``corpus_repeat`` times), the NER data and
+    corpus train split (``corpus``, each article repeated ``corpus_repeat`` times, or as
+    ``corpus_repeat_matching`` says for the ids it matches), the NER data and
     ``n_synthetic`` generated sentences as augmentation. ``init`` warm-starts from a checkpoint
     of the same recipe; ``dev`` (a corpus folder) is scored during and after training.
     """
@@ -167,7 +179,7 @@ def train(
     out = Path(out)
     examples = datagen.generate(n_synthetic, seed=seed) if n_synthetic else []
     ner = datagen.load_ner(repeat=ner_repeat, splits=ner_splits) if use_ner else []
-    real = corpus_examples(corpus) * corpus_repeat
+    real = corpus_examples(corpus, corpus_repeat, corpus_repeat_matching)
     val = datagen.generate(1500, seed=seed + 100_003)
     dev_examples = corpus_examples(dev)
     log(f"data: {len(examples)} synthetic + {len(ner)} NER + {len(real)} corpus sentences; "
@@ -272,7 +284,8 @@ def train(
     info = {
         "seed": seed, "steps": step, "epochs_started": epoch, "batch_size": batch_size, "max_tokens": max_tokens,
         "lr": lr, "head_lr": head_lr, "n_synthetic": len(examples), "n_ner": len(ner), "ner_splits": list(ner_splits),
-        "n_corpus": len(real), "corpus": str(corpus) if corpus else None, "n_items": len(items),
+        "n_corpus": len(real), "corpus": str(corpus) if corpus else None,
+        "corpus_repeat": corpus_repeat, "corpus_repeat_matching": corpus_repeat_matching, "n_items": len(items),
         "parameters": n_params, "trained_parameters": n_train, "train_seconds": round(train_s, 1),
         "total_seconds": round(time.time() - t0, 1), "base_model": base_spec, "layers": config.encoder.get("num_hidden_layers"),
         "init": str(init) if init else None, "bf16": bf16, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),

@@ -13,6 +13,8 @@ from kg.link.offline import OfflineLinker
 
 from link_helpers import linked
 
+REPO = Path(__file__).resolve().parents[2]
+
 DATA = Path(__file__).resolve().parents[2] / "kg" / "link" / "data"
 
 
@@ -78,11 +80,35 @@ def test_no_source_derived_state_form_names_two_states(index_rows):
             assert len(states[k]) == 1, (r["alias"], states[k])
 
 
+def _settled() -> dict[str, tuple[str, str]]:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_alias_index", REPO / "scripts" / "build_alias_index.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.STATE_QIDS_SETTLED
+
+
 def test_state_ids_of_source_rows_are_the_countries_tsv_ids(index_rows, shared_dir):
+    """Or, where countries.tsv has none, the build's settled id, and the row says so."""
     by_iso = {c["iso3"]: c for c in rows(shared_dir / "data" / "countries.tsv")}
+    settled = _settled()
     for r in index_rows:
         if r["type"] == "Country" and r["provenance"].startswith("sources/"):
-            assert r["qid"] == by_iso[r["country"]]["wikidata_qid"], r
+            tsv = by_iso[r["country"]]["wikidata_qid"]
+            assert r["qid"] == (tsv or settled[r["country"]][0]), r
+            assert tsv or "STATE_QIDS_SETTLED" in r["provenance"], r
+
+
+def test_a_settled_state_id_only_fills_an_empty_countries_tsv_cell(shared_dir):
+    by_iso = {c["iso3"]: c for c in rows(shared_dir / "data" / "countries.tsv")}
+    for iso, (qid, why) in _settled().items():
+        assert by_iso[iso]["wikidata_qid"] == "" and qid.startswith("Q") and why
+
+
+def test_the_netherlands_link_to_the_country_item(lk):
+    (l,) = linked("Auch die Niederlande wollen Beamte schicken.", [("Niederlande", "Country")], lk, "de")
+    assert l.qid == "Q55"
 
 
 def test_organisation_ids_come_from_the_cited_tables(index_rows):
