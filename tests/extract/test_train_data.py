@@ -1,0 +1,64 @@
+"""The training data the recipe reads: corpus articles repeated as the recipe says."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.extract.train import corpus_examples
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "train"
+
+
+@pytest.fixture()
+def two_articles(tmp_path):
+    """One first-batch article ("_w3_") and one later-batch article ("_w9h"), copied from train."""
+    first = sorted(CORPUS.glob("*_w3_*.json"))[0]
+    later = sorted(CORPUS.glob("*_w9h*.json"))[0]
+    for js in (first, later):
+        shutil.copy(js, tmp_path / js.name)
+        shutil.copy(js.with_suffix(".txt"), tmp_path / js.with_suffix(".txt").name)
+    return tmp_path, first.stem, later.stem
+
+
+def _sentences(folder, stem):
+    return len(corpus_examples(_only(folder, stem)))
+
+
+def _only(folder, stem):
+    sub = folder / f"only_{stem}"
+    sub.mkdir(exist_ok=True)
+    for suffix in (".json", ".txt"):
+        shutil.copy(folder / f"{stem}{suffix}", sub / f"{stem}{suffix}")
+    return sub
+
+
+def test_repeat_matching_repeats_only_the_matching_articles(two_articles):
+    folder, first, later = two_articles
+    n_first, n_later = _sentences(folder, first), _sentences(folder, later)
+    assert n_first and n_later
+    assert len(corpus_examples(folder)) == n_first + n_later
+    assert len(corpus_examples(folder, 3)) == 3 * (n_first + n_later)
+    weighted = corpus_examples(folder, 2, {r"_w[1-8]_\d+$": 6})
+    assert len(weighted) == 6 * n_first + 2 * n_later
+    # the first pattern an id matches wins
+    assert len(corpus_examples(folder, 1, {r"_w": 4, r"_w[1-8]_": 9})) == 4 * (n_first + n_later)
+
+
+def test_without_patterns_the_split_repeats_whole_in_order(two_articles):
+    folder, _, _ = two_articles
+    once = corpus_examples(folder)
+    assert [e.text for e in corpus_examples(folder, 2)] == [e.text for e in once] * 2
+
+
+
+
+def test_the_training_script_refuses_a_malformed_repeat_pattern():
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_extractor.py"
+    out = subprocess.run([sys.executable, str(script), "--corpus-repeat-matching", "_w[1-8]_"],
+                         capture_output=True, text=True)
+    assert out.returncode == 2 and "REGEX=N" in out.stderr
