@@ -1371,7 +1371,6 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     ("The Kyiv Independent", "Organization", "news_media", "UKR", None, "", [("Kyiv Independent", "en", "name")]),
 ]
 
-# Metonyms and other general language facts about countries: (alias, lang, iso3, form, note).
 # A state's id where countries.tsv leaves it empty because its witnesses name two Wikidata items
 # for one ISO code, settled by the rule countries.tsv itself follows for Denmark (the country
 # item Q35, not the Kingdom of Denmark Q756617): the country item, given for the ISO code by two
@@ -1383,6 +1382,7 @@ STATE_QIDS_SETTLED: dict[str, tuple[str, str]] = {
 }
 
 
+# Metonyms and other general language facts about countries: (alias, lang, iso3, form, note).
 COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
     ("Kremlin", "mul", "RUS", "metonym", "seat of the Russian presidency, used for its government"),
     ("Kremlin", "id", "RUS", "metonym", "seat of the Russian presidency, used for its government"),
@@ -1429,6 +1429,7 @@ COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
     ("RPDC", "fr", "PRK", "acronym", "République populaire démocratique de Corée"),
     ("RPDC", "es", "PRK", "acronym", "República Popular Democrática de Corea"),
     ("KDVR", "de", "PRK", "acronym", "Koreanische Demokratische Volksrepublik"),
+    ("PNG", "mul", "PNG", "acronym", "Papua New Guinea / Papua Nugini / Papua New Guinea (ms)"),
     ("RCA", "fr", "CAF", "acronym", "République centrafricaine"), ("Centrafrique", "fr", "CAF", "short", "common French short name"),
     ("Persekutuan Rusia", "ms", "RUS", "name", "official name in Malay"),
     ("UK", "mul", "GBR", "acronym", "United Kingdom"), ("Great Britain", "en", "GBR", "short", "common English name"),
@@ -1939,7 +1940,7 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
                      SHARED_SHORT_WHY)
     rows = [r for r in rows if not (r["type"] == "Country" and index_key(r["alias"]) in SHARED_SHORT_NAMES)]
     for r in rows:
-        if r["qid"] in settled and r["type"] == "Country":
+        if r["qid"] in settled and r["type"] == "Country" and r["country"] in STATE_QIDS_SETTLED:
             r["provenance"] += f"; qid {r['qid']} settled in STATE_QIDS_SETTLED: {STATE_QIDS_SETTLED[r['country']][1]}"
     return _merge(rows)
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -60,10 +61,18 @@ def main(argv: list[str] | None = None) -> int:
             if getattr(args, k) == ap.get_default(k):
                 setattr(args, k, v)
     if isinstance(args.corpus_repeat_matching, list):
-        try:
-            args.corpus_repeat_matching = {k: int(v) for k, _, v in (a.rpartition("=") for a in args.corpus_repeat_matching)}
-        except ValueError:
-            ap.error("--corpus-repeat-matching takes REGEX=N")
+        patterns: dict[str, int] = {}
+        for a in args.corpus_repeat_matching:
+            k, sep, v = a.rpartition("=")
+            try:
+                re.compile(k)
+                n = int(v)
+            except (re.error, ValueError):
+                n = -1
+            if not sep or not k or n < 0 or k in patterns:
+                ap.error(f"--corpus-repeat-matching takes REGEX=N (a valid regular expression, once each, N >= 0): {a!r}")
+            patterns[k] = n
+        args.corpus_repeat_matching = patterns
     if any(t.partition("*")[0].endswith("-test") for t in args.ner_splits.split(",")):
         ap.error("the NER test splits are for measuring only")
 

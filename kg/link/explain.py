@@ -55,7 +55,7 @@ class Explanation:
 
     ``decision`` is ``"linked"`` (a Wikidata id or an index entity without one), or
     ``"unlinked"`` (the name-only fallback key). ``step`` names the rule that decided: ``exact``,
-    ``acronym``, ``titles-stripped``, ``spelling-variant``, ``uninflected``, ``region-noun``,
+    ``acronym``, ``titles-stripped``, ``spelling-variant``, ``uninflected``, ``region-noun``, ``defined-acronym``,
     ``leader-government``, ``surname-coreference``, ``contained-organization``,
     ``mistyped-surname``, ``online`` or ``fallback``.
     """

@@ -29,7 +29,7 @@ from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.extract.rules import RuleSet
 from kg.link.forces import drop_host_agents, forces_to_states
 from kg.link.index import SHARED_SHORT_NAMES, AliasIndex, Entry, load_ambiguous, load_index
-from kg.link.keys import fold, qid_number, strip_titles
+from kg.link.keys import fold, is_acronym, qid_number, strip_titles
 
 FORM_SCORE = {
     "name": 1.0, "government": 1.0, "city": 1.0, "short": 0.95, "acronym": 0.95,
@@ -126,6 +126,10 @@ def left_out(trace: list[KeyTried]) -> Optional[str]:
     return None
 
 
+# "(PNG)" right after a name: an acronym defined in brackets
+_BRACKETED = re.compile(r"\s*\(\s*([^()\s]{2,12})\s*\)")
+
+
 class OfflineLinker(BaseLinker):
     """Links mentions with the alias index ``kg/link/data/aliases.tsv`` (loaded once per process)."""
 
@@ -134,6 +138,9 @@ class OfflineLinker(BaseLinker):
     def __init__(self, *, config: Config | None = None, index: AliasIndex | None = None):
         super().__init__(config=config)
         self.index = index or load_index()
+        self._defs_for: Optional[tuple[int, int, int]] = None  # the article _defs was built for
+        self._defs: dict[str, list[Mention]] = {}
+        self._definition_links: dict[tuple, Link] = {}
 
     @property
     def skip_words(self) -> frozenset[str]:
@@ -156,7 +163,7 @@ class OfflineLinker(BaseLinker):
         if found is not None:
             return found
         found, why = self._resolve_offline(m, article)
-        found = found or self.leader_government(m)
+        found = found or self.defined_acronym(m, article) or self.leader_government(m)
         if found is not None:
             return found
         return self.fallback(m, why)
@@ -179,6 +186,52 @@ class OfflineLinker(BaseLinker):
                         row=found.why.row if found.why else None, via=found.why)
                 return found
         return None
+
+    def defined_acronym(self, m: Mention, article: Article) -> Optional[Link]:
+        """An acronym the index does not know, or gives to several entities, that the article
+        defines in brackets right after a name of the same type ("Timor-Leste (RDTL)", "Armed
+        Forces of the Philippines (AFP)"): what that name links to, or, when the name links to
+        nothing, the name's own key, so the two are one actor. Of several definitions, the nearest
+        before the acronym counts, else the first after it. The index comes first: a generic
+        name in brackets ("Kementerian Pertahanan (MINDEF)") must not override an acronym's row.
+
+        >>> from kg.config import Config
+        >>> t = "Timor-Leste (RDTL) dan Indonesia menandatangani perjanjian. RDTL akan menempatkan pasukan."
+        >>> a = Article.from_text(t, source="mem:tl", lang="id")
+        >>> a.mentions = [Mention(0, 11, "Timor-Leste", "Country"), Mention(60, 64, "RDTL", "Country")]
+        >>> OfflineLinker(config=Config()).defined_acronym(a.mentions[1], a).qid
+        'Q574'
+        """
+        if m.type not in {"Country", "Organization"} or not article.text or not is_acronym(m.text):
+            return None
+        defs = [d for d in self._definitions(article).get(m.text, ()) if d.type == m.type and d is not m]
+        if not defs:
+            return None
+        before = [d for d in defs if d.end <= m.start]
+        d = max(before, key=lambda x: x.end) if before else min(defs, key=lambda x: x.start)
+        key = (id(article), d.start, d.end, d.type)
+        if key not in self._definition_links:
+            self._definition_links[key] = self.resolve_offline(d, article) or self.fallback(d, None)
+        found = replace(self._definition_links[key])
+        if self.explain:
+            decision = "unlinked" if found.why is not None and found.why.decision == "unlinked" else "linked"
+            found.why = Explanation(m.text, m.type, decision, "defined-acronym",
+                                    f"the article defines {m.text!r} as {d.text!r} ({d.text} ({m.text})), "
+                                    f"which links to {found.qid or found.key}",
+                                    row=found.why.row if found.why else None, via=found.why)
+        return found
+
+    def _definitions(self, article: Article) -> dict[str, list[Mention]]:
+        """acronym -> the mentions right before "(ACRONYM)" in the article; built once per article."""
+        sig = (id(article), len(article.text), len(article.mentions))
+        if self._defs_for != sig:
+            defs: dict[str, list[Mention]] = {}
+            for d in article.mentions:
+                b = _BRACKETED.match(article.text, d.end)
+                if b and is_acronym(b.group(1)) and not is_acronym(d.text) and d.text != b.group(1):
+                    defs.setdefault(b.group(1), []).append(d)
+            self._defs_for, self._defs, self._definition_links = sig, defs, {}
+        return self._defs
 
     def leader_government(self, m: Mention) -> Optional[Link]:
         """"pemerintahan Biden" / "Biden administration" typed Country or Organization -> the state."""

@@ -166,3 +166,51 @@ def test_a_short_name_two_states_share_takes_the_long_form_the_article_uses(lk):
     both = linked("Republik Kongo und Demokratische Republik Kongo verhandeln. Kongo schweigt.",
                   [("Republik Kongo", "Country"), ("Demokratische Republik Kongo", "Country"), ("Kongo", "Country")], lk, "de")
     assert [l.qid for l in both] == ["Q971", "Q974", None]
+
+
+def test_an_acronym_the_article_defines_links_as_its_name(lk):
+    # "RDTL" is not in the index; the article defines it as Timor-Leste
+    t = "Timor-Leste (RDTL) dan Indonesia menandatangani perjanjian. RDTL akan menempatkan pasukan."
+    links = linked(t, [("Timor-Leste", "Country"), ("Indonesia", "Country"), ("RDTL", "Country")], lk)
+    assert links[2].qid == "Q574"
+    # "AFP" alone ties between an agency and a force in the index; the article's definition settles it
+    t = "The Armed Forces of the Philippines (AFP) sent 300 troops on Monday. The AFP said more would follow."
+    links = linked(t, [("Armed Forces of the Philippines", "Organization"), ("AFP", "Organization"),
+                       ("AFP", "Organization")], lk, "en")
+    assert links[2].key == links[0].key and links[2].label == "Armed Forces of the Philippines"
+    # no definition, no guess: an acronym the index lacks stays unlinked
+    (l,) = linked("RDTL akan menempatkan pasukan.", [("RDTL", "Country")], lk)
+    assert l.qid is None
+
+
+def test_a_defined_acronym_needs_a_name_of_its_type_and_the_nearest_definition(lk):
+    # a dateline's place before "(AFP)" defines nothing
+    t = "MANILA (AFP) - The Armed Forces of the Philippines (AFP) sent troops. The AFP said so."
+    links = linked(t, [("MANILA", "Place"), ("AFP", "Organization"), ("Armed Forces of the Philippines", "Organization"),
+                       ("AFP", "Organization"), ("AFP", "Organization")], lk, "en")
+    assert links[4].key == links[2].key != links[0].key
+    # two definitions: each occurrence takes the nearest one before it
+    t = ("Agence France-Presse (AFP) reported it first. The Armed Forces of the Philippines (AFP) "
+         "confirmed. The AFP said more would follow.")
+    links = linked(t, [("Agence France-Presse", "Organization"), ("AFP", "Organization"),
+                       ("Armed Forces of the Philippines", "Organization"), ("AFP", "Organization"),
+                       ("AFP", "Organization")], lk, "en")
+    assert links[1].key == links[0].key and links[4].key == links[2].key != links[0].key
+
+
+def test_a_defined_acronym_whose_name_is_unknown_shares_the_names_key(lk):
+    t = "Persatuan Nelayan Pesisir Utara (PNPU) menolak rencana itu. PNPU menggelar unjuk rasa."
+    a, b, c = linked(t, [("Persatuan Nelayan Pesisir Utara", "Organization"), ("PNPU", "Organization"),
+                         ("PNPU", "Organization")], lk)
+    assert a.qid is None and b.key == c.key == a.key
+
+
+def test_a_defined_acronym_is_explained():
+    from kg.config import Config
+    from kg.link.offline import OfflineLinker
+
+    lk = OfflineLinker(config=Config())
+    lk.explain = True
+    t = "Timor-Leste (RDTL) dan Indonesia. RDTL akan menempatkan pasukan."
+    (l,) = linked(t, [("Timor-Leste", "Country"), ("RDTL", "Country")], lk)[1:]
+    assert l.why.step == "defined-acronym" and "Timor-Leste (RDTL)" in l.why.reason
