@@ -147,6 +147,7 @@ class OfflineLinker(BaseLinker):
         return self.index.country_skip
 
     def link(self, article: Article) -> None:
+        self._defs_for = None  # acronym definitions are found afresh for each article
         super().link(article)
         rules = RuleSet(self.config.rules)
         if "force-to-state" in rules:
