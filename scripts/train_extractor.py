@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="IndoNLU files to train on (never the *-test files)")
     ap.add_argument("--ner-repeat", type=int, default=3)
     ap.add_argument("--layers", type=int, default=None, help="keep only the base encoder's lowest N layers")
+    ap.add_argument("--freeze-layers", type=int, default=0,
+                    help="with a base encoder: keep its lowest N layers frozen (read from the base at load time, not stored)")
     ap.add_argument("--max-tokens", type=int, default=None, help="cap on tokens per batch")
     ap.add_argument("--head-lr", type=float, default=None)
     ap.add_argument("--corpus", default=None, help="corpus train split folder (data/corpus/train)")
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.extract.train import train
 
     train(args.out, seed=args.seed, minutes=args.minutes, steps=args.steps, n_synthetic=args.n_synthetic,
-          base_model=args.base_model, layers=args.layers, batch_size=args.batch_size, max_tokens=args.max_tokens,
+          base_model=args.base_model, layers=args.layers, freeze_layers=args.freeze_layers, batch_size=args.batch_size, max_tokens=args.max_tokens,
           lr=args.lr, head_lr=args.head_lr, threads=args.threads, use_ner=not args.no_ner,
           ner_splits=tuple(args.ner_splits.split(",")), ner_repeat=args.ner_repeat, corpus=args.corpus,
           corpus_repeat=args.corpus_repeat, corpus_repeat_matching=args.corpus_repeat_matching, dev=args.dev, init=args.init, model_name=args.model_name,

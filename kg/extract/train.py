@@ -129,6 +129,7 @@ def train(
     n_synthetic: int = 150_000,
     base_model: Optional[str] = None,
     layers: Optional[int] = None,
+    freeze_layers: int = 0,
     batch_size: int = 64,
     max_tokens: Optional[int] = None,
     lr: Optional[float] = None,
@@ -156,7 +157,8 @@ def train(
     small BERT trained on generated sentences and the Indonesian NER data (warta-extractor-small).
     On a pretrained encoder (``base_model`` = ``"multilingual-e5-small"`` or a local Hugging Face
     directory): its tokenizer, its lowest ``layers`` layers fine-tuned with the word embeddings
-    frozen (they are read from the base at load time, not stored), heads on top; data are the
+    frozen (they are read from the base at load time, not stored), and its lowest ``freeze_layers``
+    of those layers frozen too (likewise read from the base, not stored), heads on top; data are the
     corpus train split (``corpus``, each article repeated ``corpus_repeat`` times, or as
     ``corpus_repeat_matching`` says for the ids it matches), the NER data and
     ``n_synthetic`` generated sentences as augmentation. ``init`` warm-starts from a checkpoint
@@ -201,9 +203,13 @@ def train(
             enc_cfg.pop(k, None)
         if layers:
             enc_cfg["num_hidden_layers"] = min(int(layers), int(enc_cfg.get("num_hidden_layers", layers)))
+        n_layers = int(enc_cfg.get("num_hidden_layers", 0))
+        if not 0 <= freeze_layers < max(1, n_layers):
+            raise ValueError(f"freeze_layers={freeze_layers}: the encoder has {n_layers} layers; at least one must train")
+        from_base = ["embeddings.word_embeddings"] + [f"encoder.layer.{i}." for i in range(freeze_layers)]
         config = WartaExtractorConfig(
             encoder=enc_cfg, model_name=model_name or (Path(str(base_spec.get("name") or base_path)).name + "-warta"),
-            model_version=model_version, base_encoder=base_spec, from_base=["embeddings.word_embeddings"],
+            model_version=model_version, base_encoder=base_spec, from_base=from_base,
             window_tokens=min(128, getattr(base_cfg, "max_position_embeddings", 512) - 2),
             quantize=False)  # fp32 at inference: dynamic int8 scales depend on the batch
         model = WartaExtractorModel(config)
@@ -218,7 +224,9 @@ def train(
             log(f"base model {base_path}: {config.encoder['num_hidden_layers']} layers loaded "
                 f"(missing={missing}, unexpected={len(unexpected)})")
             del base
-        model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+        for name, p in model.encoder.named_parameters():  # what the checkpoint takes from the base stays as it is
+            if any(name.startswith(f) for f in from_base):
+                p.requires_grad_(False)
         lr = lr or 5e-5
         head_lr = head_lr or 1e-3
     else:
@@ -286,7 +294,7 @@ def train(
         "lr": lr, "head_lr": head_lr, "n_synthetic": len(examples), "n_ner": len(ner), "ner_splits": list(ner_splits),
         "n_corpus": len(real), "corpus": str(corpus) if corpus else None,
         "corpus_repeat": corpus_repeat, "corpus_repeat_matching": corpus_repeat_matching, "n_items": len(items),
-        "parameters": n_params, "trained_parameters": n_train, "train_seconds": round(train_s, 1),
+        "parameters": n_params, "trained_parameters": n_train, "freeze_layers": freeze_layers if base_model else 0, "train_seconds": round(train_s, 1),
         "total_seconds": round(time.time() - t0, 1), "base_model": base_spec, "layers": config.encoder.get("num_hidden_layers"),
         "init": str(init) if init else None, "bf16": bf16, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),
     }

@@ -50,3 +50,57 @@ def test_fine_tune_a_tiny_local_bert_then_reload_and_extract(tmp_path):
     assert ex.problems == []
     for m in art.mentions:  # whatever a 3-step model finds, offsets must be true
         assert art.text[m.start:m.end] == m.text
+
+
+@pytest.mark.slow
+def test_frozen_lower_layers_stay_the_base_s_and_are_not_stored(tmp_path):
+    import torch
+    from safetensors import safe_open
+    from transformers import BertConfig, BertModel
+
+    from kg.extract import datagen
+    from kg.extract.network import WartaExtractorModel
+    from kg.extract.train import train, train_tokenizer
+
+    base = tmp_path / "tiny-bert"
+    tok = train_tokenizer([e.text for e in datagen.generate(400, seed=5)], vocab_size=400)
+    tok.save_pretrained(base)
+    bert = BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=3, num_attention_heads=2,
+                                intermediate_size=64, max_position_embeddings=128))
+    bert.save_pretrained(base)
+
+    out = tmp_path / "ft"
+    info = train(out, base_model=str(base), layers=3, freeze_layers=2, steps=3, minutes=5, n_synthetic=96,
+                 use_ner=False, batch_size=16, lr=1e-2, log=lambda s: None)
+    assert info["freeze_layers"] == 2
+    saved = json.loads((out / "config.json").read_text())
+    assert saved["from_base"] == ["embeddings.word_embeddings", "encoder.layer.0.", "encoder.layer.1."]
+    with safe_open(str(out / "model.safetensors"), framework="pt") as st:
+        keys = list(st.keys())
+    assert not any(".layer.0." in k or ".layer.1." in k for k in keys)
+    assert any(".layer.2." in k for k in keys)  # the trained layer is stored
+
+    model = WartaExtractorModel.load(out)
+    ref = bert.state_dict()
+    got = model.encoder.state_dict()
+    for k in ref:
+        if k.startswith(("encoder.layer.0.", "encoder.layer.1.")):
+            assert torch.equal(got[k], ref[k]), k  # read back from the base, bit for bit
+    moved = [k for k in ref if k.startswith("encoder.layer.2.") and not torch.allclose(got[k].float(), ref[k], atol=1e-3)]
+    assert moved  # the top layer did train
+
+
+def test_freezing_every_layer_is_refused(tmp_path):
+    from transformers import BertConfig, BertModel
+
+    from kg.extract import datagen
+    from kg.extract.train import train, train_tokenizer
+
+    base = tmp_path / "tiny-bert"
+    tok = train_tokenizer([e.text for e in datagen.generate(200, seed=5)], vocab_size=300)
+    tok.save_pretrained(base)
+    BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                         intermediate_size=64, max_position_embeddings=128)).save_pretrained(base)
+    with pytest.raises(ValueError, match="at least one must train"):
+        train(tmp_path / "ft", base_model=str(base), freeze_layers=2, steps=1, n_synthetic=16, use_ner=False,
+              log=lambda s: None)
