@@ -1845,9 +1845,13 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
         for form in filter(None, (x.strip() for x in r["indonesian_surface_forms"].split(";"))):
             add(form, "id", r["qid"], r["type"], canonical, "", "", "name", prov)
 
-    # 3. curated entities ("src:Q.." ids must be in a transcribed source table)
+    # 3. curated entities ("src:Q.." ids must be in a transcribed source table); a curated person
+    # with no id takes the one sources/politicians.tsv gives the same name
     org_ids = org_witnesses()
+    pols = politicians()
     for canonical, type_, role, iso, qid, qprov, aliases in CURATED:
+        if qid is None and type_ == "Person" and fold(canonical) in pols:
+            qid, qprov = pols[fold(canonical)]["qid"], pols[fold(canonical)]["prov"]
         if qid == "shared":
             if (canonical, type_) not in by_name:
                 raise SystemExit(f"{canonical!r} ({type_}) not found in wikidata-qids.tsv")
@@ -1863,6 +1867,22 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
         for alias, lang, form in aliases:
             add(alias, lang, qid, type_, canonical, role, iso, form,
                 prov + ("" if form == "name" else f"; alias form: {form}"))
+
+    # 3b. heads of state and government, defence and foreign ministers of sources/politicians.tsv
+    # (ids from Wikidata-derived public files, every row cited); a person the index already has
+    # (same id, or a curated name) is not added twice, and a form the index gives to anyone else
+    # is left out
+    have_ids = {r["qid"] for r in rows if r["qid"]}
+    have_keys = {lookup_key(r["alias"]) for r in rows}
+    for key, pr in sorted(pols.items(), key=lambda kv: kv[1]["name"]):
+        if pr["qid"] in have_ids or key != fold(pr["name"]):
+            continue
+        names = [pr["name"]] + [n for n in pr["other_names"] if fold(n) in pols and pols[fold(n)]["qid"] == pr["qid"]]
+        for n in dict.fromkeys(names):
+            if lookup_key(n) in have_keys:
+                continue
+            add(n, "mul", pr["qid"], "Person", pr["name"], pr["role"], pr["iso3"], "name", pr["prov"])
+        have_ids.add(pr["qid"])
 
     # 4. whole source slices of institutions: every international organisation of supraverden
     # with a Wikidata code, and every national armed force and police operator of NSI; a form is
@@ -2098,6 +2118,36 @@ def org_source_candidates(rows: list[dict[str, str]], amb: Ambiguous | None = No
                     f"sources/nsi_operators.tsv ({cite}) {r['file']}: operator '{r['operator']}' {field} "
                     f"'{name}' operator:wikidata {qid} (SINGLE SOURCE)"))
     return out, names, tables
+
+
+def politicians() -> dict[str, dict]:
+    """sources/politicians.tsv by folded name (its ``name`` and each of its ``other_names``): the
+    person's id, name, other names, latest office, state and provenance (the row's witnesses).
+    One-word names other than a reigning monarch's or a well-known nickname's are left out."""
+    with (SOURCES / "politicians.tsv").open(encoding="utf-8", newline="") as f:
+        f.readline()  # the citation line
+        table = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    by_qid: dict[str, list[dict[str, str]]] = {}
+    for r in table:
+        by_qid.setdefault(r["qid"], []).append(r)
+    out: dict[str, dict] = {}
+    for qid, rs in by_qid.items():
+        latest = max(rs, key=lambda r: r["years"])
+        witnesses = "; second witness: ".join(w for w in (latest["witness1"], latest["witness2"]) if w)
+        prov = (f"sources/politicians.tsv ({latest['status']}) {latest['name']} {latest['role']} {latest['iso3']} "
+                f"{latest['years']}: {witnesses}")
+        others = [n.strip() for r in rs for n in r["other_names"].split(";") if n.strip()]
+        role = latest["role"]
+        if latest["iso3"] in ("NATO", "UN") and role == "head_of_state":
+            role = "secretary_general"  # the table's office column has no such role
+        elif latest["iso3"] == "EU" and role == "head_of_state":
+            role = "president"
+        entry = {"qid": qid, "name": latest["name"], "other_names": others, "role": role,
+                 "iso3": latest["iso3"] if len(latest["iso3"]) == 3 else "", "prov": prov}
+        for n in [latest["name"]] + others:
+            if len(n.split()) > 1 or "-" in n or n in {"Naruhito"}:
+                out.setdefault(fold(n), entry)
+    return out
 
 
 def org_witnesses() -> dict[str, str]:
