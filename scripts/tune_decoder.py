@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     def run(mention: float, role: float, rules: str = "all", extra: dict | None = None):
         dec = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
                       min_mention_score=mention, role_threshold=role, rules=RuleSet(rules),
-                      thresholds={**lm.thresholds, **(extra or {})})
+                      thresholds={**lm.thresholds, **(extra or {})},
+                      context_agent=getattr(lm.config, "context_agent", None))
         linker = registry.linkers.create(cfg.linker, config=cfg.replace(rules=rules))  # linking rules too
         done = []
         for i, a in enumerate(arts):

@@ -58,6 +58,7 @@ class WartaExtractorConfig(PretrainedConfig):
         base_encoder: Optional[dict[str, Any]] = None,
         from_base: tuple[str, ...] | list[str] = (),
         thresholds: Optional[dict[str, float]] = None,
+        context_agent: Optional[dict[str, Any]] = None,
         **kwargs: Any,
     ):
         self.encoder = encoder or small_bert_encoder()
@@ -77,6 +78,8 @@ class WartaExtractorConfig(PretrainedConfig):
         self.from_base = list(from_base)
         # decision thresholds the decoder uses (tuned on the dev splits, kept with the weights)
         self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
+        # the context-agent classifier's weights (kg.extract.context_agent; scripts/train_context_agent.py), or None
+        self.context_agent = context_agent
         super().__init__(**kwargs)
 
     @property

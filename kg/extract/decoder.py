@@ -37,6 +37,7 @@ from kg.extract.arguments import (  # noqa: F401 - SentencePrediction is part of
     demonym_mentions,
 )
 from kg.extract.claims import one_per_claim
+from kg.extract.context_agent import History, candidates, fold
 from kg.extract.cues import (
     is_outlet,
     mediated,
@@ -69,8 +70,10 @@ TYPE_OF = {"PER": "Person", "ORG": "Organization", "CTRY": "Country", "LOC": "Pl
 class Decoder:
     def __init__(self, mention_labels: Sequence[str], roles: Sequence[str], modalities: Sequence[str],
                  kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float | None = None,
-                 role_threshold: float | None = None, rules: RuleSet | None = None, thresholds: dict | None = None):
+                 role_threshold: float | None = None, rules: RuleSet | None = None, thresholds: dict | None = None,
+                 context_agent: dict | None = None):
         from kg.extract.config import DEFAULT_THRESHOLDS
+        from kg.extract.context_agent import ContextAgent
 
         # every number the decoder decides by: the checkpoint's config.thresholds over the defaults
         self.th = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
@@ -86,6 +89,8 @@ class Decoder:
         self.modalities = list(modalities)
         self.kinds = list(kinds)
         self.extractor = extractor
+        # the checkpoint's learned scorer for an agent named only before the deployment's sentence
+        self.context_agent = ContextAgent(context_agent) if context_agent else None
 
     # ------------------------------------------------------------------ article
     def decode(self, article: Article, preds: Sequence[SentencePrediction]) -> None:
@@ -95,12 +100,24 @@ class Decoder:
         prev: Optional[_Sent] = None
         self._topic: Optional[Mention] = None  # the agent of the article's latest deployment
         self._topic_sentence = -10  # ... and the index of its sentence
+        self._ctx = History()  # what the context-agent classifier reads: the article so far
+        self._ctx_sents: list[_Sent] = []
+        self._ctx_speakers: dict[int, set[str]] = {}
+        self._ctx_events: set[int] = set()
         for pred in sorted(preds, key=lambda p: p.start):
             st = self._sentence(pred)
             st.prev = prev
             mentions.extend(st.mentions)
             found = self._events(article, st, prev)
             events.extend(found)
+            self._ctx_sents.append(st)
+            for ev in found:
+                if ev.kind == "Deployment" and ev.agent is not None:
+                    self._ctx.agents.append((pred.index, fold(ev.agent.text)))
+                if ev.kind == "Deployment" and ev.destination is not None:
+                    self._ctx.destinations.add(fold(ev.destination.text))
+                if ev.kind == "Statement" and ev.speaker is not None:
+                    self._ctx_speakers.setdefault(pred.index, set()).add(fold(ev.speaker.text))
             latest = next((ev.agent for ev in reversed(found) if ev.kind == "Deployment"), None)
             if latest is not None:
                 self._topic, self._topic_sentence = latest, pred.index
@@ -132,7 +149,8 @@ class Decoder:
         events.sort(key=lambda e: (e.start, e.end, e.kind))
         for ev in events:
             ev.rules = sorted(set(ev.rules))
-            ev.extractor = self.extractor + (f" + rules: {', '.join(ev.rules)}" if ev.rules else " (model only)")
+            learned = " with its context-agent classifier" if id(ev) in self._ctx_events else ""
+            ev.extractor = self.extractor + learned + (f" + rules: {', '.join(ev.rules)}" if ev.rules else " (model only)")
         article.events = events
 
     # ------------------------------------------------------------------ sentence
@@ -248,6 +266,10 @@ class Decoder:
                 ev.agent = ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
                             or _subject_before(st, t) or self._topic_agent(st, t))
                 _fired(ev, "agent-backstops", ev.agent)
+            if ev.agent is None and self.context_agent is not None:
+                ev.agent = self._context_agent(st, t, claimants)
+                if ev.agent is not None:
+                    self._ctx_events.add(id(ev))
             if (ev.agent is None and (c is not None or not self.th["carry_over_needs_count"])
                     and "carry-over-agent" in self.rules and self._topic is not None
                     and 0 < st.pred.index - self._topic_sentence <= self.th["carry_over_sentences"]):
@@ -284,6 +306,23 @@ class Decoder:
                 seen.add(key)
                 unique.append(ev)
         return unique
+
+    def _context_agent(self, st: _Sent, trig: _Span, claimants) -> Optional[Mention]:
+        """The learned pick (kg.extract.context_agent) among the states and organisations the article
+        has named up to this sentence, for a deployment whose sentence names no agent."""
+        idx, text = st.pred.index, st.pred.text
+        floor = self.min_mention_score
+        named = [(m.text, m.type, m.sentence, m, False) for prev in self._ctx_sents for m in prev.mentions if m.score >= floor]
+        named += [(m.text, m.type, idx, m, m.start - st.pred.start < trig.s) for m in st.mentions if m.score >= floor]
+        cands = candidates(named)
+        if not cands:
+            return None
+        hist = History(agents=self._ctx.agents, destinations=self._ctx.destinations,
+                       destinations_here={fold(text[d.s:d.e]) for d in st.roles.get("DEST", [])},
+                       speakers_previous=self._ctx_speakers.get(idx - 1, set()),
+                       claimants_here={fold(text[c.s:c.e]) for c in claimants})
+        best = self.context_agent.choose(cands, idx, hist, self.th.get("context_agent_min"))
+        return best.ref if best is not None else None
 
     def _claimant_agent(self, st: _Sent, trig: _Span, claimants) -> Optional[Mention]:
         """A deployment whose sentence names no agent but an institution as its source ("nach Angaben

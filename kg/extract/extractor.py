@@ -128,7 +128,8 @@ class TransformerExtractor:
             th = lm.thresholds
             self._decoder = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
                                     extractor=f"{self.name} ({lm.version})",
-                                    thresholds=th, rules=self.rules)
+                                    thresholds=th, rules=self.rules,
+                                    context_agent=getattr(lm.config, "context_agent", None))
         return self._decoder
 
     @property

@@ -1,0 +1,127 @@
+"""The context-agent classifier: a deployment whose sentence names no agent takes the learned pick
+among the states and organisations named before (and nothing without the checkpoint's weights)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.doc import Article
+from kg.extract.config import KINDS, MODALITIES, ROLES
+from kg.extract.context_agent import FEATURES, Candidate, ContextAgent, History
+from kg.extract.decoder import Decoder
+
+from tests.extract.test_decoder import LABELS, _pred
+
+REPO = Path(__file__).resolve().parents[2]
+
+# hand-set weights: a state beats an organisation, a destination is no agent, the latest agent carries
+SPEC = {"features": list(FEATURES), "bias": -3.0, "threshold": 0.5,
+        "coef": [2.0 * (f == "is_country") + 2.0 * (f == "latest_agent") - 4.0 * (f in ("destination_before", "destination_here"))
+                 + 1.0 * (f == "recency") for f in FEATURES]}
+
+TEXT = ("Chile mengirim 300 tentara ke perbatasan. Kementerian Pertahanan mengumumkan rencana baru. "
+        "Sekitar 200 tentara lagi tiba di Bolivia pada Senin.")
+
+
+def _sentences():
+    s1, s2, s3 = TEXT.split(". ")[0] + ".", TEXT.split(". ")[1] + ".", TEXT.split(". ")[2]
+    a2 = TEXT.index(s2)
+    a3 = TEXT.index(s3)
+    return [
+        _pred(0, 0, s1, {"Chile": "CTRY"}, {"Chile": ["AGENT"], "mengirim": ["T_DEP"], "300": ["COUNT"]},
+              kinds=(0.99, 0.0, 0.0)),
+        _pred(1, a2, s2, {"Kementerian Pertahanan": "ORG"}, {}),
+        _pred(2, a3, s3, {"Bolivia": "CTRY"}, {"tiba": ["T_DEP"], "Sekitar 200": ["COUNT"], "Bolivia": ["DEST"]},
+              kinds=(0.99, 0.0, 0.0)),
+    ]
+
+
+def _decode(spec, rules="none"):
+    from kg.extract.rules import RuleSet
+
+    art = Article.from_text(TEXT, source="mem", lang="id")
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet(rules), context_agent=spec).decode(art, _sentences())
+    return [ev for ev in art.events if ev.kind == "Deployment"]
+
+
+def test_an_agent_named_two_sentences_back_is_picked_by_the_classifier():
+    deps = _decode(SPEC)
+    assert [(d.agent.text, d.troop_count) for d in deps] == [("Chile", 300), ("Chile", 200)]
+    later = deps[1]
+    assert "context-agent classifier" in later.extractor and "(model only)" in later.extractor
+    assert "context-agent" not in deps[0].extractor  # the first one's agent is the model's own span
+
+
+def test_without_weights_the_model_alone_drops_a_deployment_nobody_deploys():
+    assert [(d.agent.text, d.troop_count) for d in _decode(None)] == [("Chile", 300)]
+
+
+def test_a_high_threshold_leaves_the_agent_unresolved():
+    assert [d.troop_count for d in _decode({**SPEC, "threshold": 0.999})] == [300]
+
+
+def test_the_destination_is_never_its_own_agent():
+    ca = ContextAgent(SPEC)
+    chile, bolivia = Candidate("chile", "Country", [0]), Candidate("bolivia", "Country", [2])
+    assert ca.choose([chile, bolivia], 2, History(agents=[(0, "chile")], destinations_here={"bolivia"})) is chile
+
+
+def test_weights_for_other_features_are_refused():
+    with pytest.raises(ValueError, match="features"):
+        ContextAgent({**SPEC, "features": ["recency"]})
+
+
+def test_training_rows_come_from_gold_and_label_the_agent(tmp_path):
+    from scripts.train_context_agent import article_groups
+
+    text = "Chile mengirim 300 tentara. Kemudian Peru berbicara. Sekitar 200 tentara lagi tiba."
+    data = {"mentions": [{"start": 0, "end": 5, "text": "Chile", "type": "CTRY", "actor": "Chile"},
+                         {"start": 37, "end": 41, "text": "Peru", "type": "CTRY", "actor": "Peru"}],
+            "deployments": [
+                {"agent": "Chile", "trigger": {"start": 6, "end": 14}, "roles": [{"role": "AGENT", "start": 0, "end": 5, "text": "Chile"}]},
+                {"agent": "Chile", "trigger": {"start": 76, "end": 80}, "roles": []}]}
+    (groups,) = article_groups(text, data)
+    x, y = groups
+    assert len(x) == 2 and all(len(r) == len(FEATURES) for r in x)
+    # candidates in recency order of their sentences as listed by ``candidates``: Chile, Peru
+    assert sorted(y) == [0, 1]
+    chile_row = x[y.index(1)]
+    assert chile_row[FEATURES.index("latest_agent")] == 1.0 and chile_row[FEATURES.index("back_2")] == 1.0
+
+
+@pytest.mark.slow
+def test_the_training_script_fits_on_a_folder_and_writes_into_a_checkpoint(tmp_path):
+    train = tmp_path / "train"
+    train.mkdir()
+    for i, (a, b) in enumerate([("Chile", "Peru"), ("Kenya", "Uganda"), ("Fiji", "Tonga")]):
+        text = f"{a} mengirim 300 tentara ke {b}. Kemudian {b} berbicara. Sekitar 200 tentara lagi tiba."
+        ta, tb = text.index(a), text.rindex(b)
+        data = {"lang": "id", "mentions": [{"start": ta, "end": ta + len(a), "text": a, "type": "CTRY", "actor": a},
+                                           {"start": text.index(b), "end": text.index(b) + len(b), "text": b, "type": "CTRY", "actor": b},
+                                           {"start": tb, "end": tb + len(b), "text": b, "type": "CTRY", "actor": b}],
+                "deployments": [
+                    {"agent": a, "trigger": {"start": text.index("mengirim"), "end": text.index("mengirim") + 8},
+                     "roles": [{"role": "AGENT", "start": ta, "end": ta + len(a), "text": a},
+                               {"role": "DEST", "start": text.index(b), "end": text.index(b) + len(b), "text": b}]},
+                    {"agent": a, "trigger": {"start": text.index("tiba"), "end": text.index("tiba") + 4}, "roles": []}],
+                "statements": [], "agreements": [], "actors": [], "places": []}
+        (train / f"id_t{i}.txt").write_text(text, encoding="utf-8")
+        (train / f"id_t{i}.json").write_text(json.dumps(data), encoding="utf-8")
+    ck = tmp_path / "ck"
+    ck.mkdir()
+    (ck / "config.json").write_text(json.dumps({"model_type": "warta-extractor"}), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(REPO / "scripts" / "train_context_agent.py"), "--train", str(train),
+                          "--dev", "", "--into", str(ck)], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+    assert "top-1 right 3/3" in out.stdout
+    spec = json.loads((ck / "config.json").read_text())["context_agent"]
+    assert spec["features"] == list(FEATURES) and len(spec["coef"]) == len(FEATURES)
+    ContextAgent(spec)  # loads
+    with pytest.raises(subprocess.CalledProcessError):
+        subprocess.run([sys.executable, str(REPO / "scripts" / "train_context_agent.py"), "--train", str(tmp_path / "test")],
+                       check=True, capture_output=True, cwd=REPO)
