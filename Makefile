@@ -49,6 +49,7 @@ test: install system-deps
 
 train: install
 	$(BIN)/python scripts/train_extractor.py --recipe e5
+	$(BIN)/python scripts/train_context_agent.py --into kg/models/warta-extractor-e5
 
 eval: install
 	$(BIN)/kg eval ../shared/eval/seeds

@@ -21,7 +21,7 @@ RECIPE_E5 = {
     "n_synthetic": 20_000, "ner_splits": "nergrit-train*3,nerp-train", "ner_repeat": 1,
     "corpus": str(REPO / "data" / "corpus" / "train"), "corpus_repeat": 3,
     "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 88.0, "steps": 14013, "bf16": True,
-    "model_name": "warta-extractor-e5", "model_version": "3.6",
+    "model_name": "warta-extractor-e5", "model_version": "3.6.1",
 }
 
 

@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="also try these values of a decoder threshold (e.g. german_name_sure=0.9,1.0); repeatable")
     ap.add_argument("--mention", default="0.5,0.6,0.7,0.8", help="min_mention_score values to try")
     ap.add_argument("--role", default="0.3,0.4,0.5", help="role thresholds to try")
+    ap.add_argument("--rules", default="all", help="decoder rules for the sweep: all (default), none, or a list (see kg plugins)")
     ap.add_argument("--ablate", action="store_true", help="score with each rule switched off (at the checkpoint's thresholds)")
     args = ap.parse_args(argv)
     if any("test" in Path(f).parts[-1] for f in args.folders):
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
 
     th = lm.thresholds
     base = (float(th.get("min_mention_score", 0.7)), float(th.get("role", 0.5)))
-    print(f"{len(arts)} articles from {', '.join(args.folders)}; model {ext.version}; checkpoint thresholds {base}")
+    print(f"{len(arts)} articles from {', '.join(args.folders)}; model {ext.version}; checkpoint thresholds {base}"
+          + ("" if args.rules == "all" or args.ablate else f"; rules {args.rules}"))
     print(f"{'setting':34} " + " ".join(f"{k[:6]:>7}" for k in KINDS) + "    mean")
     if args.ablate:
         ref = run(*base)
@@ -89,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     for m, r, *vals in itertools.product([float(x) for x in args.mention.split(",")],
                                          [float(x) for x in args.role.split(",")], *grid.values()):
         extra = dict(zip(grid, vals))
-        f = run(m, r, extra=extra)
+        f = run(m, r, args.rules, extra=extra)
         rows.append((sum(f) / 4, m, r, extra, f))
         name = f"mention {m:.2f} role {r:.2f}" + "".join(f" {k} {v:g}" for k, v in extra.items())
         print(f"{name:34} " + " ".join(f"{x:7.3f}" for x in f) + f" {sum(f) / 4:7.3f}")

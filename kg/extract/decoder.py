@@ -262,14 +262,14 @@ class Decoder:
                 agent = _troops_of(st, t) or agent
             # an agent span that names nobody ("étaient") falls back like a missing one
             ev.agent = agent.mention if agent else None
+            if ev.agent is None and self.context_agent is not None:  # the learned pick first, the rules after it
+                ev.agent = self._context_agent(st, t, claimants)
+                if ev.agent is not None:
+                    self._ctx_events.add(id(ev))
             if ev.agent is None and backstops:
                 ev.agent = ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
                             or _subject_before(st, t) or self._topic_agent(st, t))
                 _fired(ev, "agent-backstops", ev.agent)
-            if ev.agent is None and self.context_agent is not None:
-                ev.agent = self._context_agent(st, t, claimants)
-                if ev.agent is not None:
-                    self._ctx_events.add(id(ev))
             if (ev.agent is None and (c is not None or not self.th["carry_over_needs_count"])
                     and "carry-over-agent" in self.rules and self._topic is not None
                     and 0 < st.pred.index - self._topic_sentence <= self.th["carry_over_sentences"]):
