@@ -1850,7 +1850,8 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
     org_ids = org_witnesses()
     pols = politicians()
     for canonical, type_, role, iso, qid, qprov, aliases in CURATED:
-        if qid is None and type_ == "Person" and fold(canonical) in pols:
+        from_table = qid is None and type_ == "Person" and fold(canonical) in pols
+        if from_table:
             qid, qprov = pols[fold(canonical)]["qid"], pols[fold(canonical)]["prov"]
         if qid == "shared":
             if (canonical, type_) not in by_name:
@@ -1865,6 +1866,9 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
         prov = qprov if qid else NO_QID.format(what=what)
         add(canonical, "en", qid, type_, canonical, role, iso, "name", prov)
         for alias, lang, form in aliases:
+            if from_table and form == "surname":  # "Austin", "Blinken": a surname alone gets no table id
+                add(alias, lang, None, type_, canonical, role, iso, form, NO_QID.format(what=what) + "; alias form: surname")
+                continue
             add(alias, lang, qid, type_, canonical, role, iso, form,
                 prov + ("" if form == "name" else f"; alias form: {form}"))
 
@@ -2120,6 +2124,26 @@ def org_source_candidates(rows: list[dict[str, str]], amb: Ambiguous | None = No
     return out, names, tables
 
 
+# forms of sources/politicians.tsv that name someone or something else as often in news
+POLITICIAN_FORMS_LEFT_OUT = {
+    "Carlos III", "Rey Carlos III",  # Spain's 18th-century king, Universidad / Instituto de Salud Carlos III
+    "Chris Miller", "Christopher Miller",  # the historian of "Chip War", often quoted
+    "William Blair",  # also an investment bank
+    "Teodoro Locsin",  # also his father; "Teodoro Locsin Jr." stays
+    "Kim Min-seok", "Park Jin",  # common Korean names of several public figures
+}
+OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3}
+
+
+def _office_order(r: dict[str, str]) -> tuple:
+    """Which of a person's rows names them in the index: the highest office, then the latest
+    (an open term first), then the row with the most names (Charles III: the United Kingdom's,
+    not Australia's or Canada's)."""
+    end = r["years"].partition("-")[2].strip()
+    end_year = int(end) if end.isdigit() else 9999
+    return (OFFICE_RANK.get(r["role"], 9), -end_year, -len(r["other_names"].split(";")), r["iso3"])
+
+
 def politicians() -> dict[str, dict]:
     """sources/politicians.tsv by folded name (its ``name`` and each of its ``other_names``): the
     person's id, name, other names, latest office, state and provenance (the row's witnesses).
@@ -2132,11 +2156,11 @@ def politicians() -> dict[str, dict]:
         by_qid.setdefault(r["qid"], []).append(r)
     out: dict[str, dict] = {}
     for qid, rs in by_qid.items():
-        latest = max(rs, key=lambda r: r["years"])
+        latest = min(rs, key=_office_order)
         witnesses = "; second witness: ".join(w for w in (latest["witness1"], latest["witness2"]) if w)
         prov = (f"sources/politicians.tsv ({latest['status']}) {latest['name']} {latest['role']} {latest['iso3']} "
                 f"{latest['years']}: {witnesses}")
-        others = [n.strip() for r in rs for n in r["other_names"].split(";") if n.strip()]
+        others = [n.strip() for r in rs for n in r["other_names"].split(";") if n.strip() and n.strip() not in POLITICIAN_FORMS_LEFT_OUT]
         role = latest["role"]
         if latest["iso3"] in ("NATO", "UN") and role == "head_of_state":
             role = "secretary_general"  # the table's office column has no such role
@@ -2145,6 +2169,8 @@ def politicians() -> dict[str, dict]:
         entry = {"qid": qid, "name": latest["name"], "other_names": others, "role": role,
                  "iso3": latest["iso3"] if len(latest["iso3"]) == 3 else "", "prov": prov}
         for n in [latest["name"]] + others:
+            if n in POLITICIAN_FORMS_LEFT_OUT:
+                continue
             if len(n.split()) > 1 or "-" in n or n in {"Naruhito"}:
                 out.setdefault(fold(n), entry)
     return out

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="also try these values of a decoder threshold (e.g. german_name_sure=0.9,1.0); repeatable")
     ap.add_argument("--mention", default="0.5,0.6,0.7,0.8", help="min_mention_score values to try")
     ap.add_argument("--role", default="0.3,0.4,0.5", help="role thresholds to try")
-    ap.add_argument("--rules", default="all", help="decoder rules for the sweep: all (default), none, or a list (see kg plugins)")
+    ap.add_argument("--rules", default="all", help="decoder rules for the sweep: all (default), none, or a list (see kg plugins); --ablate always starts from all")
     ap.add_argument("--ablate", action="store_true", help="score with each rule switched off (at the checkpoint's thresholds)")
     args = ap.parse_args(argv)
     if any("test" in Path(f).parts[-1] for f in args.folders):

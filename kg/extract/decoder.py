@@ -103,7 +103,7 @@ class Decoder:
         self._ctx = History()  # what the context-agent classifier reads: the article so far
         self._ctx_sents: list[_Sent] = []
         self._ctx_speakers: dict[int, set[str]] = {}
-        self._ctx_events: set[int] = set()
+        self._ctx_events: dict[int, Event] = {}  # (the events kept alive, so no id is reused)
         for pred in sorted(preds, key=lambda p: p.start):
             st = self._sentence(pred)
             st.prev = prev
@@ -112,10 +112,6 @@ class Decoder:
             events.extend(found)
             self._ctx_sents.append(st)
             for ev in found:
-                if ev.kind == "Deployment" and ev.agent is not None:
-                    self._ctx.agents.append((pred.index, fold(ev.agent.text)))
-                if ev.kind == "Deployment" and ev.destination is not None:
-                    self._ctx.destinations.add(fold(ev.destination.text))
                 if ev.kind == "Statement" and ev.speaker is not None:
                     self._ctx_speakers.setdefault(pred.index, set()).add(fold(ev.speaker.text))
             latest = next((ev.agent for ev in reversed(found) if ev.kind == "Deployment"), None)
@@ -262,13 +258,15 @@ class Decoder:
                 agent = _troops_of(st, t) or agent
             # an agent span that names nobody ("étaient") falls back like a missing one
             ev.agent = agent.mention if agent else None
-            if ev.agent is None and self.context_agent is not None:  # the learned pick first, the rules after it
+            if ev.agent is None and backstops:  # the sentence's own "pasukan X", "oleh X"
+                ev.agent = (_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
+                _fired(ev, "agent-backstops", ev.agent)
+            if ev.agent is None and self.context_agent is not None:  # then the learned pick, then the other rules
                 ev.agent = self._context_agent(st, t, claimants)
                 if ev.agent is not None:
-                    self._ctx_events.add(id(ev))
+                    self._ctx_events[id(ev)] = ev
             if ev.agent is None and backstops:
-                ev.agent = ((_genitive_agent(st, c) if c else None) or _passive_agent(st, t)
-                            or _subject_before(st, t) or self._topic_agent(st, t))
+                ev.agent = _subject_before(st, t) or self._topic_agent(st, t)
                 _fired(ev, "agent-backstops", ev.agent)
             if (ev.agent is None and (c is not None or not self.th["carry_over_needs_count"])
                     and "carry-over-agent" in self.rules and self._topic is not None
@@ -297,6 +295,10 @@ class Decoder:
                 ev.troop_count, ev.qualifier = None, None
             if ev.agent is None:
                 continue  # a deployment nobody deploys is not a fact we can state
+            # the classifier's history grows deployment by deployment, as in its training rows
+            self._ctx.agents.append((st.pred.index, fold(ev.agent.text)))
+            if ev.destination is not None:
+                self._ctx.destinations.add(fold(ev.destination.text))
             out.append(ev)
         seen: set[tuple] = set()
         unique = []
@@ -318,9 +320,9 @@ class Decoder:
         if not cands:
             return None
         hist = History(agents=self._ctx.agents, destinations=self._ctx.destinations,
-                       destinations_here={fold(text[d.s:d.e]) for d in st.roles.get("DEST", [])},
+                       destinations_here={fold(d.mention.text if d.mention else text[d.s:d.e]) for d in st.roles.get("DEST", [])},
                        speakers_previous=self._ctx_speakers.get(idx - 1, set()),
-                       claimants_here={fold(text[c.s:c.e]) for c in claimants})
+                       claimants_here={fold(c.mention.text if c.mention else text[c.s:c.e]) for c in claimants})
         best = self.context_agent.choose(cands, idx, hist, self.th.get("context_agent_min"))
         return best.ref if best is not None else None
 

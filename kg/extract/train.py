@@ -215,6 +215,8 @@ def train(
         model = WartaExtractorModel(config)
         if init:
             model.load_state_dict(WartaExtractorModel.load(init).state_dict())
+            if freeze_layers:  # frozen layers are the base's, as loading will read them (not the init's)
+                model.attach_base(base_path)
             log(f"warm start from {init}")
         else:
             base = AutoModel.from_pretrained(str(base_path))
@@ -230,6 +232,8 @@ def train(
         lr = lr or 5e-5
         head_lr = head_lr or 1e-3
     else:
+        if freeze_layers:
+            raise ValueError("freeze_layers needs a base encoder (base_model)")
         tokenizer = train_tokenizer(_tokenizer_corpus(examples[:60_000] + ner[: len(ner) // 3], load_countries()), vocab_size)
         config = WartaExtractorConfig(encoder=encoder or small_bert_encoder(vocab_size=len(tokenizer)))
         model = WartaExtractorModel(config)

@@ -73,6 +73,10 @@ def test_frozen_lower_layers_stay_the_base_s_and_are_not_stored(tmp_path):
     info = train(out, base_model=str(base), layers=3, freeze_layers=2, steps=3, minutes=5, n_synthetic=96,
                  use_ner=False, batch_size=16, lr=1e-2, log=lambda s: None)
     assert info["freeze_layers"] == 2
+    per_layer = sum(p.numel() for p in bert.encoder.layer[0].parameters())
+    full = train(tmp_path / "ft0", base_model=str(base), layers=3, steps=1, minutes=5, n_synthetic=16,
+                 use_ner=False, batch_size=16, log=lambda s: None)
+    assert full["trained_parameters"] - info["trained_parameters"] == 2 * per_layer  # the two layers did not train
     saved = json.loads((out / "config.json").read_text())
     assert saved["from_base"] == ["embeddings.word_embeddings", "encoder.layer.0.", "encoder.layer.1."]
     with safe_open(str(out / "model.safetensors"), framework="pt") as st:

@@ -122,6 +122,21 @@ def test_the_training_script_fits_on_a_folder_and_writes_into_a_checkpoint(tmp_p
     spec = json.loads((ck / "config.json").read_text())["context_agent"]
     assert spec["features"] == list(FEATURES) and len(spec["coef"]) == len(FEATURES)
     ContextAgent(spec)  # loads
-    with pytest.raises(subprocess.CalledProcessError):
-        subprocess.run([sys.executable, str(REPO / "scripts" / "train_context_agent.py"), "--train", str(tmp_path / "test")],
-                       check=True, capture_output=True, cwd=REPO)
+    (tmp_path / "test").mkdir()
+    refused = subprocess.run([sys.executable, str(REPO / "scripts" / "train_context_agent.py"), "--train", str(tmp_path / "test")],
+                             capture_output=True, text=True, cwd=REPO)
+    assert refused.returncode != 0 and "never train on a test split" in refused.stderr
+
+
+def test_the_sentence_s_own_passive_agent_comes_before_the_learned_pick():
+    text = "Chile mengirim 300 tentara ke Darwin. Sekitar 200 tentara dikirim ke Darwin oleh Peru."
+    s1, s2 = text.split(". ")[0] + ".", text.split(". ")[1]
+    preds = [_pred(0, 0, s1, {"Chile": "CTRY", "Darwin": "LOC"}, {"Chile": ["AGENT"], "mengirim": ["T_DEP"], "300": ["COUNT"]},
+                   kinds=(0.99, 0.0, 0.0)),
+             _pred(1, text.index(s2), s2, {"Darwin": "LOC", "Peru": "CTRY"},
+                   {"dikirim": ["T_DEP"], "Sekitar 200": ["COUNT"], "Darwin": ["DEST"]}, kinds=(0.99, 0.0, 0.0))]
+    from kg.extract.rules import RuleSet
+
+    art = Article.from_text(text, source="mem", lang="id")
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all"), context_agent=SPEC).decode(art, preds)
+    assert [(d.agent.text, d.troop_count) for d in art.events if d.kind == "Deployment"] == [("Chile", 300), ("Peru", 200)]
