@@ -9,20 +9,29 @@ import pytest
 from kg.config import Config
 
 
-@pytest.mark.slow
-def test_fine_tune_a_tiny_local_bert_then_reload_and_extract(tmp_path):
+def tiny_base(folder, layers: int = 1, texts: int = 400, vocab: int = 400):
+    """A local Hugging Face encoder directory: a tiny random BERT with a WordPiece tokenizer."""
     from transformers import BertConfig, BertModel
 
-    from kg.doc import Article
     from kg.extract import datagen
+    from kg.extract.train import train_tokenizer
+
+    tok = train_tokenizer([e.text for e in datagen.generate(texts, seed=5)], vocab_size=vocab)
+    tok.save_pretrained(folder)
+    bert = BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=layers, num_attention_heads=2,
+                                intermediate_size=64, max_position_embeddings=128))
+    bert.save_pretrained(folder)
+    return bert
+
+
+@pytest.mark.slow
+def test_fine_tune_a_tiny_local_bert_then_reload_and_extract(tmp_path):
+    from kg.doc import Article
     from kg.extract.extractor import TransformerExtractor, fallback_sentences
-    from kg.extract.train import train, train_tokenizer
+    from kg.extract.train import train
 
     base = tmp_path / "tiny-bert"
-    tok = train_tokenizer([e.text for e in datagen.generate(400, seed=5)], vocab_size=400)
-    tok.save_pretrained(base)
-    BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                         intermediate_size=64, max_position_embeddings=128)).save_pretrained(base)
+    tiny_base(base)
 
     out = tmp_path / "ft"
     info = train(out, base_model=str(base), steps=3, minutes=5, n_synthetic=96, use_ner=False, batch_size=16,
@@ -56,18 +65,12 @@ def test_fine_tune_a_tiny_local_bert_then_reload_and_extract(tmp_path):
 def test_frozen_lower_layers_stay_the_base_s_and_are_not_stored(tmp_path):
     import torch
     from safetensors import safe_open
-    from transformers import BertConfig, BertModel
 
-    from kg.extract import datagen
     from kg.extract.network import WartaExtractorModel
-    from kg.extract.train import train, train_tokenizer
+    from kg.extract.train import train
 
     base = tmp_path / "tiny-bert"
-    tok = train_tokenizer([e.text for e in datagen.generate(400, seed=5)], vocab_size=400)
-    tok.save_pretrained(base)
-    bert = BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=3, num_attention_heads=2,
-                                intermediate_size=64, max_position_embeddings=128))
-    bert.save_pretrained(base)
+    bert = tiny_base(base, layers=3)
 
     out = tmp_path / "ft"
     info = train(out, base_model=str(base), layers=3, freeze_layers=2, steps=3, minutes=5, n_synthetic=96,
@@ -95,16 +98,12 @@ def test_frozen_lower_layers_stay_the_base_s_and_are_not_stored(tmp_path):
 
 
 def test_freezing_every_layer_is_refused(tmp_path):
-    from transformers import BertConfig, BertModel
-
-    from kg.extract import datagen
-    from kg.extract.train import train, train_tokenizer
+    from kg.extract.train import train
 
     base = tmp_path / "tiny-bert"
-    tok = train_tokenizer([e.text for e in datagen.generate(200, seed=5)], vocab_size=300)
-    tok.save_pretrained(base)
-    BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                         intermediate_size=64, max_position_embeddings=128)).save_pretrained(base)
+    tiny_base(base, layers=2, texts=200, vocab=300)
     with pytest.raises(ValueError, match="at least one must train"):
         train(tmp_path / "ft", base_model=str(base), freeze_layers=2, steps=1, n_synthetic=16, use_ner=False,
               log=lambda s: None)
+    with pytest.raises(ValueError, match="needs a base encoder"):
+        train(tmp_path / "ft2", freeze_layers=1, steps=1, n_synthetic=16, use_ner=False, log=lambda s: None)

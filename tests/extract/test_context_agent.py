@@ -15,9 +15,20 @@ from kg.extract.config import KINDS, MODALITIES, ROLES
 from kg.extract.context_agent import FEATURES, Candidate, ContextAgent, History
 from kg.extract.decoder import Decoder
 
-from tests.extract.test_decoder import LABELS, _pred
-
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _load(name: str, path: Path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_dec = _load("warta_test_decoder_helpers", Path(__file__).with_name("test_decoder.py"))
+LABELS, _pred = _dec.LABELS, _dec._pred
 
 # hand-set weights: a state beats an organisation, a destination is no agent, the latest agent carries
 SPEC = {"features": list(FEATURES), "bias": -3.0, "threshold": 0.5,
@@ -77,7 +88,7 @@ def test_weights_for_other_features_are_refused():
 
 
 def test_training_rows_come_from_gold_and_label_the_agent(tmp_path):
-    from scripts.train_context_agent import article_groups
+    article_groups = _load("train_context_agent_cli", REPO / "scripts" / "train_context_agent.py").article_groups
 
     text = "Chile mengirim 300 tentara. Kemudian Peru berbicara. Sekitar 200 tentara lagi tiba."
     data = {"mentions": [{"start": 0, "end": 5, "text": "Chile", "type": "CTRY", "actor": "Chile"},
