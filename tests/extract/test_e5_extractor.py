@@ -166,6 +166,8 @@ def test_a_window_gets_bit_identical_outputs_alone_or_in_any_batch(precision):
 def test_a_counted_deployment_with_no_agent_carries_the_previous_sentences_agent(e5):
     text = ("Kenya will station 800 police officers in Haiti, the government said on Friday. "
             "A further 300 officers are expected in Port-au-Prince next month.")
-    found = [(d.agent.text if d.agent else None, d.troop_count, d.rules or []) for d in deps(extract(e5, text))]
-    assert any(a == "Kenya" and c == 800 and "carry-over-agent" not in r for a, c, r in found), found
-    assert any(a == "Kenya" and c == 300 and "carry-over-agent" in r for a, c, r in found), found
+    found = [(d.agent.text if d.agent else None, d.troop_count, d.rules or [], d.extractor) for d in deps(extract(e5, text))]
+    assert any(a == "Kenya" and c == 800 and "carry-over-agent" not in r for a, c, r, _ in found), found
+    # the checkpoint's context-agent classifier picks it (the carry-over rule would, without one)
+    assert any(a == "Kenya" and c == 300 and ("context-agent classifier" in x or "carry-over-agent" in r)
+               for a, c, r, x in found), found

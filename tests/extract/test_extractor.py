@@ -105,7 +105,7 @@ def test_every_sentence_of_a_long_article_is_read(run):
 @model
 def test_version_names_the_weights(extractor):
     v = extractor.version
-    assert v.startswith("warta-extractor-small 2.1 (") and len(v.split("(")[1]) == 9
+    assert v.startswith("warta-extractor-small 2.1.1 (") and len(v.split("(")[1]) == 9
 
 
 def test_missing_model_directory_is_a_clear_error(tmp_path):

@@ -125,7 +125,7 @@ def test_two_workers_write_the_quads_of_a_plain_build(cluster, inputs, plain, tm
     shared = halves["en"] & halves["id"]
     base = "https://w3id.org/warta/resource/actor/"
     assert base + "Q423" in shared  # North Korea, linked to Wikidata
-    assert base + "person/dmitri-peskov" in shared  # an unlinked person, keyed by name
+    assert base + "Q4359688" in shared  # Dmitry Peskov, linked (kg/link/data/sources/politicians.tsv)
 
     # a re-run finds every article stored (markers written) and changes nothing
     before = dataset(tmp_path / "store")
