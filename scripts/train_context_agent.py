@@ -60,8 +60,7 @@ def article_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[
         if agent:
             key = fold(agent[0]["text"])
         elif cands:
-            x = rows(cands, s, hist)
-            live = [c for c in cands if any(q <= s for q in c.sentences)]
+            live, x = map(list, zip(*rows(cands, s, hist)))
             y = []
             for c in live:
                 names = {m["actor"] for m, ms in ments if fold(m["text"]) == c.key and ms <= s and m.get("actor")}
@@ -107,8 +106,6 @@ def fit(train, l2: float = 1e-3, seed: int = 13):
 
 def top1(spec, data) -> tuple[int, int, int]:
     """(right, groups with a positive, groups): the best-scoring candidate is a positive one."""
-    import math
-
     right = with_pos = 0
     for x, y in data:
         if not any(y):
@@ -116,7 +113,6 @@ def top1(spec, data) -> tuple[int, int, int]:
         with_pos += 1
         z = [spec["bias"] + sum(a * v for a, v in zip(spec["coef"], r)) for r in x]
         right += int(y[max(range(len(z)), key=lambda i: z[i])] == 1)
-        _ = math  # noqa
     return right, with_pos, len(data)
 
 

@@ -79,13 +79,14 @@ def features(c: Candidate, sentence: int, hist: History, rank: int, total_mentio
     ]
 
 
-def rows(cands: Sequence[Candidate], sentence: int, hist: History) -> list[list[float]]:
-    """Feature rows for every candidate named at or before ``sentence`` (most recent first)."""
+def rows(cands: Sequence[Candidate], sentence: int, hist: History) -> list[tuple[Candidate, list[float]]]:
+    """Every candidate named at or before ``sentence``, in ``cands`` order, with its feature row
+    (its recency rank counts the most recently named first)."""
     live = [c for c in cands if any(s <= sentence for s in c.sentences)]
     order = sorted(live, key=lambda c: -max(s for s in c.sentences if s <= sentence))
     total = sum(sum(1 for s in c.sentences if s <= sentence) for c in live)
     rank = {id(c): i for i, c in enumerate(order)}
-    return [features(c, sentence, hist, rank[id(c)], total) for c in live]
+    return [(c, features(c, sentence, hist, rank[id(c)], total)) for c in live]
 
 
 class ContextAgent:
@@ -108,9 +109,8 @@ class ContextAgent:
         self.spec = spec
 
     def scores(self, cands: Sequence[Candidate], sentence: int, hist: History) -> list[tuple[float, Candidate]]:
-        live = [c for c in cands if any(s <= sentence for s in c.sentences)]
         out = []
-        for c, x in zip(live, rows(cands, sentence, hist)):
+        for c, x in rows(cands, sentence, hist):
             z = self.bias + sum(w * v for w, v in zip(self.coef, x))
             out.append((1.0 / (1.0 + math.exp(-z)), c))
         return out

@@ -101,7 +101,7 @@ class Decoder:
         self._topic: Optional[Mention] = None  # the agent of the article's latest deployment
         self._topic_sentence = -10  # ... and the index of its sentence
         self._ctx = History()  # what the context-agent classifier reads: the article so far
-        self._ctx_sents: list[_Sent] = []
+        self._ctx_named: list[tuple] = []  # the sure mentions of the sentences decoded so far
         self._ctx_speakers: dict[int, set[str]] = {}
         self._ctx_events: dict[int, Event] = {}  # (the events kept alive, so no id is reused)
         for pred in sorted(preds, key=lambda p: p.start):
@@ -110,7 +110,7 @@ class Decoder:
             mentions.extend(st.mentions)
             found = self._events(article, st, prev)
             events.extend(found)
-            self._ctx_sents.append(st)
+            self._ctx_named += [(m.text, m.type, m.sentence, m, False) for m in st.mentions if m.score >= self.min_mention_score]
             for ev in found:
                 if ev.kind == "Statement" and ev.speaker is not None:
                     self._ctx_speakers.setdefault(pred.index, set()).add(fold(ev.speaker.text))
@@ -313,10 +313,8 @@ class Decoder:
         """The learned pick (kg.extract.context_agent) among the states and organisations the article
         has named up to this sentence, for a deployment whose sentence names no agent."""
         idx, text = st.pred.index, st.pred.text
-        floor = self.min_mention_score
-        named = [(m.text, m.type, m.sentence, m, False) for prev in self._ctx_sents for m in prev.mentions if m.score >= floor]
-        named += [(m.text, m.type, idx, m, m.start - st.pred.start < trig.s) for m in st.mentions if m.score >= floor]
-        cands = candidates(named)
+        here = [(m.text, m.type, idx, m, m.start - st.pred.start < trig.s) for m in st.mentions if m.score >= self.min_mention_score]
+        cands = candidates(self._ctx_named + here)
         if not cands:
             return None
         hist = History(agents=self._ctx.agents, destinations=self._ctx.destinations,
