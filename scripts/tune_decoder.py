@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import copy
 import itertools
+import pickle
 import sys
 from pathlib import Path
 
@@ -30,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mention", default="0.5,0.6,0.7,0.8", help="min_mention_score values to try")
     ap.add_argument("--role", default="0.3,0.4,0.5", help="role thresholds to try")
     ap.add_argument("--rules", default="all", help="decoder rules for the sweep: all (default), none, or a list (see kg plugins); --ablate always starts from all")
+    ap.add_argument("--one-at-a-time", action="store_true",
+                    help="vary each --threshold key alone (the others at the checkpoint's values) instead of their product")
+    ap.add_argument("--cache", default=None, metavar="FILE",
+                    help="keep the model's predictions in FILE (pickle) and reuse them when the folders and model match")
     ap.add_argument("--ablate", action="store_true", help="score with each rule switched off (at the checkpoint's thresholds)")
     args = ap.parse_args(argv)
     if any("test" in Path(f).parts[-1] for f in args.folders):
@@ -52,14 +57,26 @@ def main(argv: list[str] | None = None) -> int:
     for a in arts:
         a.sentences = seg.segment(a)
     ext = registry.extractors.create(cfg.extractor, config=cfg)
-    preds = ext.predict(arts)
     lm = ext._loaded()
+    preds = None
+    key = (ext.version, [str(g.text_path) for g in gold])
+    if args.cache and Path(args.cache).is_file():
+        with open(args.cache, "rb") as fh:
+            cached_key, cached = pickle.load(fh)
+        if cached_key == key:
+            preds = cached
+    if preds is None:
+        preds = ext.predict(arts)
+        if args.cache:
+            with open(args.cache, "wb") as fh:
+                pickle.dump((key, preds), fh)
 
     def run(mention: float, role: float, rules: str = "all", extra: dict | None = None):
         dec = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
                       min_mention_score=mention, role_threshold=role, rules=RuleSet(rules),
                       thresholds={**lm.thresholds, **(extra or {})},
-                      context_agent=getattr(lm.config, "context_agent", None))
+                      context_agent=getattr(lm.config, "context_agent", None),
+                      context_party=getattr(lm.config, "context_party", None))
         linker = registry.linkers.create(cfg.linker, config=cfg.replace(rules=rules))  # linking rules too
         done = []
         for i, a in enumerate(arts):
@@ -88,9 +105,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     grid = {k: [float(x) for x in v.split(",")] for k, _, v in (t.partition("=") for t in args.threshold)}
     rows = []
-    for m, r, *vals in itertools.product([float(x) for x in args.mention.split(",")],
-                                         [float(x) for x in args.role.split(",")], *grid.values()):
-        extra = dict(zip(grid, vals))
+    mentions, roles = [float(x) for x in args.mention.split(",")], [float(x) for x in args.role.split(",")]
+    if args.one_at_a_time:  # a line per (key, value), then the checkpoint's own setting
+        settings = [(m, r, {k: v}) for m in mentions for r in roles for k, vs in grid.items() for v in vs]
+        settings += [(m, r, {}) for m in mentions for r in roles]
+    else:
+        settings = [(m, r, dict(zip(grid, vals))) for m, r, *vals in itertools.product(mentions, roles, *grid.values())]
+    for m, r, extra in settings:
         f = run(m, r, args.rules, extra=extra)
         rows.append((sum(f) / 4, m, r, extra, f))
         name = f"mention {m:.2f} role {r:.2f}" + "".join(f" {k} {v:g}" for k, v in extra.items())

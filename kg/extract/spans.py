@@ -98,8 +98,9 @@ def bio_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, 
 
 
 def role_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, roles: Sequence[str],
-               threshold: float = 0.5) -> dict[str, list[tuple[int, int, float]]]:
-    """Spans per role from begin/inside sigmoids ``[T, 2 * len(roles)]``.
+               threshold: float | Sequence[float] = 0.5) -> dict[str, list[tuple[int, int, float]]]:
+    """Spans per role from begin/inside sigmoids ``[T, 2 * len(roles)]``; ``threshold`` is one
+    number for every role or one per role (in the order of ``roles``).
 
     >>> p = np.array([[.9, .9], [.1, .8], [.0, .1]])
     >>> role_spans("Kim Jong ran", [(0, 3), (4, 8), (9, 12)], p, ["SPEAKER"])
@@ -107,9 +108,11 @@ def role_spans(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray,
     """
     out: dict[str, list[tuple[int, int, float]]] = {}
     n = len(offsets)
-    active = (np.asarray(probs[:n]) >= threshold).reshape(n, len(roles), 2).any(axis=2)  # [T, roles]
+    per_role = np.broadcast_to(np.asarray(threshold, dtype=np.float64), (len(roles),))
+    active = (np.asarray(probs[:n]) >= np.repeat(per_role, 2)).reshape(n, len(roles), 2).any(axis=2)  # [T, roles]
     for r in np.flatnonzero(active.any(axis=0)):  # most roles have no token above the threshold
         role = roles[r]
+        threshold = float(per_role[r])
         begin = probs[:n, 2 * r].tolist()
         inside = probs[:n, 2 * r + 1].tolist()
         spans: list[list] = []

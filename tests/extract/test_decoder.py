@@ -214,3 +214,23 @@ def test_a_deployment_with_no_agent_is_by_the_institution_it_is_sourced_to():
     bare.decode(art, [p])
     assert [e for e in art.events if e.kind == "Deployment"] == []
 
+
+
+def test_a_role_may_have_its_own_threshold():
+    from kg.extract.spans import role_spans
+
+    text = "Chile mengirim 300 tentara"
+    p = _pred(0, 0, text, {"Chile": "CTRY"}, {"Chile": ["AGENT"], "mengirim": ["T_DEP"], "300": ["COUNT"]})
+    t = ROLES.index("T_DEP")
+    p.role_probs[:, 2 * t:2 * t + 2] *= 0.4 / 0.95  # a hesitant trigger: 0.4
+    assert "T_DEP" not in role_spans(text, p.offsets, p.role_probs, ROLES, 0.5)
+    per_role = [0.35 if r == "T_DEP" else 0.5 for r in ROLES]
+    assert [text[s:e] for s, e, _ in role_spans(text, p.offsets, p.role_probs, ROLES, per_role)["T_DEP"]] == ["mengirim"]
+
+    def deployments(thresholds):
+        art = Article.from_text(text, source="mem", lang="id")
+        Decoder(LABELS, ROLES, MODALITIES, KINDS, thresholds=thresholds).decode(art, [p])
+        return [(ev.agent.text, ev.troop_count) for ev in art.events if ev.kind == "Deployment"]
+
+    assert deployments({"role_T_DEP": 0.35, "kind": 0.0}) == [("Chile", 300)]
+    assert deployments({"role_T_DEP": 0.45, "kind": 0.0}) == []
