@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/train_context_agent.py                      # fit, report, print the spec
     .venv/bin/python scripts/train_context_agent.py --into kg/models/warta-extractor-e5
+    .venv/bin/python scripts/train_context_agent.py --kind party --into kg/models/warta-extractor-e5
 
 Rows come from the gold annotation: for every deployment whose sentence names no agent (no
 AGENT span), each state or organisation named at or before that sentence is a candidate, labelled
@@ -11,6 +12,13 @@ AGENT span), each state or organisation named at or before that sentence is a ca
 is reported on train and, read the same way from gold, on the dev split. ``--into`` writes the
 spec into a checkpoint's config.json (``context_agent``); its threshold is tuned on dev with
 ``scripts/tune_decoder.py --threshold context_agent_min=...``. Never trained on dev or test.
+
+``--kind party`` fits the same model, with the same features, for an agreement's parties: for every
+gold agreement whose sentence tags fewer than two parties ("kedua negara menyepakati ...", "Der
+Vertrag über die Basis läuft bis 2044"), each state or organisation named at or before that
+sentence, other than the tagged parties, is a candidate, labelled 1 if it is one of the agreement's
+parties; the history is the parties of the article's earlier agreements. It goes into
+``context_party`` (threshold ``context_party_min``).
 """
 
 from __future__ import annotations
@@ -76,10 +84,62 @@ def article_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[
     return out
 
 
-def groups(folder: Path) -> list[tuple[list[list[float]], list[int]]]:
+def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[int]]]:
+    """(feature rows, labels) for each agreement of one gold article whose sentence tags fewer
+    than two of its parties."""
+    from kg.extract.context_agent import History, candidates, fold, rows
+    from kg.segment.rules import split_sentences
+
+    sents = [(a, b) for a, b, _ in split_sentences(text)]
+
+    def sid(pos: int) -> int:
+        for i, (a, b) in enumerate(sents):
+            if a <= pos < b:
+                return i
+        return len(sents) - 1
+
+    ments = [(m, sid(m["start"])) for m in data.get("mentions", [])]
+    actor_at = {m["start"]: m.get("actor") for m in data.get("mentions", [])}
+    agrs = sorted((a for a in data.get("agreements", []) if a.get("trigger")), key=lambda a: a["trigger"]["start"])
+    events = [(sid(ev["trigger"]["start"]), kind, ev) for kind in ("deployments", "statements", "agreements")
+              for ev in data.get(kind, []) if ev.get("trigger")]
+    hist = History()
+    out = []
+    for a in agrs:
+        s = sid(a["trigger"]["start"])
+        t0 = a["trigger"]["start"]
+        tagged = [r for r in a.get("roles", []) if r["role"] == "PARTY"]
+        tagged_keys = {fold(r["text"]) for r in tagged}
+        tagged_actors = {actor_at.get(r["start"]) for r in tagged} - {None}
+        hist.destinations = {fold(r["text"]) for si, k, ev in events if k == "deployments" and si < s
+                             for r in ev.get("roles", []) if r["role"] == "DEST"}
+        hist.destinations_here = {fold(r["text"]) for si, k, ev in events if k == "deployments" and si == s
+                                  for r in ev.get("roles", []) if r["role"] == "DEST"}
+        hist.claimants_here = {fold(r["text"]) for si, _, ev in events if si == s
+                               for r in ev.get("roles", []) if r["role"] == "CLAIMANT"}
+        hist.speakers_previous = {fold(r["text"]) for si, k, ev in events if k == "statements" and si == s - 1
+                                  for r in ev.get("roles", []) if r["role"] == "SPEAKER"}
+        parties = set(a.get("parties") or [])
+        if len(tagged_keys) < 2:
+            cands = [c for c in candidates((m["text"], TYPES.get(m["type"], m["type"]), ms, m, ms == s and m["start"] < t0)
+                                           for m, ms in ments if ms <= s) if c.key not in tagged_keys]
+            if cands:
+                live, x = map(list, zip(*rows(cands, s, hist)))
+                y = []
+                for c in live:
+                    names = {m["actor"] for m, ms in ments if fold(m["text"]) == c.key and ms <= s and m.get("actor")}
+                    y.append(int(bool(names & (parties - tagged_actors))))
+                out.append((x, y))
+                tagged_keys |= {c.key for c, v in zip(live, y) if v}
+        hist.agents.extend((s, k) for k in sorted(tagged_keys))
+    return out
+
+
+def groups(folder: Path, kind: str = "agent") -> list[tuple[list[list[float]], list[int]]]:
     from kg.eval.corpus import articles
 
-    return [g for _, text, data in articles(folder) for g in article_groups(text, data)]
+    make = party_groups if kind == "party" else article_groups
+    return [g for _, text, data in articles(folder) for g in make(text, data)]
 
 
 def fit(train, l2: float = 1e-3, seed: int = 13):
@@ -120,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", default=str(REPO / "data" / "corpus" / "train"))
     ap.add_argument("--dev", default=str(REPO / "data" / "corpus" / "dev"))
+    ap.add_argument("--kind", choices=("agent", "party"), default="agent",
+                    help="agent: a deployment's agent (context_agent); party: an agreement's missing parties (context_party)")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--threshold", type=float, default=0.5, help="written with the spec (tune it on dev)")
     ap.add_argument("--into", default=None, help="checkpoint directory whose config.json takes the spec")
@@ -129,26 +191,28 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     from kg.extract.context_agent import FEATURES
 
-    train = groups(Path(args.train))
+    what = "agreements" if args.kind == "party" else "deployments"
+    key = "context_party" if args.kind == "party" else "context_agent"
+    train = groups(Path(args.train), args.kind)
     coef, bias, n, npos = fit(train, args.l2)
     spec = {"features": list(FEATURES), "coef": coef, "bias": bias, "threshold": args.threshold,
-            "trained_on": f"{Path(args.train).name}: {len(train)} deployments, {n} candidates ({npos} right)"}
+            "trained_on": f"{Path(args.train).name}: {len(train)} {what}, {n} candidates ({npos} right)"}
     r, p, g = top1(spec, train)
-    print(f"train: {len(train)} deployments without an agent in their sentence, {n} candidates; "
-          f"top-1 right {r}/{p} ({r / max(1, p):.3f}) of those whose agent is a candidate")
+    print(f"train: {len(train)} {what} without {'two parties' if args.kind == 'party' else 'an agent'} in their sentence, "
+          f"{n} candidates; top-1 right {r}/{p} ({r / max(1, p):.3f}) of those with a right candidate")
     if args.dev and Path(args.dev).is_dir():
-        dev = groups(Path(args.dev))
+        dev = groups(Path(args.dev), args.kind)
         r, p, g = top1(spec, dev)
-        print(f"dev (gold features): top-1 right {r}/{p} ({r / max(1, p):.3f}); {g - p} of {g} have no candidate agent")
+        print(f"dev (gold features): top-1 right {r}/{p} ({r / max(1, p):.3f}); {g - p} of {g} have no right candidate")
     for f, c in sorted(zip(FEATURES, coef), key=lambda t: -abs(t[1])):
         print(f"  {f:20s} {c:+.3f}")
     print(f"  {'bias':20s} {bias:+.3f}")
     if args.into:
         p = Path(args.into) / "config.json"
         cfg = json.loads(p.read_text(encoding="utf-8"))
-        cfg["context_agent"] = spec
+        cfg[key] = spec
         p.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote context_agent into {p}")
+        print(f"wrote {key} into {p}")
     else:
         print(json.dumps(spec))
     return 0

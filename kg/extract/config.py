@@ -59,6 +59,7 @@ class WartaExtractorConfig(PretrainedConfig):
         from_base: tuple[str, ...] | list[str] = (),
         thresholds: Optional[dict[str, float]] = None,
         context_agent: Optional[dict[str, Any]] = None,
+        context_party: Optional[dict[str, Any]] = None,
         **kwargs: Any,
     ):
         self.encoder = encoder or small_bert_encoder()
@@ -80,6 +81,8 @@ class WartaExtractorConfig(PretrainedConfig):
         self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
         # the context-agent classifier's weights (kg.extract.context_agent; scripts/train_context_agent.py), or None
         self.context_agent = context_agent
+        # the same model's weights for an agreement's untagged parties, or None
+        self.context_party = context_party
         super().__init__(**kwargs)
 
     @property

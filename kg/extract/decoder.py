@@ -71,7 +71,7 @@ class Decoder:
     def __init__(self, mention_labels: Sequence[str], roles: Sequence[str], modalities: Sequence[str],
                  kinds: Sequence[str], extractor: str = "kg.extractor.transformer.v1", min_mention_score: float | None = None,
                  role_threshold: float | None = None, rules: RuleSet | None = None, thresholds: dict | None = None,
-                 context_agent: dict | None = None):
+                 context_agent: dict | None = None, context_party: dict | None = None):
         from kg.extract.config import DEFAULT_THRESHOLDS
         from kg.extract.context_agent import ContextAgent
 
@@ -83,6 +83,8 @@ class Decoder:
             self.th["role"] = role_threshold
         self.min_mention_score = self.th["min_mention_score"]
         self.role_threshold = self.th["role"]
+        # a role may have its own threshold (``role_T_DEP``: 0.4); the others use ``role``
+        self.role_thresholds = [float(self.th.get(f"role_{r}", self.role_threshold)) for r in roles]
         self.rules = rules if rules is not None else RuleSet("all")
         self.mention_labels = list(mention_labels)
         self.roles = list(roles)
@@ -91,6 +93,8 @@ class Decoder:
         self.extractor = extractor
         # the checkpoint's learned scorer for an agent named only before the deployment's sentence
         self.context_agent = ContextAgent(context_agent) if context_agent else None
+        # ... and, with the same features, for an agreement's parties its sentence does not tag
+        self.context_party = ContextAgent(context_party) if context_party else None
 
     # ------------------------------------------------------------------ article
     def decode(self, article: Article, preds: Sequence[SentencePrediction]) -> None:
@@ -103,7 +107,8 @@ class Decoder:
         self._ctx = History()  # what the context-agent classifier reads: the article so far
         self._ctx_named: list[tuple] = []  # the sure mentions of the sentences decoded so far
         self._ctx_speakers: dict[int, set[str]] = {}
-        self._ctx_events: dict[int, Event] = {}  # (the events kept alive, so no id is reused)
+        self._ctx_events: dict[int, tuple[Event, str]] = {}  # event -> the learned picks it took (kept alive, so no id is reused)
+        self._ctx_parties: list[tuple[int, str]] = []  # (sentence, key) of the parties of the agreements so far
         for pred in sorted(preds, key=lambda p: p.start):
             st = self._sentence(pred)
             st.prev = prev
@@ -145,7 +150,7 @@ class Decoder:
         events.sort(key=lambda e: (e.start, e.end, e.kind))
         for ev in events:
             ev.rules = sorted(set(ev.rules))
-            learned = " with its context-agent classifier" if id(ev) in self._ctx_events else ""
+            learned = f" with its {self._ctx_events[id(ev)][1]} classifier" if id(ev) in self._ctx_events else ""
             ev.extractor = self.extractor + learned + (f" + rules: {', '.join(ev.rules)}" if ev.rules else " (model only)")
         article.events = events
 
@@ -162,7 +167,7 @@ class Decoder:
                 continue  # "KUALA LUMPUR -", "Jakarta (ANTARA) -": where and by whom it was filed, not an actor
             st.mentions.append(Mention(start=p.start + s, end=p.start + e, text=text[s:e], type=TYPE_OF[typ],
                                        score=score, sentence=p.index))
-        for role, spans in role_spans(text, p.offsets, p.role_probs, self.roles, self.role_threshold).items():
+        for role, spans in role_spans(text, p.offsets, p.role_probs, self.roles, self.role_thresholds).items():
             st.roles[role] = []
             for s, e, score in spans:
                 s, e = _trim(text, s, e)
@@ -264,7 +269,7 @@ class Decoder:
             if ev.agent is None and self.context_agent is not None:  # then the learned pick, then the other rules
                 ev.agent = self._context_agent(st, t, claimants)
                 if ev.agent is not None:
-                    self._ctx_events[id(ev)] = ev
+                    self._ctx_events[id(ev)] = (ev, "context-agent")
             if ev.agent is None and backstops:
                 ev.agent = _subject_before(st, t) or self._topic_agent(st, t)
                 _fired(ev, "agent-backstops", ev.agent)
@@ -323,6 +328,26 @@ class Decoder:
                        claimants_here={fold(c.mention.text if c.mention else text[c.s:c.e]) for c in claimants})
         best = self.context_agent.choose(cands, idx, hist, self.th.get("context_agent_min"))
         return best.ref if best is not None else None
+
+    def _context_parties(self, st: _Sent, trig: _Span, claimants, tagged: list[Mention]) -> list[Mention]:
+        """The learned picks (the context-party weights of kg.extract.context_agent) for an
+        agreement whose sentence tags fewer than two parties: the best-scoring states and
+        organisations named up to this sentence, other than the tagged ones, above the threshold,
+        until there are two."""
+        idx, text = st.pred.index, st.pred.text
+        have = {fold(m.text) for m in tagged}
+        here = [(m.text, m.type, idx, m, m.start - st.pred.start < trig.s) for m in st.mentions if m.score >= self.min_mention_score]
+        cands = [c for c in candidates(self._ctx_named + here) if c.key not in have]
+        if not cands:
+            return []
+        hist = History(agents=self._ctx_parties, destinations=self._ctx.destinations,
+                       destinations_here={fold(d.mention.text if d.mention else text[d.s:d.e]) for d in st.roles.get("DEST", [])},
+                       speakers_previous=self._ctx_speakers.get(idx - 1, set()),
+                       claimants_here={fold(c.mention.text if c.mention else text[c.s:c.e]) for c in claimants})
+        floor = self.th.get("context_party_min")
+        floor = self.context_party.threshold if floor is None else float(floor)
+        ranked = sorted(self.context_party.scores(cands, idx, hist), key=lambda t: -t[0])
+        return [c.ref for p, c in ranked[:2 - len(have)] if p >= floor]
 
     def _claimant_agent(self, st: _Sent, trig: _Span, claimants) -> Optional[Mention]:
         """A deployment whose sentence names no agent but an institution as its source ("nach Angaben
@@ -481,15 +506,23 @@ class Decoder:
         if not trigs and len(parties) >= 2 and kp.get("Agreement", 0) >= self.th["kind_agreement_parties"]:
             trigs = [_Span(parties[0].s, parties[0].e, kp["Agreement"])]  # the sentence-level head's own call
         sure = bool(trigs) and max(t.score for t in trigs) >= self.th["agreement_sure"] and len({id(p.mention) for p in parties}) >= 2
-        if not trigs or (kp.get("Agreement", 0) < self.th["kind"] and not sure) or not parties:
+        if not trigs or (kp.get("Agreement", 0) < self.th["kind"] and not sure):
             return []
         t = trigs[0]
-        ev = self._base(art, st, "Agreement", 0.5 * t.score + 0.5 * kp.get("Agreement", 0), t)
-        seen: set[int] = set()
+        tagged: list[Mention] = []
         for sp in parties:
-            if id(sp.mention) not in seen:
-                seen.add(id(sp.mention))
-                ev.parties.append(sp.mention)
+            if all(sp.mention is not m for m in tagged):
+                tagged.append(sp.mention)
+        learned: list[Mention] = []
+        if len({fold(m.text) for m in tagged}) < 2 and self.context_party is not None:  # "kedua negara menyepakati ..."
+            learned = self._context_parties(st, t, claimants, tagged)
+        if not tagged + learned:
+            return []
+        ev = self._base(art, st, "Agreement", 0.5 * t.score + 0.5 * kp.get("Agreement", 0), t)
+        ev.parties.extend(tagged + learned)
+        if learned:
+            self._ctx_events[id(ev)] = (ev, "context-party")
+        self._ctx_parties.extend((st.pred.index, fold(m.text)) for m in ev.parties)
         names = st.roles.get("AGR_NAME", [])
         if names:
             n = min(names, key=lambda x: _dist(x, t.s))

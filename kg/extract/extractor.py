@@ -129,7 +129,8 @@ class TransformerExtractor:
             self._decoder = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,
                                     extractor=f"{self.name} ({lm.version})",
                                     thresholds=th, rules=self.rules,
-                                    context_agent=getattr(lm.config, "context_agent", None))
+                                    context_agent=getattr(lm.config, "context_agent", None),
+                                    context_party=getattr(lm.config, "context_party", None))
         return self._decoder
 
     @property

@@ -151,3 +151,65 @@ def test_the_sentence_s_own_passive_agent_comes_before_the_learned_pick():
     art = Article.from_text(text, source="mem", lang="id")
     Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all"), context_agent=SPEC).decode(art, preds)
     assert [(d.agent.text, d.troop_count) for d in art.events if d.kind == "Deployment"] == [("Chile", 300), ("Peru", 200)]
+
+
+# ---------------------------------------------------------------- an agreement's untagged parties
+PARTY_SPEC = {"features": list(FEATURES), "bias": -2.0, "threshold": 0.5,
+              "coef": [3.0 * (f == "is_country") + 1.0 * (f == "recency") for f in FEATURES]}
+AGR_TEXT = ("Chile dan Peru memulai perundingan perbatasan. Mediator dari PBB hadir. "
+            "Kedua negara menandatangani perjanjian itu pada Senin. Peru menyambut perjanjian dengan Bolivia.")
+
+
+def _agr_sentences():
+    s = [x if x.endswith(".") else x + "." for x in AGR_TEXT.split(". ")]
+    at = [AGR_TEXT.index(x) for x in s]
+    return [
+        _pred(0, at[0], s[0], {"Chile": "CTRY", "Peru": "CTRY"}, {}),
+        _pred(1, at[1], s[1], {"PBB": "ORG"}, {}),
+        _pred(2, at[2], s[2], {}, {"menandatangani": ["T_AGR"]}, kinds=(0.0, 0.0, 0.99)),
+        _pred(3, at[3], s[3], {"Peru": "CTRY", "Bolivia": "CTRY"},
+              {"menyambut": ["T_AGR"], "Bolivia": ["PARTY"]}, kinds=(0.0, 0.0, 0.99)),
+    ]
+
+
+def _agreements(party_spec, rules="none"):
+    from kg.extract.rules import RuleSet
+
+    art = Article.from_text(AGR_TEXT, source="mem", lang="id")
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet(rules), context_party=party_spec).decode(art, _agr_sentences())
+    return [ev for ev in art.events if ev.kind == "Agreement"]
+
+
+def test_both_parties_of_the_two_countries_come_from_the_article_so_far():
+    first, second = _agreements(PARTY_SPEC)
+    assert sorted(m.text for m in first.parties) == ["Chile", "Peru"]  # the states, not the UN mediator
+    assert "context-party classifier" in first.extractor
+    # one party tagged ("Bolivia"): the classifier adds one more, never the tagged one again
+    assert len(second.parties) == 2 and second.parties[0].text == "Bolivia" and second.parties[1].text in ("Peru", "Chile")
+
+
+def test_without_its_weights_an_agreement_keeps_only_what_its_sentence_tags():
+    (only,) = _agreements(None)
+    assert [m.text for m in only.parties] == ["Bolivia"] and "classifier" not in only.extractor
+
+
+def test_a_high_party_threshold_adds_nobody():
+    (only,) = _agreements({**PARTY_SPEC, "threshold": 0.999})
+    assert [m.text for m in only.parties] == ["Bolivia"]
+
+
+def test_party_training_rows_label_the_untagged_parties():
+    party_groups = _load("train_context_party_cli", REPO / "scripts" / "train_context_agent.py").party_groups
+
+    text = "Chile dan Peru berunding. Mediator PBB hadir. Kedua negara menandatangani perjanjian."
+    ms = [("Chile", "CTRY", "Chile"), ("Peru", "CTRY", "Peru"), ("PBB", "ORG", "United Nations")]
+    data = {"mentions": [{"start": text.index(t), "end": text.index(t) + len(t), "text": t, "type": ty, "actor": a}
+                         for t, ty, a in ms],
+            "agreements": [{"parties": ["Chile", "Peru"], "trigger": {"start": text.index("menandatangani"), "end": 0},
+                            "roles": []},
+                           {"parties": ["Chile", "Peru"], "trigger": {"start": text.index("berunding"), "end": 0},
+                            "roles": [{"role": "PARTY", "start": 0, "end": 5, "text": "Chile"},
+                                      {"role": "PARTY", "start": 10, "end": 14, "text": "Peru"}]}]}
+    (groups,) = party_groups(text, data)  # the second one tags both: no row
+    x, y = groups
+    assert len(x) == 3 and sorted(y) == [0, 1, 1]
