@@ -19,6 +19,7 @@ RULES: dict[str, str] = {
     "demonym-agent": "a lower-case nationality next to a troop noun names the deploying state ('500 deutsche Soldaten')",
     "role-as-mention": "a role span that looks like a name but was not tagged becomes a mention",
     "mention-filters": "drop common words, title affiliations, photo credits, mastheads and datelines as actors",
+    "compound-names": "after linking, a name the index does not know whose parts (split at hyphens, dashes, slashes) are each a different state ('AS-Meksiko', 'U.S.-Mexico', 'Liban-Israël') is those states: an agreement's party becomes the parties, a single-actor role loses it",
     "german-nouns": "in German, a capitalised word after a determiner or with a noun suffix is no name (unless the model is sure of it)",
     # deployments
     "count-trigger": "a troop count with an agent but no trigger makes a deployment ('ada 5.000 tentara X di Y')",

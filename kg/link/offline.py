@@ -27,6 +27,7 @@ from kg.link.base import LEADING_ARTICLE, BaseLinker
 from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.extract.rules import RuleSet
+from kg.link.compounds import split_compounds
 from kg.link.forces import drop_host_agents, forces_to_states
 from kg.link.index import SHARED_SHORT_NAMES, AliasIndex, Entry, load_ambiguous, load_index
 from kg.link.keys import fold, is_acronym, qid_number, strip_titles
@@ -150,6 +151,8 @@ class OfflineLinker(BaseLinker):
         self._defs_for = None  # acronym definitions are found afresh for each article
         super().link(article)
         rules = RuleSet(self.config.rules)
+        if "compound-names" in rules:  # "AS-Meksiko": two states, not one actor
+            split_compounds(article, lambda m: self.resolve(m, article))
         if "force-to-state" in rules:
             forces_to_states(article, self.index, context="force-context-state" in rules)
         if "host-not-agent" in rules:
