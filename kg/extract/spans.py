@@ -21,11 +21,20 @@ def _extend_to_word(text: str, s: int, e: int) -> tuple[int, int]:
     ((0, 11), (0, 11), (20, 25))
     >>> _extend_to_word("The U.S. will", 5, 7)
     (4, 8)
+
+    A span that starts at the "s" of a possessive was cut inside its word: it takes the possessor
+    back ("s defence ministry" -> "Germany's defence ministry").
+
+    >>> t = "Germany's defence ministry said"
+    >>> t[slice(*_extend_to_word(t, 8, 26))]
+    "Germany's defence ministry"
     """
     for m in _DOTTED.finditer(text, max(0, s - 12), min(len(text), e + 12)):
         if m.start() < e and m.end() > s:
             s, e = min(s, m.start()), max(e, m.end())
             return s, e
+    if 2 <= s < len(text) and text[s] in "sS" and text[s - 1] in "'’" and text[s - 2].isalnum():
+        s -= 2  # "Germany|'s": the tokenizer split the possessive off, the head began at its "s"
     while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
         s -= 1
     while True:
