@@ -99,7 +99,17 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
         return len(sents) - 1
 
     ments = [(m, sid(m["start"])) for m in data.get("mentions", [])]
-    actor_at = {m["start"]: m.get("actor") for m in data.get("mentions", [])}
+
+    def named(r: dict) -> dict | None:
+        """The gold name mention a PARTY span covers ("Pemerintah Peru" -> "Peru"), as the decoder
+        maps a span to the mention it overlaps most; None for "kedua negara"."""
+        best, best_ov = None, 0
+        for m, _ in ments:
+            ov = min(m["end"], r["end"]) - max(m["start"], r["start"])
+            if ov > best_ov:
+                best, best_ov = m, ov
+        return best
+
     agrs = sorted((a for a in data.get("agreements", []) if a.get("trigger")), key=lambda a: a["trigger"]["start"])
     events = [(sid(ev["trigger"]["start"]), kind, ev) for kind in ("deployments", "statements", "agreements")
               for ev in data.get(kind, []) if ev.get("trigger")]
@@ -108,10 +118,12 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
     for a in agrs:
         s = sid(a["trigger"]["start"])
         t0 = a["trigger"]["start"]
-        tagged = [r for r in a.get("roles", []) if r["role"] == "PARTY"]
-        tagged_keys = {fold(r["text"]) for r in tagged}
-        tagged_actors = {actor_at.get(r["start"]) for r in tagged} - {None}
-        hist.destinations = {fold(r["text"]) for si, k, ev in events if k == "deployments" and si < s
+        tagged = [m for m in (named(r) for r in sorted(a.get("roles", []), key=lambda r: r["start"]) if r["role"] == "PARTY")
+                  if m is not None]
+        keys = list(dict.fromkeys(fold(m["text"]) for m in tagged))
+        tagged_actors = {m.get("actor") for m in tagged} - {None}
+        # the decoder decodes a sentence's deployments before its agreements: their destinations count
+        hist.destinations = {fold(r["text"]) for si, k, ev in events if k == "deployments" and si <= s
                              for r in ev.get("roles", []) if r["role"] == "DEST"}
         hist.destinations_here = {fold(r["text"]) for si, k, ev in events if k == "deployments" and si == s
                                   for r in ev.get("roles", []) if r["role"] == "DEST"}
@@ -120,9 +132,9 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
         hist.speakers_previous = {fold(r["text"]) for si, k, ev in events if k == "statements" and si == s - 1
                                   for r in ev.get("roles", []) if r["role"] == "SPEAKER"}
         parties = set(a.get("parties") or [])
-        if len(tagged_keys) < 2:
+        if len(keys) < 2:
             cands = [c for c in candidates((m["text"], TYPES.get(m["type"], m["type"]), ms, m, ms == s and m["start"] < t0)
-                                           for m, ms in ments if ms <= s) if c.key not in tagged_keys]
+                                           for m, ms in ments if ms <= s) if c.key not in keys]
             if cands:
                 live, x = map(list, zip(*rows(cands, s, hist)))
                 y = []
@@ -130,8 +142,16 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
                     names = {m["actor"] for m, ms in ments if fold(m["text"]) == c.key and ms <= s and m.get("actor")}
                     y.append(int(bool(names & (parties - tagged_actors))))
                 out.append((x, y))
-                tagged_keys |= {c.key for c, v in zip(live, y) if v}
-        hist.agents.extend((s, k) for k in sorted(tagged_keys))
+                # the history takes one form per party, its latest named, as the decoder picks one
+                latest: dict[str, tuple[int, str]] = {}
+                for c, v in zip(live, y):
+                    if v:
+                        actor = next(m["actor"] for m, ms in ments if fold(m["text"]) == c.key and m.get("actor"))
+                        when = max(x for x in c.sentences if x <= s)
+                        if actor not in latest or when >= latest[actor][0]:
+                            latest[actor] = (when, c.key)
+                keys += [k for _, k in sorted(latest.values())]
+        hist.agents.extend((s, k) for k in keys)
     return out
 
 

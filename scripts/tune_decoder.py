@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import copy
 import itertools
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--role", default="0.3,0.4,0.5", help="role thresholds to try")
     ap.add_argument("--rules", default="all", help="decoder rules for the sweep: all (default), none, or a list (see kg plugins); --ablate always starts from all")
     ap.add_argument("--one-at-a-time", action="store_true",
-                    help="vary each --threshold key alone (the others at the checkpoint's values) instead of their product")
+                    help="vary each --threshold key alone (the others at the checkpoint's values), at each --mention x --role, instead of their product")
     ap.add_argument("--cache", default=None, metavar="FILE",
                     help="keep the model's predictions in FILE (pickle) and reuse them when the folders and model match")
     ap.add_argument("--ablate", action="store_true", help="score with each rule switched off (at the checkpoint's thresholds)")
@@ -59,17 +60,31 @@ def main(argv: list[str] | None = None) -> int:
     ext = registry.extractors.create(cfg.extractor, config=cfg)
     lm = ext._loaded()
     preds = None
-    key = (ext.version, [str(g.text_path) for g in gold])
+    # stale predictions must never be reused: the key covers the model, the code, the precision,
+    # and each article's text and sentence spans
+    import hashlib
+
+    import kg
+    from kg.config import resolved_precision
+
+    key = (ext.version, kg.__version__, resolved_precision(cfg.precision),
+           [(str(g.text_path), hashlib.sha256(a.text.encode("utf-8")).hexdigest(),
+             [(s.start, s.end) for s in a.sentences]) for g, a in zip(gold, arts)])
     if args.cache and Path(args.cache).is_file():
-        with open(args.cache, "rb") as fh:
-            cached_key, cached = pickle.load(fh)
-        if cached_key == key:
-            preds = cached
+        try:
+            with open(args.cache, "rb") as fh:
+                cached_key, cached = pickle.load(fh)
+            if cached_key == key:
+                preds = cached
+        except Exception as e:  # noqa: BLE001 - a truncated or foreign file: predict again
+            print(f"(cache {args.cache} unreadable: {e}; predicting again)")
     if preds is None:
         preds = ext.predict(arts)
         if args.cache:
-            with open(args.cache, "wb") as fh:
+            tmp = Path(str(args.cache) + ".tmp")
+            with open(tmp, "wb") as fh:
                 pickle.dump((key, preds), fh)
+            os.replace(tmp, args.cache)
 
     def run(mention: float, role: float, rules: str = "all", extra: dict | None = None):
         dec = Decoder(lm.config.mention_labels, lm.config.roles, lm.config.modalities, lm.config.kinds,

@@ -62,6 +62,7 @@ class _Sent:
     roles: dict[str, list[_Span]] = field(default_factory=dict)
     speakers: list[Mention] = field(default_factory=list)
     prev: Optional["_Sent"] = None
+    role_made: set[int] = field(default_factory=set)  # ids of the mentions role-as-mention made from role spans
 
     def mentions_capable(self) -> bool:
         """Whether a Person is named here (a pronoun could then point at it)."""

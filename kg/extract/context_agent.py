@@ -13,6 +13,11 @@ The features are structural: no word lists, no alias index, no language-specific
 reads the gold annotation (candidates are the gold name mentions, history the gold events); at
 run time the same features are read off the model's mentions and the events decoded so far. The
 weights live in the checkpoint's ``config.context_agent``; a checkpoint without them skips it.
+
+The same model with its own weights (``config.context_party``, ``train_context_agent.py --kind
+party``) can fill an agreement's parties that its sentence does not tag ("kedua negara
+menyepakati ..."); there the history's "agents" are the parties of the article's earlier
+agreements.
 """
 
 from __future__ import annotations
@@ -98,12 +103,12 @@ class ContextAgent:
     True
     """
 
-    def __init__(self, spec: dict[str, Any]):
+    def __init__(self, spec: dict[str, Any], name: str = "context_agent"):
         if list(spec.get("features", [])) != list(FEATURES):
-            raise ValueError(f"context_agent: features {spec.get('features')} are not this code's {list(FEATURES)}")
+            raise ValueError(f"{name}: features {spec.get('features')} are not this code's {list(FEATURES)}")
         self.coef = [float(x) for x in spec["coef"]]
         if len(self.coef) != len(FEATURES):
-            raise ValueError("context_agent: one coefficient per feature is needed")
+            raise ValueError(f"{name}: one coefficient per feature is needed")
         self.bias = float(spec["bias"])
         self.threshold = float(spec.get("threshold", 0.5))
         self.spec = spec

@@ -94,7 +94,10 @@ class Decoder:
         # the checkpoint's learned scorer for an agent named only before the deployment's sentence
         self.context_agent = ContextAgent(context_agent) if context_agent else None
         # ... and, with the same features, for an agreement's parties its sentence does not tag
-        self.context_party = ContextAgent(context_party) if context_party else None
+        self.context_party = ContextAgent(context_party, "context_party") if context_party else None
+        unknown = [k for k in self.th if k.startswith("role_") and k[5:] not in self.roles]
+        if unknown:
+            raise ValueError(f"thresholds {unknown}: no such role (roles: {', '.join(self.roles)})")
 
     # ------------------------------------------------------------------ article
     def decode(self, article: Article, preds: Sequence[SentencePrediction]) -> None:
@@ -186,6 +189,7 @@ class Decoder:
                     m = Mention(start=p.start + sp.s, end=p.start + sp.e, text=text[sp.s:sp.e],
                                 type="Place" if role == "DEST" else "Country", score=sp.score * 0.5, sentence=p.index)
                     st.mentions.append(m)
+                    st.role_made.add(id(m))
                     sp.mention = m
         return st
 
@@ -336,8 +340,10 @@ class Decoder:
         until there are two."""
         idx, text = st.pred.index, st.pred.text
         have = {fold(m.text) for m in tagged}
+        if "mediator-not-party" in self.rules:  # "brokered by the United States" stays out
+            have |= {fold(m.text) for m in st.mentions if mediated(text, m.start - st.pred.start)}
         here = [(m.text, m.type, idx, m, m.start - st.pred.start < trig.s) for m in st.mentions if m.score >= self.min_mention_score]
-        cands = [c for c in candidates(self._ctx_named + here) if c.key not in have]
+        cands = [c for c in candidates(self._ctx_named + here) if not any(_same_name(c.key, k) for k in have)]
         if not cands:
             return []
         hist = History(agents=self._ctx_parties, destinations=self._ctx.destinations,
@@ -346,8 +352,14 @@ class Decoder:
                        claimants_here={fold(c.mention.text if c.mention else text[c.s:c.e]) for c in claimants})
         floor = self.th.get("context_party_min")
         floor = self.context_party.threshold if floor is None else float(floor)
-        ranked = sorted(self.context_party.scores(cands, idx, hist), key=lambda t: -t[0])
-        return [c.ref for p, c in ranked[:2 - len(have)] if p >= floor]
+        need = 2 - len({fold(m.text) for m in tagged})
+        picked: list = []
+        for p, c in sorted(self.context_party.scores(cands, idx, hist), key=lambda t: -t[0]):
+            if p < floor or len(picked) == need:
+                break
+            if not any(_same_name(c.key, o.key) for o in picked):  # "Litauen" and "Litauens": one state
+                picked.append(c)
+        return [c.ref for c in picked]
 
     def _claimant_agent(self, st: _Sent, trig: _Span, claimants) -> Optional[Mention]:
         """A deployment whose sentence names no agent but an institution as its source ("nach Angaben
@@ -514,8 +526,11 @@ class Decoder:
             if all(sp.mention is not m for m in tagged):
                 tagged.append(sp.mention)
         learned: list[Mention] = []
-        if len({fold(m.text) for m in tagged}) < 2 and self.context_party is not None:  # "kedua negara menyepakati ..."
-            learned = self._context_parties(st, t, claimants, tagged)
+        named = [m for m in tagged if id(m) not in st.role_made]  # "Kedua negara" made a mention is no state
+        if len({fold(m.text) for m in named}) < 2 and self.context_party is not None and (named or t.score >= self.th["agreement_sure"]):
+            learned = self._context_parties(st, t, claimants, named)  # "kedua negara menyepakati ..."
+            if learned:
+                tagged = named
         if not tagged + learned:
             return []
         ev = self._base(art, st, "Agreement", 0.5 * t.score + 0.5 * kp.get("Agreement", 0), t)
@@ -546,6 +561,17 @@ def _headline_restated(text: str, events: list[Event]) -> list[Event]:
              if ev.kind == "Deployment" and ev.agent is not None and ev.sentence != first[0].sentence}
     return [ev for ev in events if not (ev.sentence == first[0].sentence and ev.kind == "Deployment" and ev.agent is not None
                                         and (ev.agent.text.lower(), ev.troop_count) in later)]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two folded surface forms of one name: equal, or one the other plus an inflection
+    ("litauen" / "litauens", "indonesia" / "indonesia's").
+
+    >>> _same_name("litauen", "litauens"), _same_name("chile", "china")
+    (True, False)
+    """
+    short, long_ = sorted((a, b), key=len)
+    return long_ == short or (long_.startswith(short) and len(long_) - len(short) <= 2 and len(short) >= 3)
 
 
 def _fired(obj, rule: str, result=True):

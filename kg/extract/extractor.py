@@ -65,8 +65,10 @@ class _Loaded:
 
 
 def checkpoint_version(path: Path) -> str:
-    """``"<model_name> <model_version> (<sha256 of the weights, 8 hex>)"``, from the files alone
-    (hashed once per process and state of the weights and config.json)."""
+    """``"<model_name> <model_version> (<8 hex>)"``, from the files alone: the hex is the sha256 of
+    the weights and of what the decoder reads from config.json (its thresholds and the
+    context-classifier weights), so a retuned threshold rebuilds stored articles like new weights
+    do (hashed once per process and state of the weights and config.json)."""
     stamp = tuple(f.stat().st_mtime_ns if f.exists() else 0
                   for f in (Path(path) / "model.safetensors", Path(path) / "config.json"))
     return _checkpoint_version(Path(path), stamp)
@@ -78,7 +80,14 @@ def _checkpoint_version(path: Path, _stamp: tuple[int, int]) -> str:
 
     cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
     weights = path / "model.safetensors"
-    sha = hashlib.sha256(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "unknown"
+    if weights.exists():
+        h = hashlib.sha256(weights.read_bytes())
+        decoding = {k: cfg[k] for k in ("thresholds", "context_agent", "context_party") if cfg.get(k)}
+        if decoding:
+            h.update(json.dumps(decoding, sort_keys=True).encode("utf-8"))
+        sha = h.hexdigest()[:8]
+    else:
+        sha = "unknown"
     return f"{cfg.get('model_name', 'warta-extractor')} {cfg.get('model_version', '?')} ({sha})"
 
 
@@ -141,7 +150,7 @@ class TransformerExtractor:
 
     @property
     def version(self) -> str:
-        """e.g. ``"warta-extractor-small 2.0 (3fa2b1c9)"`` (sha256 of the weights)."""
+        """e.g. ``"warta-extractor-small 2.0 (3fa2b1c9)"`` (sha256 of the weights and decoding config)."""
         return self._loaded().version
 
     def extract(self, articles: list[Article]) -> None:

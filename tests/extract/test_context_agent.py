@@ -213,3 +213,47 @@ def test_party_training_rows_label_the_untagged_parties():
     (groups,) = party_groups(text, data)  # the second one tags both: no row
     x, y = groups
     assert len(x) == 3 and sorted(y) == [0, 1, 1]
+    (negative,) = [row for row, v in zip(x, y) if v == 0]
+    assert negative[FEATURES.index("is_country")] == 0.0  # the UN mediator, not a state
+
+
+def test_the_party_threshold_can_be_overridden_by_the_checkpoint_thresholds():
+    from kg.extract.rules import RuleSet
+
+    art = Article.from_text(AGR_TEXT, source="mem", lang="id")
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("none"), context_party=PARTY_SPEC,
+            thresholds={"context_party_min": 0.999}).decode(art, _agr_sentences())
+    assert [[m.text for m in ev.parties] for ev in art.events if ev.kind == "Agreement"] == [["Bolivia"]]
+
+
+def test_a_mediator_is_never_picked_back_as_a_party():
+    from kg.extract.rules import RuleSet
+
+    text = "Chile dan Peru berunding. Perjanjian yang dimediasi Brasil itu diteken Peru pada Senin."
+    s1, s2 = "Chile dan Peru berunding.", text[26:]
+    preds = [_pred(0, 0, s1, {"Chile": "CTRY", "Peru": "CTRY"}, {}),
+             _pred(1, 26, s2, {"Brasil": "CTRY", "Peru": "CTRY"}, {"diteken": ["T_AGR"], "Peru": ["PARTY"], "Brasil": ["PARTY"]},
+                   kinds=(0.0, 0.0, 0.99))]
+    spec = {**PARTY_SPEC, "coef": [3.0 * (f == "is_country") + 3.0 * (f == "same_sentence") for f in FEATURES]}
+    art = Article.from_text(text, source="mem", lang="id")
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all"), context_party=spec).decode(art, preds)
+    (agr,) = [ev for ev in art.events if ev.kind == "Agreement"]
+    assert sorted(m.text for m in agr.parties) == ["Chile", "Peru"]
+
+
+def test_two_countries_tagged_as_a_party_phrase_leave_both_slots_to_the_states():
+    from kg.extract.rules import RuleSet
+
+    text = "Chile dan Peru berunding. Kedua negara menandatangani perjanjian itu."
+    s1, s2 = "Chile dan Peru berunding.", text[26:]
+    preds = [_pred(0, 0, s1, {"Chile": "CTRY", "Peru": "CTRY"}, {}),
+             _pred(1, 26, s2, {}, {"menandatangani": ["T_AGR"], "Kedua negara": ["PARTY"]}, kinds=(0.0, 0.0, 0.99))]
+    art = Article.from_text(text, source="mem", lang="id")
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all"), context_party=PARTY_SPEC).decode(art, preds)
+    (agr,) = [ev for ev in art.events if ev.kind == "Agreement"]
+    assert sorted(m.text for m in agr.parties) == ["Chile", "Peru"]
+
+
+def test_a_threshold_for_a_role_that_does_not_exist_is_refused():
+    with pytest.raises(ValueError, match="no such role"):
+        Decoder(LABELS, ROLES, MODALITIES, KINDS, thresholds={"role_t_dep": 0.3})
