@@ -29,6 +29,7 @@ DEFAULT_THRESHOLDS = {
     "german_name_sure": 0.9,  # a German capitalised word tagged this sure is a name (german-nouns)
     "carry_over_sentences": 3,  # how far back a deployment's agent carries to one with none (carry-over-agent)
     "carry_over_needs_count": 0,  # 1: only a counted deployment takes a carried-over agent
+    "context_party_needs_party": 1,  # 1: the context-party classifier only completes an agreement one party of which is tagged
 }
 
 

@@ -527,7 +527,8 @@ class Decoder:
                 tagged.append(sp.mention)
         learned: list[Mention] = []
         named = [m for m in tagged if id(m) not in st.role_made]  # "Kedua negara" made a mention is no state
-        if len({fold(m.text) for m in named}) < 2 and self.context_party is not None and (named or t.score >= self.th["agreement_sure"]):
+        no_party_ok = not self.th["context_party_needs_party"] and t.score >= self.th["agreement_sure"]
+        if len({fold(m.text) for m in named}) < 2 and self.context_party is not None and (named or no_party_ok):
             learned = self._context_parties(st, t, claimants, named)  # "kedua negara menyepakati ..."
             if learned:
                 tagged = named

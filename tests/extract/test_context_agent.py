@@ -172,11 +172,12 @@ def _agr_sentences():
     ]
 
 
-def _agreements(party_spec, rules="none"):
+def _agreements(party_spec, rules="none", needs_party=0):
     from kg.extract.rules import RuleSet
 
     art = Article.from_text(AGR_TEXT, source="mem", lang="id")
-    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet(rules), context_party=party_spec).decode(art, _agr_sentences())
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet(rules), context_party=party_spec,
+            thresholds={"context_party_needs_party": needs_party}).decode(art, _agr_sentences())
     return [ev for ev in art.events if ev.kind == "Agreement"]
 
 
@@ -186,6 +187,11 @@ def test_both_parties_of_the_two_countries_come_from_the_article_so_far():
     assert "context-party classifier" in first.extractor
     # one party tagged ("Bolivia"): the classifier adds one more, never the tagged one again
     assert len(second.parties) == 2 and second.parties[0].text == "Bolivia" and second.parties[1].text in ("Peru", "Chile")
+
+
+def test_by_default_an_agreement_with_no_tagged_party_is_not_made_up_from_context():
+    (only,) = _agreements(PARTY_SPEC, needs_party=1)  # "Kedua negara menandatangani ...": left out
+    assert only.parties[0].text == "Bolivia" and len(only.parties) == 2
 
 
 def test_without_its_weights_an_agreement_keeps_only_what_its_sentence_tags():
@@ -249,7 +255,8 @@ def test_two_countries_tagged_as_a_party_phrase_leave_both_slots_to_the_states()
     preds = [_pred(0, 0, s1, {"Chile": "CTRY", "Peru": "CTRY"}, {}),
              _pred(1, 26, s2, {}, {"menandatangani": ["T_AGR"], "Kedua negara": ["PARTY"]}, kinds=(0.0, 0.0, 0.99))]
     art = Article.from_text(text, source="mem", lang="id")
-    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all"), context_party=PARTY_SPEC).decode(art, preds)
+    Decoder(LABELS, ROLES, MODALITIES, KINDS, rules=RuleSet("all"), context_party=PARTY_SPEC,
+            thresholds={"context_party_needs_party": 0}).decode(art, preds)
     (agr,) = [ev for ev in art.events if ev.kind == "Agreement"]
     assert sorted(m.text for m in agr.parties) == ["Chile", "Peru"]
 
