@@ -1379,6 +1379,11 @@ STATE_QIDS_SETTLED: dict[str, tuple[str, str]] = {
     "NLD": ("Q55", "countries.tsv leaves NLD empty (dr5hn Q55, owid Q29999 'Kingdom of the Netherlands', "
                    "conzept both); Q55, the country item dr5hn and conzept give, as countries.tsv takes Q35 over "
                    "the Kingdom of Denmark"),
+    "PSE": ("Q219060", "countries.tsv leaves PSE empty (dr5hn Q407199 'Palestinian territories', owid Q219060 "
+                       "'State of Palestine', conzept absent); Q219060, which owid and a second file give: "
+                       "andrewtavis/wikirepo src/wikirepo/data/lctn_utils.py @e5cde85b47611de6bf28c034a2fb8c7b1b54e652 "
+                       "'\"State of Palestine\": \"Q219060\"' (the state, which news names as an actor; the "
+                       "territories are a place)"),
 }
 
 
