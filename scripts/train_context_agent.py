@@ -32,9 +32,9 @@ REPO = Path(__file__).resolve().parents[1]
 TYPES = {"CTRY": "Country", "ORG": "Organization", "PER": "Person", "LOC": "Place"}
 
 
-def article_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[int]]]:
-    """(feature rows, labels) for each deployment of one gold article whose sentence names no agent."""
-    from kg.extract.context_agent import History, candidates, fold, rows
+def _sentence_index(text: str, data: dict):
+    """The sentence of a character offset (as the decoder segments), and each gold mention with
+    its sentence."""
     from kg.segment.rules import split_sentences
 
     sents = [(a, b) for a, b, _ in split_sentences(text)]
@@ -45,7 +45,13 @@ def article_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[
                 return i
         return len(sents) - 1
 
-    ments = [(m, sid(m["start"])) for m in data.get("mentions", [])]
+    return sid, [(m, sid(m["start"])) for m in data.get("mentions", [])]
+
+
+def article_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[int]]]:
+    """(feature rows, labels) for each deployment of one gold article whose sentence names no agent."""
+    from kg.extract.context_agent import History, candidates, fold, rows
+    sid, ments = _sentence_index(text, data)
     deps = sorted((d for d in data.get("deployments", []) if d.get("trigger")), key=lambda d: d["trigger"]["start"])
     events = [(sid(ev["trigger"]["start"]), kind, ev) for kind in ("deployments", "statements", "agreements")
               for ev in data.get(kind, []) if ev.get("trigger")]
@@ -88,17 +94,7 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
     """(feature rows, labels) for each agreement of one gold article whose sentence tags fewer
     than two of its parties."""
     from kg.extract.context_agent import History, candidates, fold, rows
-    from kg.segment.rules import split_sentences
-
-    sents = [(a, b) for a, b, _ in split_sentences(text)]
-
-    def sid(pos: int) -> int:
-        for i, (a, b) in enumerate(sents):
-            if a <= pos < b:
-                return i
-        return len(sents) - 1
-
-    ments = [(m, sid(m["start"])) for m in data.get("mentions", [])]
+    sid, ments = _sentence_index(text, data)
 
     def named(r: dict) -> dict | None:
         """The gold name mention a PARTY span covers ("Pemerintah Peru" -> "Peru"), as the decoder
