@@ -3,4 +3,4 @@
 article -> clean text -> sentences -> mentions -> events -> linked actors -> RDF -> store -> SPARQL / pictures
 """
 
-__version__ = "0.3.0"
+__version__ = "0.3.1"
