@@ -33,8 +33,8 @@ TYPES = {"CTRY": "Country", "ORG": "Organization", "PER": "Person", "LOC": "Plac
 
 
 def _sentence_index(text: str, data: dict):
-    """The sentence of a character offset (as the decoder segments), and each gold mention with
-    its sentence."""
+    """The sentence of a character offset (as the decoder segments), each gold mention with its
+    sentence, and each gold event (with a trigger) as (sentence, kind, event)."""
     from kg.segment.rules import split_sentences
 
     sents = [(a, b) for a, b, _ in split_sentences(text)]
@@ -45,16 +45,29 @@ def _sentence_index(text: str, data: dict):
                 return i
         return len(sents) - 1
 
-    return sid, [(m, sid(m["start"])) for m in data.get("mentions", [])]
+    ments = [(m, sid(m["start"])) for m in data.get("mentions", [])]
+    events = [(sid(ev["trigger"]["start"]), kind, ev) for kind in ("deployments", "statements", "agreements")
+              for ev in data.get(kind, []) if ev.get("trigger")]
+    return sid, ments, events
+
+
+def _told_here(hist, events, s: int) -> None:
+    """Set what the sentence ``s`` and the one before it said: this sentence's claimants and the
+    previous sentence's speakers."""
+    from kg.extract.context_agent import fold
+
+    hist.claimants_here = {fold(r["text"]) for si, _, ev in events if si == s
+                           for r in ev.get("roles", []) if r["role"] == "CLAIMANT"}
+    hist.speakers_previous = {fold(r["text"]) for si, k, ev in events if k == "statements" and si == s - 1
+                              for r in ev.get("roles", []) if r["role"] == "SPEAKER"}
 
 
 def article_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[int]]]:
     """(feature rows, labels) for each deployment of one gold article whose sentence names no agent."""
     from kg.extract.context_agent import History, candidates, fold, rows
-    sid, ments = _sentence_index(text, data)
+
+    sid, ments, events = _sentence_index(text, data)
     deps = sorted((d for d in data.get("deployments", []) if d.get("trigger")), key=lambda d: d["trigger"]["start"])
-    events = [(sid(ev["trigger"]["start"]), kind, ev) for kind in ("deployments", "statements", "agreements")
-              for ev in data.get(kind, []) if ev.get("trigger")]
     hist = History()
     out = []
     for d in deps:
@@ -64,10 +77,7 @@ def article_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[
         agent = [r for r in roles if r["role"] == "AGENT"]
         hist.destinations_here = {fold(r["text"]) for _, k, ev in events if k == "deployments"
                                   for r in ev.get("roles", []) if r["role"] == "DEST" and sid(r["start"]) == s}
-        hist.claimants_here = {fold(r["text"]) for si, _, ev in events if si == s
-                               for r in ev.get("roles", []) if r["role"] == "CLAIMANT"}
-        hist.speakers_previous = {fold(r["text"]) for si, k, ev in events if k == "statements" and si == s - 1
-                                  for r in ev.get("roles", []) if r["role"] == "SPEAKER"}
+        _told_here(hist, events, s)
         cands = candidates((m["text"], TYPES.get(m["type"], m["type"]), ms, m, ms == s and m["start"] < t0)
                            for m, ms in ments if ms <= s)
         key = None
@@ -94,7 +104,7 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
     """(feature rows, labels) for each agreement of one gold article whose sentence tags fewer
     than two of its parties."""
     from kg.extract.context_agent import History, candidates, fold, rows
-    sid, ments = _sentence_index(text, data)
+    sid, ments, events = _sentence_index(text, data)
 
     def named(r: dict) -> dict | None:
         """The gold name mention a PARTY span covers ("Pemerintah Peru" -> "Peru"), as the decoder
@@ -107,8 +117,6 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
         return best
 
     agrs = sorted((a for a in data.get("agreements", []) if a.get("trigger")), key=lambda a: a["trigger"]["start"])
-    events = [(sid(ev["trigger"]["start"]), kind, ev) for kind in ("deployments", "statements", "agreements")
-              for ev in data.get(kind, []) if ev.get("trigger")]
     hist = History()
     out = []
     for a in agrs:
@@ -123,10 +131,7 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
                              for r in ev.get("roles", []) if r["role"] == "DEST"}
         hist.destinations_here = {fold(r["text"]) for si, k, ev in events if k == "deployments" and si == s
                                   for r in ev.get("roles", []) if r["role"] == "DEST"}
-        hist.claimants_here = {fold(r["text"]) for si, _, ev in events if si == s
-                               for r in ev.get("roles", []) if r["role"] == "CLAIMANT"}
-        hist.speakers_previous = {fold(r["text"]) for si, k, ev in events if k == "statements" and si == s - 1
-                                  for r in ev.get("roles", []) if r["role"] == "SPEAKER"}
+        _told_here(hist, events, s)
         parties = set(a.get("parties") or [])
         if len(keys) < 2:
             cands = [c for c in candidates((m["text"], TYPES.get(m["type"], m["type"]), ms, m, ms == s and m["start"] < t0)
