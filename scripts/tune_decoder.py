@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", help="dev gold folders")
     ap.add_argument("--model", default="e5")
+    ap.add_argument("--precision", default="auto", help="auto (default), fp32 or bf16: the forward pass's precision")
     ap.add_argument("--threshold", action="append", default=[], metavar="KEY=V1,V2",
                     help="also try these values of a decoder threshold (e.g. german_name_sure=0.9,1.0); repeatable")
     ap.add_argument("--mention", default="0.5,0.6,0.7,0.8", help="min_mention_score values to try")
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.extract.rules import RULES, RuleSet
     from kg.ingest import read_inputs
 
-    cfg = Config().replace(model=args.model)
+    cfg = Config().replace(model=args.model, precision=args.precision)
     gold = [g for f in args.folders for g in load_gold(f)]
     arts = [a for a in read_inputs([g.text_path for g in gold], cfg)]
     seg = registry.segmenters.create(cfg.segmenter, config=cfg)

@@ -8,6 +8,7 @@ Face encoder and its (fast) tokenizer.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -102,22 +103,32 @@ def evaluate(model, processor, examples, batch_size: int = 64) -> dict[str, floa
             "modality_acc": round(mod_ok / max(1, mod_n), 4), "kind_acc": round(kind_ok / max(1, kind_n), 4)}
 
 
-def corpus_examples(folder: str | Path | None, repeat: int = 1, repeat_matching: Optional[dict[str, int]] = None) -> list:
+def corpus_examples(folder: str | Path | None, repeat: int = 1, repeat_matching: Optional[dict[str, int]] = None,
+                    exclude: Optional[str] = None) -> list:
     """Sentence Examples of every article of a corpus split folder (see kg.eval.corpus), each
     article's ``repeat`` times, or the count of the first ``repeat_matching`` pattern (a regular
-    expression searched in the article id) that its id matches."""
+    expression searched in the article id) that its id matches. Articles whose id ``exclude`` (a
+    regular expression) matches are left out, the others keep their order."""
     from kg.eval.corpus import articles, training_examples
 
     if not folder or not Path(folder).is_dir():
         return []
+    skip = re.compile(exclude) if exclude else None
+    arts = [(txt, text, data) for txt, text, data in articles(folder) if not (skip and skip.search(txt.stem))]
     rules = [(re.compile(k), int(v)) for k, v in (repeat_matching or {}).items()]
     if not rules:  # the whole split, ``repeat`` times over (the order earlier checkpoints were trained in)
-        return [ex for _, text, data in articles(folder) for ex in training_examples(text, data)] * repeat
+        return [ex for _, text, data in arts for ex in training_examples(text, data)] * repeat
     out: list = []
-    for txt, text, data in articles(folder):
+    for txt, text, data in arts:
         n = next((v for rx, v in rules if rx.search(txt.stem)), repeat)
         out.extend(training_examples(text, data) * n)
     return out
+
+
+def mentions_only(examples: list) -> list:
+    """The same sentences training the mention head only: their roles, modalities and kinds are
+    masked in the loss, as for NER data (``full=False``); their name tags stay."""
+    return [dataclasses.replace(e, full=False) for e in examples]
 
 
 def train(
@@ -127,6 +138,7 @@ def train(
     minutes: float = 40.0,
     steps: Optional[int] = None,
     n_synthetic: int = 150_000,
+    synthetic_events: bool = True,
     base_model: Optional[str] = None,
     layers: Optional[int] = None,
     freeze_layers: int = 0,
@@ -142,6 +154,7 @@ def train(
     corpus: Optional[str | Path] = None,
     corpus_repeat: int = 1,
     corpus_repeat_matching: Optional[dict[str, int]] = None,
+    corpus_exclude: Optional[str] = None,
     dev: Optional[str | Path] = None,
     init: Optional[str | Path] = None,
     model_name: Optional[str] = None,
@@ -160,8 +173,10 @@ def train(
     frozen (they are read from the base at load time, not stored), and its lowest ``freeze_layers``
     of those layers frozen too (likewise read from the base, not stored), heads on top; data are the
     corpus train split (``corpus``, each article repeated ``corpus_repeat`` times, or as
-    ``corpus_repeat_matching`` says for the ids it matches), the NER data and
-    ``n_synthetic`` generated sentences as augmentation. ``init`` warm-starts from a checkpoint
+    ``corpus_repeat_matching`` says for the ids it matches; ids ``corpus_exclude`` matches left out), the NER data and
+    ``n_synthetic`` generated sentences as augmentation (with ``synthetic_events=False`` they
+    train the mention head only, like the NER data: their roles, modalities and kinds are
+    masked). ``init`` warm-starts from a checkpoint
     of the same recipe; ``dev`` (a corpus folder) is scored during and after training.
     """
     import numpy as np
@@ -180,8 +195,10 @@ def train(
         torch.set_num_threads(threads)
     out = Path(out)
     examples = datagen.generate(n_synthetic, seed=seed) if n_synthetic else []
+    if not synthetic_events:
+        examples = mentions_only(examples)
     ner = datagen.load_ner(repeat=ner_repeat, splits=ner_splits) if use_ner else []
-    real = corpus_examples(corpus, corpus_repeat, corpus_repeat_matching)
+    real = corpus_examples(corpus, corpus_repeat, corpus_repeat_matching, corpus_exclude)
     val = datagen.generate(1500, seed=seed + 100_003)
     dev_examples = corpus_examples(dev)
     log(f"data: {len(examples)} synthetic + {len(ner)} NER + {len(real)} corpus sentences; "
@@ -252,7 +269,7 @@ def train(
     head_params = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": lr, "base": lr},
                              {"params": head_params, "lr": head_lr, "base": head_lr}], weight_decay=0.01)
-    warmup = 300 if steps is None or steps > 1000 else max(1, steps // 10)
+    warmup = 300 if not steps or steps > 1000 else max(1, steps // 10)  # steps=0: the clock decides the decay
     budget = minutes * 60.0
     t_train = time.time()
     step = 0
@@ -295,9 +312,9 @@ def train(
     metrics = evaluate(model, proc, val)
     info = {
         "seed": seed, "steps": step, "epochs_started": epoch, "batch_size": batch_size, "max_tokens": max_tokens,
-        "lr": lr, "head_lr": head_lr, "n_synthetic": len(examples), "n_ner": len(ner), "ner_splits": list(ner_splits),
+        "lr": lr, "head_lr": head_lr, "n_synthetic": len(examples), "synthetic_events": synthetic_events, "n_ner": len(ner), "ner_splits": list(ner_splits),
         "n_corpus": len(real), "corpus": str(corpus) if corpus else None,
-        "corpus_repeat": corpus_repeat, "corpus_repeat_matching": corpus_repeat_matching, "n_items": len(items),
+        "corpus_repeat": corpus_repeat, "corpus_repeat_matching": corpus_repeat_matching, "corpus_exclude": corpus_exclude, "n_items": len(items),
         "parameters": n_params, "trained_parameters": n_train, "freeze_layers": freeze_layers if base_model else 0, "train_seconds": round(train_s, 1),
         "total_seconds": round(time.time() - t0, 1), "base_model": base_spec, "layers": config.encoder.get("num_hidden_layers"),
         "init": str(init) if init else None, "bf16": bf16, "val_synthetic": metrics, "torch_threads": torch.get_num_threads(),
