@@ -139,6 +139,21 @@ def test_the_training_script_fits_on_a_folder_and_writes_into_a_checkpoint(tmp_p
     assert refused.returncode != 0 and "never train on a test split" in refused.stderr
 
 
+def test_make_train_refits_the_shipped_context_agent_from_the_train_split_it_saw():
+    """`make train` passes the Makefile's --exclude: the batch written after the shipped spec
+    (ids "_w11h..") is left out, and the refitted weights are the shipped ones."""
+    import re
+
+    make = (REPO / "Makefile").read_text(encoding="utf-8")
+    exclude = re.search(r"train_context_agent\.py --exclude '([^']+)'", make).group(1)
+    mod = _load("train_context_agent_refit", REPO / "scripts" / "train_context_agent.py")
+    train = mod.groups(REPO / "data" / "corpus" / "train", "agent", exclude)
+    coef, bias, _, _ = mod.fit(train)
+    shipped = json.loads((REPO / "kg" / "models" / "warta-extractor-e5" / "config.json").read_text())["context_agent"]
+    assert shipped["trained_on"].startswith(f"train: {len(train)} deployments")
+    assert max(abs(a - b) for a, b in zip(coef, shipped["coef"])) < 1e-9 and abs(bias - shipped["bias"]) < 1e-9
+
+
 def test_the_sentence_s_own_passive_agent_comes_before_the_learned_pick():
     text = "Chile mengirim 300 tentara ke Darwin. Sekitar 200 tentara dikirim ke Darwin oleh Peru."
     s1, s2 = text.split(". ")[0] + ".", text.split(". ")[1]
