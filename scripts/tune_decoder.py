@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", help="dev gold folders")
     ap.add_argument("--model", default="e5")
-    ap.add_argument("--precision", default="auto", help="auto (default), fp32 or bf16: the forward pass's precision")
+    ap.add_argument("--precision", default="auto", choices=("auto", "fp32", "bf16"), help="auto (default), fp32 or bf16: the forward pass's precision")
     ap.add_argument("--threshold", action="append", default=[], metavar="KEY=V1,V2",
                     help="also try these values of a decoder threshold (e.g. german_name_sure=0.9,1.0); repeatable")
     ap.add_argument("--mention", default="0.5,0.6,0.7,0.8", help="min_mention_score values to try")

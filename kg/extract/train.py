@@ -125,6 +125,12 @@ def corpus_examples(folder: str | Path | None, repeat: int = 1, repeat_matching:
     return out
 
 
+def warmup_steps(steps: Optional[int]) -> int:
+    """Linear warm-up length: 300 steps for a long run, whether the step count or the clock ends
+    it (``steps`` None or 0), a tenth of a short one."""
+    return 300 if not steps or steps > 1000 else max(1, steps // 10)
+
+
 def mentions_only(examples: list) -> list:
     """The same sentences training the mention head only: their roles, modalities and kinds are
     masked in the loss, as for NER data (``full=False``); their name tags stay."""
@@ -269,7 +275,7 @@ def train(
     head_params = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": lr, "base": lr},
                              {"params": head_params, "lr": head_lr, "base": head_lr}], weight_decay=0.01)
-    warmup = 300 if not steps or steps > 1000 else max(1, steps // 10)  # steps=0: the clock decides the decay
+    warmup = warmup_steps(steps)
     budget = minutes * 60.0
     t_train = time.time()
     step = 0

@@ -151,7 +151,7 @@ def test_make_train_refits_the_shipped_context_agent_from_the_train_split_it_saw
     coef, bias, _, _ = mod.fit(train)
     shipped = json.loads((REPO / "kg" / "models" / "warta-extractor-e5" / "config.json").read_text())["context_agent"]
     assert shipped["trained_on"].startswith(f"train: {len(train)} deployments")
-    assert max(abs(a - b) for a, b in zip(coef, shipped["coef"])) < 1e-9 and abs(bias - shipped["bias"]) < 1e-9
+    assert len(coef) == len(shipped["coef"]) and max(abs(a - b) for a, b in zip(coef, shipped["coef"])) < 1e-9 and abs(bias - shipped["bias"]) < 1e-9
 
 
 def test_the_sentence_s_own_passive_agent_comes_before_the_learned_pick():

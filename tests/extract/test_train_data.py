@@ -69,6 +69,14 @@ def test_the_training_script_refuses_a_malformed_repeat_pattern(bad, capsys):
 
 def test_exclude_leaves_out_the_matching_articles_and_keeps_the_rest_in_order(two_articles):
     folder, first, later = two_articles
+    third = sorted(CORPUS.glob("*_w10h*.json"))[0]
+    for f in (third, third.with_suffix(".txt")):
+        shutil.copy(f, folder / f.name)
+    kept = [e.text for e in corpus_examples(folder, exclude=r"_w9h\d")]
+    expected = [e.text for stem in sorted([first, third.stem]) for e in corpus_examples(_only(folder, stem))]
+    assert kept == expected and len(kept) < len(corpus_examples(folder))
+    (folder / f"{third.stem}.json").unlink()
+    (folder / f"{third.stem}.txt").unlink()
     n_first = _sentences(folder, first)
     kept = corpus_examples(folder, 2, exclude=r"_w9h\d")
     assert len(kept) == 2 * n_first
@@ -115,3 +123,54 @@ def test_synthetic_sentences_can_train_the_mention_head_only():
         assert a["full"] == 1 and a["role_labels"].any()
         assert b["full"] == 0 and not b["role_labels"].any() and set(b["modality_labels"]) == {-100}
     assert compared >= 10
+
+
+def _train_cli():
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_extractor.py"
+    spec = importlib.util.spec_from_file_location("train_extractor_cli_args", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _passed(monkeypatch, argv):
+    import kg.extract.train as train_mod
+
+    seen = {}
+    monkeypatch.setattr(train_mod, "train", lambda out, **kw: seen.update(kw, out=out))
+    assert _train_cli().main(argv) == 0
+    return seen
+
+
+def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypatch):
+    mod = _train_cli()
+    got = _passed(monkeypatch, ["--recipe", "e5"])
+    assert (got["minutes"], got["steps"], got["n_synthetic"], got["bf16"]) == (88.0, 14013, 20_000, True)
+    assert got["corpus_exclude"] == mod.RECIPE_E5["corpus_exclude"] and got["corpus_repeat"] == 3
+    # a flag equal to argparse's own default still wins over the recipe
+    got = _passed(monkeypatch, ["--recipe", "e5", "--minutes", "40", "--corpus-repeat", "1", "--steps", "0",
+                                "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only"])
+    assert (got["minutes"], got["corpus_repeat"], got["steps"], got["bf16"]) == (40.0, 1, 0, False)
+    assert not got["corpus_exclude"] and got["synthetic_events"] is False
+
+
+def test_make_train_leaves_out_the_same_batch_for_the_extractor_and_the_context_agent():
+    import re
+
+    make = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"train_context_agent\.py --exclude '([^']+)'", make).group(1) == _train_cli().RECIPE_E5["corpus_exclude"]
+
+
+def test_a_malformed_exclude_pattern_is_refused_before_training(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        _train_cli().main(["--corpus-exclude", "_w[", "--out", "/nonexistent/never-written"])
+    assert exit_.value.code == 2 and "--corpus-exclude" in capsys.readouterr().err
+
+
+def test_a_long_run_warms_up_for_300_steps_whether_steps_or_the_clock_end_it():
+    from kg.extract.train import warmup_steps
+
+    assert warmup_steps(None) == warmup_steps(0) == warmup_steps(14_013) == 300
+    assert warmup_steps(500) == 50 and warmup_steps(5) == 1
