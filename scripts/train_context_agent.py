@@ -158,13 +158,10 @@ def party_groups(text: str, data: dict) -> list[tuple[list[list[float]], list[in
 
 def groups(folder: Path, kind: str = "agent", exclude: str | None = None) -> list[tuple[list[list[float]], list[int]]]:
     """Training rows of every article of ``folder`` whose id ``exclude`` (a regex) does not match."""
-    import re
-
     from kg.eval.corpus import articles
 
     make = party_groups if kind == "party" else article_groups
-    skip = re.compile(exclude) if exclude else None
-    return [g for txt, text, data in articles(folder) if not (skip and skip.search(txt.stem)) for g in make(text, data)]
+    return [g for _, text, data in articles(folder, exclude) for g in make(text, data)]
 
 
 def fit(train, l2: float = 1e-3, seed: int = 13):

@@ -145,10 +145,14 @@ def validate(text: str, data: dict[str, Any], *, source: str = "<corpus>") -> li
     return problems
 
 
-def articles(folder: str | Path) -> list[tuple[Path, str, dict[str, Any]]]:
-    """``(txt path, text, json)`` of every article in a folder, sorted by id."""
+def articles(folder: str | Path, exclude: str | None = None) -> list[tuple[Path, str, dict[str, Any]]]:
+    """``(txt path, text, json)`` of every article in a folder, sorted by id; with ``exclude`` (a
+    regular expression), those whose id it matches are left out."""
+    skip = re.compile(exclude) if exclude else None
     out = []
     for txt in sorted(Path(folder).glob("*.txt")):
+        if skip is not None and skip.search(txt.stem):
+            continue
         js = txt.with_suffix(".json")
         if js.is_file():
             out.append((txt, txt.read_text(encoding="utf-8"), json.loads(js.read_text(encoding="utf-8"))))

@@ -113,8 +113,7 @@ def corpus_examples(folder: str | Path | None, repeat: int = 1, repeat_matching:
 
     if not folder or not Path(folder).is_dir():
         return []
-    skip = re.compile(exclude) if exclude else None
-    arts = [(txt, text, data) for txt, text, data in articles(folder) if not (skip and skip.search(txt.stem))]
+    arts = articles(folder, exclude)
     rules = [(re.compile(k), int(v)) for k, v in (repeat_matching or {}).items()]
     if not rules:  # the whole split, ``repeat`` times over (the order earlier checkpoints were trained in)
         return [ex for _, text, data in arts for ex in training_examples(text, data)] * repeat
