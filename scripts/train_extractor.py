@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-synthetic", type=int, default=150_000, help="generated training sentences")
     ap.add_argument("--synthetic-mentions-only", action="store_true",
                     help="generated sentences train the mention head only (their event labels are masked, as for NER data)")
+    ap.add_argument("--synthetic-events-for", default="", metavar="KINDS",
+                    help="with --synthetic-mentions-only: generated sentences with an event of these kinds "
+                         "(comma-separated: Deployment, Statement, Agreement) keep all their labels")
     ap.add_argument("--base-model", default=None, help="fine-tune a local Hugging Face encoder directory")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--lr", type=float, default=None)
@@ -89,6 +92,11 @@ def main(argv: list[str] | None = None) -> int:
                 ap.error(f"--corpus-repeat-matching takes REGEX=N (a valid regular expression, once each, N >= 0): {a!r}")
             patterns[k] = n
         args.corpus_repeat_matching = patterns
+    kinds = tuple(k.strip() for k in args.synthetic_events_for.split(",") if k.strip())
+    if kinds and not args.synthetic_mentions_only:
+        ap.error("--synthetic-events-for goes with --synthetic-mentions-only")
+    if set(kinds) - {"Deployment", "Statement", "Agreement"}:
+        ap.error(f"--synthetic-events-for takes Deployment, Statement, Agreement: {args.synthetic_events_for!r}")
     if any(t.partition("*")[0].endswith("-test") for t in args.ner_splits.split(",")):
         ap.error("the NER test splits are for measuring only")
 
@@ -96,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.extract.train import train
 
     train(args.out, seed=args.seed, minutes=args.minutes, steps=args.steps, n_synthetic=args.n_synthetic,
-          synthetic_events=not args.synthetic_mentions_only,
+          synthetic_events=not args.synthetic_mentions_only, synthetic_event_kinds=kinds,
           base_model=args.base_model, layers=args.layers, freeze_layers=args.freeze_layers, batch_size=args.batch_size, max_tokens=args.max_tokens,
           lr=args.lr, head_lr=args.head_lr, threads=args.threads, use_ner=not args.no_ner,
           ner_splits=tuple(args.ner_splits.split(",")), ner_repeat=args.ner_repeat, corpus=args.corpus,

@@ -130,10 +130,17 @@ def warmup_steps(steps: Optional[int]) -> int:
     return 300 if not steps or steps > 1000 else max(1, steps // 10)
 
 
-def mentions_only(examples: list) -> list:
+def mentions_only(examples: list, keep_kinds: tuple[str, ...] = ()) -> list:
     """The same sentences training the mention head only: their roles, modalities and kinds are
-    masked in the loss, as for NER data (``full=False``); their name tags stay."""
-    return [dataclasses.replace(e, full=False) for e in examples]
+    masked in the loss, as for NER data (``full=False``); their name tags stay. Sentences with an
+    event of one of ``keep_kinds`` (names from ``KINDS``: "Agreement"...) keep all their labels."""
+    from kg.extract.datagen.builder import KINDS
+
+    unknown = set(keep_kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown event kinds {sorted(unknown)}; known: {', '.join(KINDS)}")
+    keep = [KINDS.index(k) for k in keep_kinds]
+    return [e if any(e.kinds[i] for i in keep) else dataclasses.replace(e, full=False) for e in examples]
 
 
 def train(
@@ -144,6 +151,7 @@ def train(
     steps: Optional[int] = None,
     n_synthetic: int = 150_000,
     synthetic_events: bool = True,
+    synthetic_event_kinds: tuple[str, ...] = (),
     base_model: Optional[str] = None,
     layers: Optional[int] = None,
     freeze_layers: int = 0,
@@ -181,7 +189,7 @@ def train(
     ``corpus_repeat_matching`` says for the ids it matches; ids ``corpus_exclude`` matches left out), the NER data and
     ``n_synthetic`` generated sentences as augmentation (with ``synthetic_events=False`` they
     train the mention head only, like the NER data: their roles, modalities and kinds are
-    masked). ``init`` warm-starts from a checkpoint
+    masked, except in sentences with an event of ``synthetic_event_kinds``). ``init`` warm-starts from a checkpoint
     of the same recipe; ``dev`` (a corpus folder) is scored during and after training.
     """
     import numpy as np
@@ -201,7 +209,7 @@ def train(
     out = Path(out)
     examples = datagen.generate(n_synthetic, seed=seed) if n_synthetic else []
     if not synthetic_events:
-        examples = mentions_only(examples)
+        examples = mentions_only(examples, synthetic_event_kinds)
     ner = datagen.load_ner(repeat=ner_repeat, splits=ner_splits) if use_ner else []
     real = corpus_examples(corpus, corpus_repeat, corpus_repeat_matching, corpus_exclude)
     val = datagen.generate(1500, seed=seed + 100_003)
@@ -317,7 +325,8 @@ def train(
     metrics = evaluate(model, proc, val)
     info = {
         "seed": seed, "steps": step, "epochs_started": epoch, "batch_size": batch_size, "max_tokens": max_tokens,
-        "lr": lr, "head_lr": head_lr, "n_synthetic": len(examples), "synthetic_events": synthetic_events, "n_ner": len(ner), "ner_splits": list(ner_splits),
+        "lr": lr, "head_lr": head_lr, "n_synthetic": len(examples), "synthetic_events": synthetic_events,
+        "synthetic_event_kinds": list(synthetic_event_kinds), "n_ner": len(ner), "ner_splits": list(ner_splits),
         "n_corpus": len(real), "corpus": str(corpus) if corpus else None,
         "corpus_repeat": corpus_repeat, "corpus_repeat_matching": corpus_repeat_matching, "corpus_exclude": corpus_exclude, "n_items": len(items),
         "parameters": n_params, "trained_parameters": n_train, "freeze_layers": freeze_layers if base_model else 0, "train_seconds": round(train_s, 1),

@@ -125,6 +125,22 @@ def test_synthetic_sentences_can_train_the_mention_head_only():
     assert compared >= 10
 
 
+def test_synthetic_sentences_of_chosen_kinds_keep_their_event_labels():
+    """--synthetic-events-for Agreement: a generated sentence with an agreement keeps every label,
+    the others train the mention head only; an unknown kind is refused."""
+    from kg.extract import datagen
+    from kg.extract.train import mentions_only
+
+    ex = datagen.generate(600, seed=5)
+    got = mentions_only(ex, ("Agreement",))
+    assert any(e.kinds[2] for e in ex) and any(e.kinds[0] and not e.kinds[2] for e in ex)
+    for before, after in zip(ex, got):
+        assert after.full is bool(before.kinds[2])
+        assert (after.text, after.mentions, after.roles) == (before.text, before.mentions, before.roles)
+    with pytest.raises(ValueError, match="Agreemnt"):
+        mentions_only(ex, ("Agreemnt",))
+
+
 def _train_cli():
     import importlib.util
 
@@ -153,7 +169,18 @@ def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypat
     got = _passed(monkeypatch, ["--recipe", "e5", "--minutes", "40", "--corpus-repeat", "1", "--steps", "0",
                                 "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only"])
     assert (got["minutes"], got["corpus_repeat"], got["steps"], got["bf16"]) == (40.0, 1, 0, False)
-    assert not got["corpus_exclude"] and got["synthetic_events"] is False
+    assert not got["corpus_exclude"] and got["synthetic_events"] is False and got["synthetic_event_kinds"] == ()
+    got = _passed(monkeypatch, ["--synthetic-mentions-only", "--synthetic-events-for", "Agreement, Statement"])
+    assert got["synthetic_event_kinds"] == ("Agreement", "Statement")
+
+
+def test_synthetic_events_for_needs_mentions_only_and_known_kinds(capsys):
+    for argv in (["--synthetic-events-for", "Agreement"],
+                 ["--synthetic-mentions-only", "--synthetic-events-for", "Treaty"]):
+        with pytest.raises(SystemExit) as exit_:
+            _train_cli().main(argv + ["--out", "/nonexistent/never-written"])
+        assert exit_.value.code == 2
+        assert "--synthetic-events-for" in capsys.readouterr().err
 
 
 def test_make_train_leaves_out_the_same_batch_for_the_extractor_and_the_context_agent():
