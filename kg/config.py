@@ -45,7 +45,7 @@ class Config:
     doc_seconds: float = 900.0  # per-document budget: an article still unfinished after it is reported
     languages: tuple[str, ...] = ("id", "en", "ms", "fr", "de", "es")
     batch_size: int = 16  # windows per forward pass of the extractor (a fixed shape: see predict)
-    threads: int = 0  # the extractor's intra-op threads (torch or ONNX Runtime); 0 = torch's default
+    threads: int = 0  # torch intra-op threads; 0 = library default
     # the extractor's arithmetic: auto = bf16 where the CPU has AMX tiles, else fp32 (with AVX-512
     # BF16 alone bf16 measured slower than fp32); or fp32 / bf16 (slower there, not wrong)
     precision: str = "auto"
@@ -128,9 +128,7 @@ class Config:
         from kg import __version__
 
         relevant["precision"] = resolved_precision(self.precision)  # bf16 and fp32 can differ near a threshold
-        engine = resolved_engine(self.engine, self.precision)
-        if engine != "torch":  # two engines' rounding can differ too (torch stores keep their signature)
-            relevant["engine"] = engine
+        relevant["engine"] = resolved_engine(self.engine, self.precision)  # so can two engines' rounding
         relevant["software"] = __version__  # the decoder and its rules ship with the package
         if self.linker != LINKER_NAMES["none"]:
             relevant["aliases"] = alias_index_digest()  # new alias rows change what links

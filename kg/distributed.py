@@ -265,13 +265,6 @@ def build_on_ray(
     # signature records, whatever CPU it lands on
     config = config.replace(precision=resolved_precision(config.precision),
                             engine=resolved_engine(config.engine, config.precision))
-    if config.engine == "onnx":  # exported once, here, before the workers start (not once per worker)
-        from kg.extract.onnx_engine import ensure
-
-        try:
-            ensure(config.model)
-        except Exception as e:  # noqa: BLE001 - the workers report a model that cannot load, by file
-            logging.getLogger(__name__).warning("could not export %s for ONNX Runtime on the driver: %s", config.model, e)
 
     def problem(p: Problem) -> None:
         report.problems.append(p)

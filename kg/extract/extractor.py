@@ -48,7 +48,13 @@ class _Loaded:
         model = None
         try:
             config = WartaExtractorModel.config_class.from_pretrained(str(path))
-            if engine != "onnx":
+            if engine == "onnx":
+                from kg.extract import onnx_engine
+
+                onnx_file = onnx_engine.cache_path(self.version, config.base_encoder)
+                if not onnx_file.is_file():
+                    model = WartaExtractorModel.load(path).float().eval()
+            else:
                 model = WartaExtractorModel.load(path)
                 config = model.config
             # a checkpoint on a pretrained base reads the base's tokenizer (it is not copied in)
@@ -64,21 +70,11 @@ class _Loaded:
         self.processor = Processor(self.tokenizer, self.config)
         self.thresholds = dict(getattr(self.config, "thresholds", None) or {})
         if engine == "onnx":
-            from kg.extract import onnx_engine
-
-            def torch_model():  # read only when the export is not cached yet
-                hf_logging.set_verbosity_error()
-                try:
-                    return WartaExtractorModel.load(path).float().eval()
-                finally:
-                    hf_logging.set_verbosity(verbosity)
-
-            try:
-                self.forward = onnx_engine.load(path, torch_model, threads)
-            except Exception as e:  # noqa: BLE001 - an exporter or runtime failure, named with the fix
-                raise ModelNotFoundError(f"cannot run the extractor on ONNX Runtime: {e}", source=str(path),
-                                         hint="run it on torch: --set engine=torch") from e
+            if model is not None:
+                onnx_engine.export(model, onnx_file, pad_id=self.processor.pad)
+                del model
             self.model = None
+            self.forward = onnx_engine.OnnxForward(onnx_file, threads)
             return
         model = model.float().eval()
         if quantize and getattr(model.config, "quantize", True):
@@ -159,14 +155,9 @@ class TransformerExtractor:
         key = where + (checkpoint_version(self.model_path),)
         with _LOCK:
             if key not in _CACHE:
-                for old in [k for k in _CACHE if k[:2] == where[:2]]:  # one engine's copy at a time
+                for old in [k for k in _CACHE if k[:4] == where]:
                     del _CACHE[old]
-                try:
-                    _CACHE[key] = _Loaded(self.model_path, self.quantize, engine, threads)
-                except ModelNotFoundError as e:  # remembered: a batch retried one article at a
-                    _CACHE[key] = e  # time must not load (or export) the model again for each
-            if isinstance(_CACHE[key], ModelNotFoundError):
-                raise _CACHE[key]
+                _CACHE[key] = _Loaded(self.model_path, self.quantize, engine, threads)
             return _CACHE[key]
 
     def decoder(self):
