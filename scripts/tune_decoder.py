@@ -28,8 +28,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="+", help="dev gold folders")
     ap.add_argument("--model", default="e5")
     ap.add_argument("--precision", default="auto", choices=("auto", "fp32", "bf16"), help="auto (default), fp32 or bf16: the forward pass's precision")
-    ap.add_argument("--engine", default="auto", choices=("auto", "onnx", "torch"),
-                    help="what runs the forward pass: auto (default: ONNX Runtime for fp32), onnx or torch")
     ap.add_argument("--threshold", action="append", default=[], metavar="KEY=V1,V2",
                     help="also try these values of a decoder threshold (e.g. german_name_sure=0.9,1.0); repeatable")
     ap.add_argument("--mention", default="0.5,0.6,0.7,0.8", help="min_mention_score values to try")
@@ -54,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.extract.rules import RULES, RuleSet
     from kg.ingest import read_inputs
 
-    cfg = Config().replace(model=args.model, precision=args.precision, engine=args.engine)
+    cfg = Config().replace(model=args.model, precision=args.precision)
     gold = [g for f in args.folders for g in load_gold(f)]
     arts = [a for a in read_inputs([g.text_path for g in gold], cfg)]
     seg = registry.segmenters.create(cfg.segmenter, config=cfg)
@@ -63,14 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     ext = registry.extractors.create(cfg.extractor, config=cfg)
     lm = ext._loaded()
     preds = None
-    # stale predictions must never be reused: the key covers the model, the code, the precision and engine,
+    # stale predictions must never be reused: the key covers the model, the code, the precision,
     # and each article's text and sentence spans
     import hashlib
 
     import kg
     from kg.config import resolved_precision
 
-    key = (ext.version, kg.__version__, resolved_precision(cfg.precision), ext.engine,
+    key = (ext.version, kg.__version__, resolved_precision(cfg.precision),
            [(str(g.text_path), hashlib.sha256(a.text.encode("utf-8")).hexdigest(),
              [(s.start, s.end) for s in a.sentences]) for g, a in zip(gold, arts)])
     if args.cache and Path(args.cache).is_file():

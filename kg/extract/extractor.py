@@ -20,17 +20,13 @@ from kg.doc import Article, Problem, Sentence
 from kg.errors import ExtractionError, ModelNotFoundError
 
 log = logging.getLogger(__name__)
-_CACHE: dict[tuple, Any] = {}
+_CACHE: dict[tuple[str, bool, str], Any] = {}
 _LOCK = threading.Lock()
 _PAD_TO = 8  # window lengths are padded up to a multiple of this
 
 
 class _Loaded:
-    """A checkpoint ready to run: tokenizer, processor, config, and ``forward`` (the torch model, or
-    an ONNX Runtime session on its cached export: then the torch weights are not kept, and not
-    even read when the export is cached)."""
-
-    def __init__(self, path: Path, quantize: bool, engine: str = "torch", threads: int = 0):
+    def __init__(self, path: Path, quantize: bool):
         import torch
         from transformers import AutoTokenizer
 
@@ -40,25 +36,13 @@ class _Loaded:
 
         from transformers.utils import logging as hf_logging
 
-        self.version = checkpoint_version(path)
-        self.engine = engine
         verbosity = hf_logging.get_verbosity()
         hf_logging.set_verbosity_error()  # loading chatter ("model of type ...", progress bars)
         hf_logging.disable_progress_bar()
-        model = None
         try:
-            config = WartaExtractorModel.config_class.from_pretrained(str(path))
-            if engine == "onnx":
-                from kg.extract import onnx_engine
-
-                onnx_file = onnx_engine.cache_path(self.version, config.base_encoder)
-                if not onnx_file.is_file():
-                    model = WartaExtractorModel.load(path).float().eval()
-            else:
-                model = WartaExtractorModel.load(path)
-                config = model.config
+            model = WartaExtractorModel.load(path)
             # a checkpoint on a pretrained base reads the base's tokenizer (it is not copied in)
-            tok_dir = path if (path / "tokenizer.json").is_file() else base_dir(config.base_encoder)
+            tok_dir = path if (path / "tokenizer.json").is_file() else base_dir(model.config.base_encoder)
             self.tokenizer = AutoTokenizer.from_pretrained(str(tok_dir))
         except Exception as e:  # noqa: BLE001 - report any loading failure with the directory
             raise ModelNotFoundError(f"cannot load the extractor model: {e}", source=str(path),
@@ -66,16 +50,6 @@ class _Loaded:
         finally:
             hf_logging.set_verbosity(verbosity)
             hf_logging.enable_progress_bar()
-        self.config = config
-        self.processor = Processor(self.tokenizer, self.config)
-        self.thresholds = dict(getattr(self.config, "thresholds", None) or {})
-        if engine == "onnx":
-            if model is not None:
-                onnx_engine.export(model, onnx_file, pad_id=self.processor.pad)
-                del model
-            self.model = None
-            self.forward = onnx_engine.OnnxForward(onnx_file, threads)
-            return
         model = model.float().eval()
         if quantize and getattr(model.config, "quantize", True):
             import warnings
@@ -84,7 +58,10 @@ class _Loaded:
                 warnings.simplefilter("ignore")
                 model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         self.model = model
-        self.forward = model
+        self.config = model.config
+        self.processor = Processor(self.tokenizer, self.config)
+        self.version = checkpoint_version(path)
+        self.thresholds = dict(getattr(self.config, "thresholds", None) or {})
 
 
 def checkpoint_version(path: Path) -> str:
@@ -141,23 +118,14 @@ class TransformerExtractor:
                 hint="set `model` in the config to a checkpoint directory, or train one with "
                      "`.venv/bin/python scripts/train_extractor.py --out DIR`")
 
-    @property
-    def engine(self) -> str:
-        """``"onnx"`` or ``"torch"``: what runs the forward pass (config ``engine``, ``precision``)."""
-        from kg.config import resolved_engine
-
-        return resolved_engine(getattr(self.config, "engine", "auto"), getattr(self.config, "precision", "auto"))
-
     def _loaded(self) -> _Loaded:
         # keyed by the checkpoint's version too: a model retrained into the same folder is loaded again
-        engine, threads = self.engine, int(self.config.threads or 0)
-        where = (str(self.model_path.resolve()), self.quantize, engine, threads if engine == "onnx" else 0)
-        key = where + (checkpoint_version(self.model_path),)
+        key = (str(self.model_path.resolve()), self.quantize, checkpoint_version(self.model_path))
         with _LOCK:
             if key not in _CACHE:
-                for old in [k for k in _CACHE if k[:4] == where]:
+                for old in [k for k in _CACHE if k[:2] == key[:2]]:
                     del _CACHE[old]
-                _CACHE[key] = _Loaded(self.model_path, self.quantize, engine, threads)
+                _CACHE[key] = _Loaded(self.model_path, self.quantize)
             return _CACHE[key]
 
     def decoder(self):
@@ -254,7 +222,7 @@ class TransformerExtractor:
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
             for length, b in batches:
                 chunk = [wins[i] for i in b]
-                out = lm.forward(**lm.processor.collate_windows(chunk + [chunk[0]] * (rows - len(chunk)), length=length))
+                out = lm.model(**lm.processor.collate_windows(chunk + [chunk[0]] * (rows - len(chunk)), length=length))
                 mp = out["mention_logits"].float().softmax(-1).numpy()
                 rp = out["role_logits"].float().sigmoid().numpy()
                 mo = out["modality_logits"].float().softmax(-1).numpy()

@@ -47,39 +47,3 @@ def test_the_build_signature_holds_the_resolved_precision(cpu):
 def test_an_unknown_precision_is_refused():
     with pytest.raises(ConfigError):
         resolved_precision("fp16")
-
-
-# `engine=auto`: ONNX Runtime runs the forward pass where it is fp32, torch where it is bf16
-
-
-def test_auto_engine_is_onnx_for_fp32_and_torch_for_bf16(cpu):
-    from kg.config import resolved_engine
-
-    cpu(False, True)
-    assert resolved_engine("auto", "auto") == resolved_engine("auto", "fp32") == "onnx"
-    assert resolved_engine("auto", "bf16") == "torch" and resolved_engine("TORCH", "fp32") == "torch"
-    cpu(True, True)
-    assert resolved_engine("auto", "auto") == "torch"
-
-
-def test_the_onnx_engine_refuses_bf16_and_unknown_engines_are_refused():
-    from kg.config import resolved_engine
-
-    with pytest.raises(ConfigError, match="fp32 only"):
-        resolved_engine("onnx", "bf16")
-    with pytest.raises(ConfigError, match="unknown engine"):
-        resolved_engine("tensorrt", "fp32")
-
-
-def test_auto_engine_falls_back_to_torch_without_onnxruntime(cpu, monkeypatch):
-    from kg.config import resolved_engine
-    from kg.extract import onnx_engine
-
-    cpu(False, False)
-    monkeypatch.setattr(onnx_engine, "available", lambda: False)
-    assert resolved_engine("auto", "fp32") == "torch"
-
-
-def test_the_build_signature_holds_the_resolved_engine(cpu):
-    cpu(False, True)
-    assert Config().hash == Config().replace(engine="onnx").hash != Config().replace(engine="torch").hash
