@@ -1497,6 +1497,12 @@ COUNTRY_ALIASES: list[tuple[str, str, str, str, str]] = [
     ("Istana Merdeka", "ms", "IDN", "metonym", "Malay name of the Merdeka Palace, seat of the Indonesian presidency"),
     ("Merdeka Palace", "en", "IDN", "metonym", "seat of the Indonesian presidency in Jakarta"),
     ("Pemerintah RI", "id", "IDN", "metonym", "usual Indonesian name of the Indonesian government"),
+    # an Indonesian embassy or consulate speaks for the state (docs/annotation.md: embassies speak
+    # for their state); Indonesian and Malay news name them by these forms, with or without the city
+    ("KBRI", "id", "IDN", "metonym", "Kedutaan Besar Republik Indonesia, an Indonesian embassy"),
+    ("Kedutaan Besar Republik Indonesia", "id", "IDN", "metonym", "an Indonesian embassy"),
+    ("KJRI", "id", "IDN", "metonym", "Konsulat Jenderal Republik Indonesia, an Indonesian consulate general"),
+    ("Kedutaan Besar Indonesia", "ms", "IDN", "metonym", "Malay: the Indonesian embassy"),
     ("Kabinet Merah Putih", "id", "IDN", "metonym", "the Indonesian cabinet of Prabowo Subianto (from Oct 2024)"),
     ("Kabinet Indonesia Maju", "id", "IDN", "metonym", "the Indonesian cabinet of Joko Widodo (2019-2024)"),
     ("Perdana Putra", "mul", "MYS", "metonym", "the Malaysian prime minister's office complex in Putrajaya"),
