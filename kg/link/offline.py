@@ -167,7 +167,7 @@ class OfflineLinker(BaseLinker):
         if found is not None:
             return found
         found, why = self._resolve_offline(m, article)
-        found = found or self.defined_acronym(m, article) or self.leader_government(m)
+        found = found or self.defined_acronym(m, article) or self.leader_government(m) or self.mission_in(m)
         if found is not None:
             return found
         return self.fallback(m, why)
@@ -264,6 +264,30 @@ class OfflineLinker(BaseLinker):
                               row=row_dict(e), candidates=[Candidate(row_dict(person), None, "Person")])
         return Link(key=e.key, type="Country", qid=e.qid or None, label=e.canonical_en,
                     score=0.8, linker=self.name, why=why)
+
+    def mission_in(self, m: Mention) -> Optional[Link]:
+        """A seat of government or a state's mission named with the capital it sits in ("KBRI
+        Doha", "KBRI Kuala Lumpur": an Indonesian embassy) typed Country or Organization: the state
+        its ``metonym`` row names, when the rest of the name is a capital the index knows."""
+        if m.type not in {"Country", "Organization"}:
+            return None
+        words = m.text.split()
+        for cut in range(len(words) - 1, 0, -1):
+            head, place = " ".join(words[:cut]), " ".join(words[cut:])
+            heads = [e for e in self.index.lookup(head) if e.form == "metonym" and e.type == "Country"]
+            if not heads or not any(e.form == "capital" or e.role == "capital_city" for e in self.index.lookup(place)):
+                continue
+            if len({e.key for e in heads}) != 1:
+                return None
+            e = heads[0]
+            why = None
+            if self.explain:
+                why = Explanation(m.text, m.type, "linked", "mission-in-capital",
+                                  f"{head!r} names {e.canonical_en}'s government or mission (alias row {e.alias!r}), "
+                                  f"{place!r} the capital it sits in", row=row_dict(e))
+            return Link(key=e.key, type="Country", qid=e.qid or None, label=e.canonical_en,
+                        score=0.8, linker=self.name, why=why)
+        return None
 
     def candidates(self, surface: str, trace: Optional[list[KeyTried]] = None) -> list[tuple[Entry, float]]:
         """Index rows for a surface form: exact, then titles stripped, then spelling variants, then

@@ -95,6 +95,16 @@ def test_leader_government_is_the_country(lk):
     assert l.qid == "Q30"
 
 
+def test_an_embassy_named_with_its_capital_is_its_state(lk):
+    """Embassies speak for their state (docs/annotation.md): "KBRI" alone, and "KBRI Doha" (the
+    Indonesian embassy in Doha) where the rest of the name is a capital the index knows."""
+    a, b, c, d = linked("KBRI, KBRI Doha, Kedutaan Besar Republik Indonesia dan KBRI Fooville.",
+                        [("KBRI", "Organization"), ("KBRI Doha", "Organization"),
+                         ("Kedutaan Besar Republik Indonesia", "Organization"), ("KBRI Fooville", "Organization")], lk)
+    assert a.qid == b.qid == c.qid == "Q252"
+    assert d.qid is None, "an unknown place after the name links nothing"
+
+
 def test_acronyms_are_case_sensitive(lk):
     a, b = linked("AS dan NATO.", [("AS", "Country"), ("NATO", "Organization")], lk)
     assert (a.qid, b.qid) == ("Q30", "Q7184")
