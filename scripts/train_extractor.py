@@ -22,9 +22,9 @@ RECIPE_E5 = {
     "corpus": str(REPO / "data" / "corpus" / "train"), "corpus_repeat": 3,
     "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 88.0, "steps": 14013, "bf16": True,
     "model_name": "warta-extractor-e5", "model_version": "3.6.1",
-    # 3.6 was trained before the eighth and ninth train batches (sessions 13 and 14, ids "_w11h..",
-    # "_w12h..") were written
-    "corpus_exclude": r"_w1[12]h\d",
+    # 3.6 was trained before the eighth, ninth and tenth train batches (sessions 13-15, ids
+    # "_w11h..", "_w12h..", "_w13h..") were written
+    "corpus_exclude": r"_w1[1-3]h\d",
 }
 
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-repeat-matching", action="append", default=None, metavar="REGEX=N",
                     help="articles whose id matches REGEX are repeated N times instead (repeatable; first match wins)")
     ap.add_argument("--corpus-exclude", default=None, metavar="REGEX",
-                    help="leave out the train articles whose id matches REGEX (the e5 recipe: '_w1[12]h\\d', the batches "
+                    help="leave out the train articles whose id matches REGEX (the e5 recipe: '_w1[1-3]h\\d', the batches "
                          "written after 3.6; --corpus-exclude '' trains on the whole split)")
     ap.add_argument("--dev", default=None, help="corpus dev split folder, scored during training")
     ap.add_argument("--init", default=None, help="warm-start from a checkpoint of the same recipe")
