@@ -47,8 +47,9 @@ demo: install
 test: install system-deps
 	$(BIN)/pytest
 
-# Both steps read the train split as the shipped model saw it: the recipe and --exclude leave out
-# the batches written after it: sessions 13, 14 and 15 (ids "_w11h..", "_w12h..", "_w13h.."). 
+# Both steps read the train split as the shipped model saw it: the recipe leaves out the batch
+# written after 3.13 (session 15's, ids "_w13h..") and its first stage, 3.6, the batches written
+# after 3.6 (sessions 13-15); the context agent was fitted on 3.6's split, and --exclude says so.
 train: install
 	$(BIN)/python scripts/train_extractor.py --recipe e5
 	$(BIN)/python scripts/train_context_agent.py --exclude '_w1[1-3]h\d' --into kg/models/warta-extractor-e5

@@ -8,24 +8,35 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "kg" / "models" / "warta-extractor-small"
-# warta-extractor-e5: what the shipped default model was trained with
-RECIPE_E5 = {
-    "out": str(REPO / "kg" / "models" / "warta-extractor-e5"),
+# warta-extractor-e5 3.6: the first stage of the shipped model, from the base encoder
+RECIPE_E5_36 = {
+    "out": str(REPO / "artifacts" / "warta-extractor-e5-3.6"),
     "base_model": "multilingual-e5-small", "layers": 6, "batch_size": 32, "max_tokens": 2048,
     "n_synthetic": 20_000, "ner_splits": "nergrit-train*3,nerp-train", "ner_repeat": 1,
     "corpus": str(REPO / "data" / "corpus" / "train"), "corpus_repeat": 3,
     "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 88.0, "steps": 14013, "bf16": True,
-    "model_name": "warta-extractor-e5", "model_version": "3.6.1",
+    "model_name": "warta-extractor-e5", "model_version": "3.6",
     # 3.6 was trained before the eighth, ninth and tenth train batches (sessions 13-15, ids
     # "_w11h..", "_w12h..", "_w13h..") were written
     "corpus_exclude": r"_w1[1-3]h\d",
 }
+STAGE_36 = "recipe:e5-3.6"  # --init value: train RECIPE_E5_36 first, then warm-start from it
+# warta-extractor-e5 3.13, the shipped default model: 3.6 trained on (as 3.12), at a lower learning
+# rate, on the whole train split as it stood in session 15 (the tenth batch, "_w13h..", came later),
+# then its weights averaged half and half with 3.6's
+RECIPE_E5 = {
+    **RECIPE_E5_36, "out": str(REPO / "kg" / "models" / "warta-extractor-e5"), "init": STAGE_36,
+    "lr": 3e-5, "head_lr": 5e-4, "minutes": 0.0, "steps": 8891, "bf16": False, "model_version": "3.13",
+    "corpus_exclude": r"_w13h\d", "average_with_init": 0.5,
+}
+RECIPES = {"e5": RECIPE_E5, "e5-3.6": RECIPE_E5_36}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,21 +69,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-repeat-matching", action="append", default=None, metavar="REGEX=N",
                     help="articles whose id matches REGEX are repeated N times instead (repeatable; first match wins)")
     ap.add_argument("--corpus-exclude", default=None, metavar="REGEX",
-                    help="leave out the train articles whose id matches REGEX (the e5 recipe: '_w1[1-3]h\\d', the batches "
-                         "written after 3.6; --corpus-exclude '' trains on the whole split)")
+                    help="leave out the train articles whose id matches REGEX (the e5 recipe: '_w13h\\d', the batch "
+                         "written after 3.12; its first stage, 3.6: '_w1[1-3]h\\d'; --corpus-exclude '' trains on the whole split)")
     ap.add_argument("--dev", default=None, help="corpus dev split folder, scored during training")
-    ap.add_argument("--init", default=None, help="warm-start from a checkpoint of the same recipe")
+    ap.add_argument("--init", default=None,
+                    help=f"warm-start from a checkpoint of the same architecture ('{STAGE_36}': train the e5 recipe's "
+                         "first stage, 3.6, next to --out first, and start from it)")
+    ap.add_argument("--average-with-init", type=float, default=None, metavar="W",
+                    help="with --init: the stored weights become W x this run's + (1 - W) x the init's "
+                         "(the e5 recipe: 0.5)")
     ap.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=None,
                     help="train under bfloat16 CPU autocast (fp32 weights); the e5 recipe's default. Faster only "
                          "where the CPU has AMX: with AVX-512 BF16 alone, --no-bf16 (fp32) ran 1.65 steps/s against 1.14")
     ap.add_argument("--model-name", default=None)
     ap.add_argument("--model-version", default="2.0")
-    ap.add_argument("--recipe", choices=("small", "e5"), default=None,
-                    help="the settings of a shipped checkpoint: 'small' (warta-extractor-small) or "
-                         "'e5' (warta-extractor-e5, the default model); explicit flags still win")
+    ap.add_argument("--recipe", choices=("small", "e5", "e5-3.6"), default=None,
+                    help="the settings of a shipped checkpoint: 'small' (warta-extractor-small), 'e5' "
+                         "(warta-extractor-e5, the default model: trains 'e5-3.6' first, then goes on from it) or "
+                         "'e5-3.6' (its first stage alone); explicit flags still win")
     known, _ = ap.parse_known_args(argv)
-    if known.recipe == "e5":  # the recipe's settings become the defaults: any flag given still wins
-        ap.set_defaults(**RECIPE_E5)
+    if known.recipe in RECIPES:  # the recipe's settings become the defaults: any flag given still wins
+        ap.set_defaults(**RECIPES[known.recipe])
     args = ap.parse_args(argv)
     args.bf16 = bool(args.bf16)
     if args.corpus_exclude:
@@ -104,6 +121,29 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     from kg.extract.train import train
 
+    log = lambda s: print(s, flush=True)  # noqa: E731
+    if not args.steps and not args.minutes:
+        ap.error("a run needs an end: --steps N or --minutes M (not both 0)")
+    if args.average_with_init is not None and (not args.init or not 0.0 < args.average_with_init < 1.0):
+        ap.error("--average-with-init W goes with --init, and 0 < W < 1")
+    if args.init == STAGE_36:  # the shipped model's first stage, then the run asked for from it
+        if not args.base_model:
+            ap.error(f"--init {STAGE_36} goes with the e5 recipe's base encoder (--recipe e5 or --base-model)")
+        from kg.config import resolved_precision
+
+        stage = REPO / "artifacts" / f"{Path(args.out).resolve().name}-stage-3.6"
+        want = RECIPE_E5_36["steps"]
+        # step-bounded (a clock cap would cut it short on a slower CPU); bf16 only where it is faster
+        log(f"stage 1: warta-extractor-e5 3.6 from the base encoder, {want} steps, into {stage}")
+        main(["--recipe", "e5-3.6", "--out", str(stage), "--seed", str(args.seed), "--threads", str(args.threads),
+              "--minutes", "0", "--bf16" if resolved_precision("auto") == "bf16" else "--no-bf16"])
+        info = stage / "training_info.json"
+        done = json.loads(info.read_text(encoding="utf-8")).get("steps") if info.is_file() else None
+        if done != want:
+            raise SystemExit(f"stage 1 ({stage}) ended at {done} steps, not {want}: not going on from it")
+        args.init = str(stage)
+        log(f"stage 2: {args.model_version} from {stage}")
+
     train(args.out, seed=args.seed, minutes=args.minutes, steps=args.steps, n_synthetic=args.n_synthetic,
           synthetic_events=not args.synthetic_mentions_only, synthetic_event_kinds=kinds,
           base_model=args.base_model, layers=args.layers, freeze_layers=args.freeze_layers, batch_size=args.batch_size, max_tokens=args.max_tokens,
@@ -111,7 +151,12 @@ def main(argv: list[str] | None = None) -> int:
           ner_splits=tuple(args.ner_splits.split(",")), ner_repeat=args.ner_repeat, corpus=args.corpus,
           corpus_repeat=args.corpus_repeat, corpus_repeat_matching=args.corpus_repeat_matching,
           corpus_exclude=args.corpus_exclude, dev=args.dev, init=args.init, model_name=args.model_name,
-          model_version=args.model_version, bf16=args.bf16, log=lambda s: print(s, flush=True))
+          model_version=args.model_version, bf16=args.bf16, log=log)
+    if args.average_with_init is not None:
+        from kg.extract import train as train_mod
+
+        train_mod.average_with(args.out, args.init, args.average_with_init)
+        log(f"weights averaged with {args.init} ({args.average_with_init:g} of this run's)")
     return 0
 
 

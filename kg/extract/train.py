@@ -192,6 +192,8 @@ def train(
     masked, except in sentences with an event of ``synthetic_event_kinds``). ``init`` warm-starts from a checkpoint
     of the same recipe; ``dev`` (a corpus folder) is scored during and after training.
     """
+    if not steps and not minutes:
+        raise ValueError("a run needs an end: steps or minutes (not both 0)")
     import numpy as np
     import torch
 
@@ -352,3 +354,26 @@ def save(model, tokenizer, out: Path, info: dict) -> None:
     if not model.config.base_encoder:
         tokenizer.save_pretrained(out)
     (out / "training_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+
+
+def average_with(out: str | Path, other: str | Path, weight: float = 0.5) -> None:
+    """Replace the stored weights of checkpoint ``out`` by ``weight`` × its own + (1 − ``weight``) ×
+    those of ``other`` (a checkpoint of the same architecture: the same tensors, names and shapes),
+    in the stored precision; ``out``'s config stays, its training_info.json records the average.
+    For a model and its own continuation (``other`` = the run's ``init``) the average sits between
+    the two on the same path, as in WiSE-FT (Wortsman et al., 2022)."""
+    from safetensors.torch import load_file, save_file
+
+    out, other = Path(out), Path(other)
+    if not 0.0 < weight < 1.0:
+        raise ValueError(f"weight {weight}: between 0 and 1 (exclusive)")
+    mine, theirs = load_file(str(out / "model.safetensors")), load_file(str(other / "model.safetensors"))
+    if mine.keys() != theirs.keys() or any(mine[k].shape != theirs[k].shape for k in mine):
+        raise ValueError(f"{other}: not the architecture of {out} (tensor names or shapes differ)")
+    avg = {k: (weight * mine[k].double() + (1.0 - weight) * theirs[k].double()).to(mine[k].dtype)
+           if mine[k].is_floating_point() else mine[k] for k in mine}
+    save_file(avg, str(out / "model.safetensors"), metadata={"format": "pt"})
+    info_path = out / "training_info.json"
+    info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.is_file() else {}
+    info["averaged_with"] = {"checkpoint": str(other), "weight_of_this_run": weight}
+    info_path.write_text(json.dumps(info, indent=2), encoding="utf-8")

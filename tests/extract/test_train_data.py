@@ -85,19 +85,20 @@ def test_exclude_leaves_out_the_matching_articles_and_keeps_the_rest_in_order(tw
 
 
 def test_the_e5_recipe_reads_the_train_split_it_was_trained_on():
-    """3.6 saw 13,969 corpus sentences (41,907 items at corpus_repeat 3): the batches written
-    after it are left out by the recipe, so `make train` still reproduces it."""
-    import importlib.util
-
-    script = Path(__file__).resolve().parents[2] / "scripts" / "train_extractor.py"
-    spec = importlib.util.spec_from_file_location("train_extractor_recipe", script)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    """The shipped model saw the train split without the batch written after it; its first stage,
+    3.6, saw 13,969 corpus sentences (41,907 items at corpus_repeat 3) before the eighth to tenth
+    batches: the recipe leaves out what each stage did not see, so `make train` still reproduces it."""
+    mod = _train_cli()
     recipe = mod.RECIPE_E5
     info = json.loads((Path(__file__).resolve().parents[2] / "kg" / "models" / "warta-extractor-e5"
                        / "training_info.json").read_text())
     n = len(corpus_examples(CORPUS, recipe["corpus_repeat"], exclude=recipe["corpus_exclude"]))
     assert n == info["n_corpus"]
+    config = json.loads((Path(__file__).resolve().parents[2] / "kg" / "models" / "warta-extractor-e5"
+                         / "config.json").read_text())
+    assert info["steps"] == recipe["steps"] and config["model_version"] == recipe["model_version"]
+    stage = mod.RECIPE_E5_36
+    assert len(corpus_examples(CORPUS, stage["corpus_repeat"], exclude=stage["corpus_exclude"])) == 41_907
 
 
 def test_synthetic_sentences_can_train_the_mention_head_only():
@@ -156,22 +157,88 @@ def _passed(monkeypatch, argv):
 
     seen = {}
     monkeypatch.setattr(train_mod, "train", lambda out, **kw: seen.update(kw, out=out))
+    monkeypatch.setattr(train_mod, "average_with", lambda out, other, w: seen.update(averaged=(out, other, w)))
     assert _train_cli().main(argv) == 0
     return seen
 
 
 def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypatch):
     mod = _train_cli()
-    got = _passed(monkeypatch, ["--recipe", "e5"])
+    got = _passed(monkeypatch, ["--recipe", "e5-3.6"])
     assert (got["minutes"], got["steps"], got["n_synthetic"], got["bf16"]) == (88.0, 14013, 20_000, True)
-    assert got["corpus_exclude"] == mod.RECIPE_E5["corpus_exclude"] and got["corpus_repeat"] == 3
+    assert got["corpus_exclude"] == mod.RECIPE_E5_36["corpus_exclude"] and got["corpus_repeat"] == 3
+    assert got["init"] is None
     # a flag equal to argparse's own default still wins over the recipe
     got = _passed(monkeypatch, ["--recipe", "e5", "--minutes", "40", "--corpus-repeat", "1", "--steps", "0",
-                                "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only"])
-    assert (got["minutes"], got["corpus_repeat"], got["steps"], got["bf16"]) == (40.0, 1, 0, False)
+                                "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only", "--init", "/tmp/x"])
+    assert (got["minutes"], got["corpus_repeat"], got["steps"], got["bf16"], got["init"]) == (40.0, 1, 0, False, "/tmp/x")
     assert not got["corpus_exclude"] and got["synthetic_events"] is False and got["synthetic_event_kinds"] == ()
     got = _passed(monkeypatch, ["--synthetic-mentions-only", "--synthetic-events-for", "Agreement, Statement"])
     assert got["synthetic_event_kinds"] == ("Agreement", "Statement")
+
+
+def _two_stages(monkeypatch, argv, stage_steps=None):
+    """main(argv) with train() recording its calls; the first stage "ends" at ``stage_steps``
+    (its recipe's step count unless given)."""
+    import kg.extract.train as train_mod
+
+    mod = _train_cli()
+    calls = []
+
+    def fake(out, **kw):
+        calls.append(dict(kw, out=out))
+        Path(out).mkdir(parents=True, exist_ok=True)
+        steps = stage_steps if stage_steps is not None and len(calls) == 1 else kw["steps"]
+        (Path(out) / "training_info.json").write_text(json.dumps({"steps": steps}))
+
+    monkeypatch.setattr(train_mod, "train", fake)
+    monkeypatch.setattr(train_mod, "average_with", lambda out, other, w: calls.append({"averaged": (out, other, w)}))
+    monkeypatch.setattr(mod, "REPO", Path(argv[argv.index("--out") + 1]).parent)  # stage 1 goes to <tmp>/artifacts
+    return mod, calls, mod.main(argv)
+
+
+def test_the_e5_recipe_trains_its_first_stage_then_goes_on_from_it(monkeypatch, tmp_path):
+    """`--recipe e5` is two runs: 3.6's recipe from the base encoder, step-bounded, into
+    artifacts/, then the shipped model's run warm-started from it, each with its own data, steps
+    and learning rates. Seed and threads reach both; the user's other flags only the second."""
+    mod, calls, rc = _two_stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--seed", "7",
+                                               "--threads", "1", "--steps", "5", "--lr", "1e-4", "--minutes", "30"])
+    assert rc == 0
+    first, second, averaged = calls
+    assert first["out"] == str(tmp_path / "artifacts" / "m-stage-3.6") and first["init"] is None
+    assert (first["seed"], first["threads"], first["steps"], first["minutes"], first["lr"]) == (7, 1, 14013, 0.0, None)
+    assert first["model_version"] == "3.6" and first["corpus_exclude"] == mod.RECIPE_E5_36["corpus_exclude"]
+    assert second["out"] == str(tmp_path / "m") and second["init"] == first["out"]
+    assert (second["seed"], second["threads"], second["steps"], second["minutes"], second["lr"]) == (7, 1, 5, 30.0, 1e-4)
+    assert second["corpus_exclude"] == mod.RECIPE_E5["corpus_exclude"] != first["corpus_exclude"]
+    assert second["base_model"] == first["base_model"] == "multilingual-e5-small"
+    assert averaged["averaged"] == (str(tmp_path / "m"), first["out"], 0.5)  # then half 3.6's weights
+    _, calls, _ = _two_stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "n")])
+    want = mod.RECIPE_E5
+    assert (calls[1]["steps"], calls[1]["minutes"], calls[1]["bf16"], calls[1]["lr"], calls[1]["head_lr"]) == (
+        want["steps"], 0.0, False, 3e-5, 5e-4)
+    assert calls[1]["model_version"] == want["model_version"] != "3.6"
+
+
+def test_the_second_stage_never_starts_from_a_first_stage_cut_short(monkeypatch, tmp_path):
+    with pytest.raises(SystemExit, match="not 14013"):
+        _two_stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m")], stage_steps=6000)
+
+
+def test_a_run_with_no_end_or_a_stage_with_no_base_is_refused_before_training(monkeypatch, tmp_path, capsys):
+    import kg.extract.train as train_mod
+
+    real_train = train_mod.train
+    monkeypatch.setattr(train_mod, "train", lambda out, **kw: pytest.fail("trained"))
+    for argv in (["--recipe", "e5", "--steps", "0"], ["--steps", "0", "--minutes", "0"],
+                 ["--init", "recipe:e5-3.6", "--steps", "10"], ["--average-with-init", "0.5"],
+                 ["--init", "/tmp/x", "--average-with-init", "1"]):
+        with pytest.raises(SystemExit) as exit_:
+            _train_cli().main(argv + ["--out", str(tmp_path / "never")])
+        assert exit_.value.code == 2
+    assert "--init recipe:e5-3.6" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="needs an end"):
+        real_train(tmp_path / "never", steps=0, minutes=0)
 
 
 def test_synthetic_events_for_needs_mentions_only_and_known_kinds(capsys):
@@ -183,11 +250,13 @@ def test_synthetic_events_for_needs_mentions_only_and_known_kinds(capsys):
         assert "--synthetic-events-for" in capsys.readouterr().err
 
 
-def test_make_train_leaves_out_the_same_batch_for_the_extractor_and_the_context_agent():
+def test_make_train_refits_the_context_agent_on_the_split_of_the_first_stage():
+    """The shipped context agent was fitted beside 3.6, on 3.6's split: `make train` refits it there
+    (tests/extract/test_context_agent.py checks that the refit equals the shipped weights)."""
     import re
 
     make = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"train_context_agent\.py --exclude '([^']+)'", make).group(1) == _train_cli().RECIPE_E5["corpus_exclude"]
+    assert re.search(r"train_context_agent\.py --exclude '([^']+)'", make).group(1) == _train_cli().RECIPE_E5_36["corpus_exclude"]
 
 
 def test_a_malformed_exclude_pattern_is_refused_before_training(capsys):
@@ -201,3 +270,29 @@ def test_a_long_run_warms_up_for_300_steps_whether_steps_or_the_clock_end_it():
 
     assert warmup_steps(None) == warmup_steps(0) == warmup_steps(14_013) == 300
     assert warmup_steps(500) == 50 and warmup_steps(5) == 1
+
+
+def test_averaging_with_the_init_mixes_every_stored_tensor_and_refuses_another_architecture(tmp_path):
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    from kg.extract.train import average_with
+
+    run, init, other = tmp_path / "run", tmp_path / "init", tmp_path / "other"
+    for d, v in ((run, 1.0), (init, 3.0), (other, 0.0)):
+        d.mkdir()
+        t = {"a.weight": torch.full((2, 3), v, dtype=torch.float16), "b.bias": torch.full((4,), -v, dtype=torch.float16)}
+        if d == other:
+            t["a.weight"] = torch.zeros(3, 2, dtype=torch.float16)
+        save_file(t, str(d / "model.safetensors"))
+    (run / "training_info.json").write_text(json.dumps({"steps": 5}))
+    average_with(run, init, 0.75)
+    got = load_file(str(run / "model.safetensors"))
+    assert got["a.weight"].dtype == torch.float16 and torch.all(got["a.weight"] == 1.5)
+    assert torch.all(got["b.bias"] == -1.5)
+    info = json.loads((run / "training_info.json").read_text())
+    assert info["steps"] == 5 and info["averaged_with"] == {"checkpoint": str(init), "weight_of_this_run": 0.75}
+    with pytest.raises(ValueError, match="architecture"):
+        average_with(run, other)
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        average_with(run, init, 1.0)
