@@ -48,7 +48,7 @@ test: install system-deps
 	$(BIN)/pytest
 
 # Both steps read the train split as the shipped model saw it: the recipe leaves out the batch
-# written after 3.13 (session 15's, ids "_w13h..") and its first stage, 3.6, the batches written
+# written after 3.12's data was fixed (session 15's, ids "_w13h..") and its first stage, 3.6, the batches written
 # after 3.6 (sessions 13-15); the context agent was fitted on 3.6's split, and --exclude says so.
 train: install
 	$(BIN)/python scripts/train_extractor.py --recipe e5

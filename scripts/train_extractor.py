@@ -35,6 +35,10 @@ RECIPE_E5 = {
     **RECIPE_E5_36, "out": str(REPO / "kg" / "models" / "warta-extractor-e5"), "init": STAGE_36,
     "lr": 3e-5, "head_lr": 5e-4, "minutes": 0.0, "steps": 8891, "bf16": False, "model_version": "3.13",
     "corpus_exclude": r"_w13h\d", "average_with_init": 0.5,
+    # the decoder's thresholds, tuned on the dev splits (scripts/tune_decoder.py), written into config.json
+    "thresholds": {"agreement_sure": 0.95, "kind": 0.25, "kind_agreement_parties": 0.5, "kind_count_trigger": 0.2,
+                   "kind_sure": 0.8, "min_mention_score": 0.8, "role": 0.5, "sure_agent": 0.8, "trigger_sure": 0.9,
+                   "german_name_sure": 0.9},
 }
 RECIPES = {"e5": RECIPE_E5, "e5-3.6": RECIPE_E5_36}
 
@@ -70,14 +74,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="articles whose id matches REGEX are repeated N times instead (repeatable; first match wins)")
     ap.add_argument("--corpus-exclude", default=None, metavar="REGEX",
                     help="leave out the train articles whose id matches REGEX (the e5 recipe: '_w13h\\d', the batch "
-                         "written after 3.12; its first stage, 3.6: '_w1[1-3]h\\d'; --corpus-exclude '' trains on the whole split)")
+                         "written after 3.12's data was fixed; its first stage, 3.6: '_w1[1-3]h\\d'; --corpus-exclude '' trains on the whole split)")
     ap.add_argument("--dev", default=None, help="corpus dev split folder, scored during training")
     ap.add_argument("--init", default=None,
                     help=f"warm-start from a checkpoint of the same architecture ('{STAGE_36}': train the e5 recipe's "
-                         "first stage, 3.6, next to --out first, and start from it)")
+                         "first stage, 3.6, into artifacts/<name of --out>-stage-3.6 first, and start from it)")
     ap.add_argument("--average-with-init", type=float, default=None, metavar="W",
                     help="with --init: the stored weights become W x this run's + (1 - W) x the init's "
-                         "(the e5 recipe: 0.5)")
+                         "(the e5 recipe: 0.5; 1 keeps this run's own, as 3.12 was)")
     ap.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=None,
                     help="train under bfloat16 CPU autocast (fp32 weights); the e5 recipe's default. Faster only "
                          "where the CPU has AMX: with AVX-512 BF16 alone, --no-bf16 (fp32) ran 1.65 steps/s against 1.14")
@@ -124,11 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     log = lambda s: print(s, flush=True)  # noqa: E731
     if not args.steps and not args.minutes:
         ap.error("a run needs an end: --steps N or --minutes M (not both 0)")
-    if args.average_with_init is not None and (not args.init or not 0.0 < args.average_with_init < 1.0):
-        ap.error("--average-with-init W goes with --init, and 0 < W < 1")
+    if args.average_with_init is not None and (not args.init or not 0.0 < args.average_with_init <= 1.0):
+        ap.error("--average-with-init W goes with --init, and 0 < W <= 1")
     if args.init == STAGE_36:  # the shipped model's first stage, then the run asked for from it
-        if not args.base_model:
-            ap.error(f"--init {STAGE_36} goes with the e5 recipe's base encoder (--recipe e5 or --base-model)")
+        if (args.base_model, args.layers) != (RECIPE_E5_36["base_model"], RECIPE_E5_36["layers"]):
+            ap.error(f"--init {STAGE_36} trains 3.6 ({RECIPE_E5_36['base_model']}, {RECIPE_E5_36['layers']} layers) "
+                     "and goes on from it with the same encoder: use it with --recipe e5")
         from kg.config import resolved_precision
 
         stage = REPO / "artifacts" / f"{Path(args.out).resolve().name}-stage-3.6"
@@ -152,11 +157,17 @@ def main(argv: list[str] | None = None) -> int:
           corpus_repeat=args.corpus_repeat, corpus_repeat_matching=args.corpus_repeat_matching,
           corpus_exclude=args.corpus_exclude, dev=args.dev, init=args.init, model_name=args.model_name,
           model_version=args.model_version, bf16=args.bf16, log=log)
-    if args.average_with_init is not None:
+    if args.average_with_init is not None and args.average_with_init < 1.0:
         from kg.extract import train as train_mod
 
         train_mod.average_with(args.out, args.init, args.average_with_init)
         log(f"weights averaged with {args.init} ({args.average_with_init:g} of this run's)")
+    thresholds = getattr(args, "thresholds", None)
+    if thresholds:  # the recipe's tuned decoder thresholds go with the weights
+        cfg_path = Path(args.out) / "config.json"
+        cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+        cfg["thresholds"] = {**cfg.get("thresholds", {}), **thresholds}
+        cfg_path.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -155,10 +155,20 @@ def _train_cli():
 def _passed(monkeypatch, argv):
     import kg.extract.train as train_mod
 
+    import tempfile
+
     seen = {}
-    monkeypatch.setattr(train_mod, "train", lambda out, **kw: seen.update(kw, out=out))
+
+    def fake(out, **kw):
+        seen.update(kw, out=out)
+        (Path(out) / "config.json").write_text(json.dumps({"thresholds": {"role": 0.1, "other": 1.0}}))
+
+    monkeypatch.setattr(train_mod, "train", fake)
     monkeypatch.setattr(train_mod, "average_with", lambda out, other, w: seen.update(averaged=(out, other, w)))
+    if "--out" not in argv:  # never the shipped checkpoint's folder
+        argv = [*argv, "--out", tempfile.mkdtemp(prefix="warta-train-cli-")]
     assert _train_cli().main(argv) == 0
+    seen["config"] = json.loads((Path(seen["out"]) / "config.json").read_text())
     return seen
 
 
@@ -173,6 +183,10 @@ def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypat
                                 "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only", "--init", "/tmp/x"])
     assert (got["minutes"], got["corpus_repeat"], got["steps"], got["bf16"], got["init"]) == (40.0, 1, 0, False, "/tmp/x")
     assert not got["corpus_exclude"] and got["synthetic_events"] is False and got["synthetic_event_kinds"] == ()
+    assert got["averaged"] == (got["out"], "/tmp/x", 0.5) and got["config"]["thresholds"]["role"] == 0.5
+    assert got["config"]["thresholds"]["other"] == 1.0  # keys the recipe does not set stay
+    got = _passed(monkeypatch, ["--recipe", "e5", "--steps", "3", "--init", "/tmp/x", "--average-with-init", "1"])
+    assert "averaged" not in got  # W = 1: this run's own weights, as 3.12 was
     got = _passed(monkeypatch, ["--synthetic-mentions-only", "--synthetic-events-for", "Agreement, Statement"])
     assert got["synthetic_event_kinds"] == ("Agreement", "Statement")
 
@@ -190,6 +204,7 @@ def _two_stages(monkeypatch, argv, stage_steps=None):
         Path(out).mkdir(parents=True, exist_ok=True)
         steps = stage_steps if stage_steps is not None and len(calls) == 1 else kw["steps"]
         (Path(out) / "training_info.json").write_text(json.dumps({"steps": steps}))
+        (Path(out) / "config.json").write_text(json.dumps({"thresholds": {"role": 0.1}}))
 
     monkeypatch.setattr(train_mod, "train", fake)
     monkeypatch.setattr(train_mod, "average_with", lambda out, other, w: calls.append({"averaged": (out, other, w)}))
@@ -218,6 +233,11 @@ def test_the_e5_recipe_trains_its_first_stage_then_goes_on_from_it(monkeypatch, 
     assert (calls[1]["steps"], calls[1]["minutes"], calls[1]["bf16"], calls[1]["lr"], calls[1]["head_lr"]) == (
         want["steps"], 0.0, False, 3e-5, 5e-4)
     assert calls[1]["model_version"] == want["model_version"] != "3.6"
+    # the recipe's tuned thresholds go into the result's config, not into the first stage's
+    shipped = json.loads((Path(__file__).resolve().parents[2] / "kg" / "models" / "warta-extractor-e5"
+                          / "config.json").read_text())
+    assert json.loads((tmp_path / "n" / "config.json").read_text())["thresholds"] == want["thresholds"] == shipped["thresholds"]
+    assert json.loads((tmp_path / "artifacts" / "n-stage-3.6" / "config.json").read_text())["thresholds"] == {"role": 0.1}
 
 
 def test_the_second_stage_never_starts_from_a_first_stage_cut_short(monkeypatch, tmp_path):
@@ -232,7 +252,8 @@ def test_a_run_with_no_end_or_a_stage_with_no_base_is_refused_before_training(mo
     monkeypatch.setattr(train_mod, "train", lambda out, **kw: pytest.fail("trained"))
     for argv in (["--recipe", "e5", "--steps", "0"], ["--steps", "0", "--minutes", "0"],
                  ["--init", "recipe:e5-3.6", "--steps", "10"], ["--average-with-init", "0.5"],
-                 ["--init", "/tmp/x", "--average-with-init", "1"]):
+                 ["--init", "/tmp/x", "--average-with-init", "0"],
+                 ["--init", "recipe:e5-3.6", "--base-model", "/some/other/encoder", "--steps", "10"]):
         with pytest.raises(SystemExit) as exit_:
             _train_cli().main(argv + ["--out", str(tmp_path / "never")])
         assert exit_.value.code == 2
