@@ -380,7 +380,9 @@
     var iters = Math.max(40, Math.min(500, Math.round(60000 / m)));
     var temp = K * Math.max(2, Math.min(6, Math.sqrt(m) / 2)), cool = temp / iters; // small steps: the spiral is already a fair start
     for (var it = 0; it < iters; it++) {
-      if (it > 10 && performance.now() - t0 > budgetMs) break;
+      // the clock bounds big components only: a small one always runs all its iterations, so its
+      // picture does not depend on how busy the machine is
+      if (it > 10 && m > 100 && performance.now() - t0 > budgetMs) break;
       dx.fill(0); dy.fill(0);
       if (m <= 300) {
         for (i = 0; i < m; i++) for (j = i + 1; j < m; j++) {
