@@ -152,10 +152,8 @@ def _train_cli():
     return mod
 
 
-def _passed(monkeypatch, argv):
+def _passed(monkeypatch, argv, tmp_path):
     import kg.extract.train as train_mod
-
-    import tempfile
 
     seen = {}
 
@@ -166,28 +164,30 @@ def _passed(monkeypatch, argv):
     monkeypatch.setattr(train_mod, "train", fake)
     monkeypatch.setattr(train_mod, "average_with", lambda out, other, w: seen.update(averaged=(out, other, w)))
     if "--out" not in argv:  # never the shipped checkpoint's folder
-        argv = [*argv, "--out", tempfile.mkdtemp(prefix="warta-train-cli-")]
+        out = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
+        out.mkdir()
+        argv = [*argv, "--out", str(out)]
     assert _train_cli().main(argv) == 0
     seen["config"] = json.loads((Path(seen["out"]) / "config.json").read_text())
     return seen
 
 
-def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypatch):
+def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypatch, tmp_path):
     mod = _train_cli()
-    got = _passed(monkeypatch, ["--recipe", "e5-3.6"])
+    got = _passed(monkeypatch, ["--recipe", "e5-3.6"], tmp_path)
     assert (got["minutes"], got["steps"], got["n_synthetic"], got["bf16"]) == (88.0, 14013, 20_000, True)
     assert got["corpus_exclude"] == mod.RECIPE_E5_36["corpus_exclude"] and got["corpus_repeat"] == 3
     assert got["init"] is None
     # a flag equal to argparse's own default still wins over the recipe
     got = _passed(monkeypatch, ["--recipe", "e5", "--minutes", "40", "--corpus-repeat", "1", "--steps", "0",
-                                "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only", "--init", "/tmp/x"])
+                                "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only", "--init", "/tmp/x"], tmp_path)
     assert (got["minutes"], got["corpus_repeat"], got["steps"], got["bf16"], got["init"]) == (40.0, 1, 0, False, "/tmp/x")
     assert not got["corpus_exclude"] and got["synthetic_events"] is False and got["synthetic_event_kinds"] == ()
     assert got["averaged"] == (got["out"], "/tmp/x", 0.5) and got["config"]["thresholds"]["role"] == 0.5
     assert got["config"]["thresholds"]["other"] == 1.0  # keys the recipe does not set stay
-    got = _passed(monkeypatch, ["--recipe", "e5", "--steps", "3", "--init", "/tmp/x", "--average-with-init", "1"])
+    got = _passed(monkeypatch, ["--recipe", "e5", "--steps", "3", "--init", "/tmp/x", "--average-with-init", "1"], tmp_path)
     assert "averaged" not in got  # W = 1: this run's own weights, as 3.12 was
-    got = _passed(monkeypatch, ["--synthetic-mentions-only", "--synthetic-events-for", "Agreement, Statement"])
+    got = _passed(monkeypatch, ["--synthetic-mentions-only", "--synthetic-events-for", "Agreement, Statement"], tmp_path)
     assert got["synthetic_event_kinds"] == ("Agreement", "Statement")
 
 
