@@ -73,6 +73,10 @@ def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
         if e.type == "Country" and e.form in {"name", "short", "acronym"}:
             # a state's own name read as an organisation ("Rusia mengatakan"): the state acts
             return round(base * 0.9, 3), "Country"
+        if e.type == "Country" and e.form == "demonym":
+            # a nationality adjective left as the whole name of an acting body ("die libanesische
+            # Armee", "le gouvernement mexicain"): the state acts
+            return round(base * 0.9, 3), "Country"
         return None
     if mention_type == "Country":
         if e.type == "Country":

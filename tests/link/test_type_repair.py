@@ -33,6 +33,18 @@ def test_state_name_typed_organisation_is_the_state_but_person_never_is():
     assert person.link.qid is None and person.link.type == "Person"
 
 
+def test_a_nationality_adjective_typed_organisation_is_its_state_but_person_never_is():
+    """"Die libanesische Armee hat ... stationiert": the adjective left as the acting body's whole
+    name stands for the state; typed Person it stays a person's name."""
+    a = _article("Die libanesische Armee hat 6.000 Soldaten stationiert. Le gouvernement mexicain envoie 1 800 gardes. mexicain",
+                 [("libanesische", "Organization"), ("mexicain", "Organization"), ("mexicain", "Person")])
+    OfflineLinker(config=Config()).link(a)
+    lebanon, mexico, person = a.mentions
+    assert (lebanon.link.qid, lebanon.link.type) == ("Q822", "Country")
+    assert (mexico.link.qid, mexico.link.type) == ("Q96", "Country")
+    assert person.link.qid is None
+
+
 def test_a_surname_alone_does_not_merge_two_unrelated_single_names():
     a = _article("Kim tiba. Kim pergi.", [("Kim", "Person"), ("Kim", "Organization")])
     OfflineLinker(config=Config()).link(a)
