@@ -44,8 +44,9 @@ GOV_BEFORE = ("pemerintahan", "pemerintah", "kabinet", "rezim", "government of",
 GOV_AFTER = ("administration", "government", "regime", "cabinet")
 
 
-def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
-    """(score, refined type) if an index row may stand for a mention of ``mention_type``.
+def compatible(mention_type: str, e: Entry, surface: str = "") -> Optional[tuple[float, str]]:
+    """(score, refined type) if an index row may stand for a mention of ``mention_type`` whose text
+    is ``surface``.
 
     >>> e = Entry("Pyongyang", "en", "Q423", "Country", "North Korea", "", "PRK", "capital", "")
     >>> compatible("Country", e), compatible("Person", e), compatible("Place", e), compatible("Organization", e)
@@ -56,6 +57,13 @@ def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
 
     >>> compatible("Person", Entry("NATO", "en", "Q7184", "Organization", "NATO", "", "", "acronym", ""))
     (0.807, 'Organization')
+
+    A nationality adjective typed Organization is its state only in lower case, as the mention
+    head leaves it in "die libanesische Armee"; capitalised it may be a newspaper or a surname.
+
+    >>> d = Entry("colombiano", "es", "Q739", "Country", "Colombia", "", "COL", "demonym", "")
+    >>> compatible("Organization", d, "colombiano"), compatible("Organization", d, "El Colombiano")
+    ((0.72, 'Country'), None)
     """
     base = FORM_SCORE.get(e.form, 0.8)
     if mention_type == "Person":
@@ -73,9 +81,10 @@ def compatible(mention_type: str, e: Entry) -> Optional[tuple[float, str]]:
         if e.type == "Country" and e.form in {"name", "short", "acronym"}:
             # a state's own name read as an organisation ("Rusia mengatakan"): the state acts
             return round(base * 0.9, 3), "Country"
-        if e.type == "Country" and e.form == "demonym":
-            # a nationality adjective left as the whole name of an acting body ("die libanesische
-            # Armee", "le gouvernement mexicain"): the state acts
+        if e.type == "Country" and e.form == "demonym" and surface[:1].islower():
+            # a nationality adjective in lower case left as the whole name of an acting body ("die
+            # libanesische Armee", "le gouvernement mexicain"): the state acts. Never a capitalised
+            # word: "The Australian", "El Colombiano" (newspapers), "Deutsche", a surname "Alemán".
             return round(base * 0.9, 3), "Country"
         return None
     if mention_type == "Country":
@@ -329,7 +338,7 @@ class OfflineLinker(BaseLinker):
         scored: dict[str, tuple[float, Entry, str]] = {}
         found = self.candidates(m.text, trace)
         for e, factor in found:
-            c = compatible(m.type, e)
+            c = compatible(m.type, e, m.text)
             if trace is not None:
                 notes[id(e)] = Candidate(row_dict(e), None if c is None else round(c[0] * factor, 3),
                                          None if c is None else c[1])

@@ -42,7 +42,19 @@ def test_a_nationality_adjective_typed_organisation_is_its_state_but_person_neve
     lebanon, mexico, person = a.mentions
     assert (lebanon.link.qid, lebanon.link.type) == ("Q822", "Country")
     assert (mexico.link.qid, mexico.link.type) == ("Q96", "Country")
-    assert person.link.qid is None
+    assert person.link.qid is None and person.link.type == "Person"
+
+
+def test_a_capitalised_nationality_word_typed_organisation_is_not_taken_for_the_state():
+    """Newspapers ("The Australian", "El Colombiano") and a surname the extractor mistyped
+    ("Alemán" after "Arnoldo Alemán") keep their own keys."""
+    a = _article("The Australian melaporkan. El Colombiano menulis. Presiden Arnoldo Alemán tiba. Alemán berbicara.",
+                 [("The Australian", "Organization"), ("El Colombiano", "Organization"),
+                  ("Arnoldo Alemán", "Person"), ("Alemán", "Organization")])
+    OfflineLinker(config=Config()).link(a)
+    paper, diario, full, short = a.mentions
+    assert paper.link.qid is None and diario.link.qid is None
+    assert short.link.key == full.link.key and short.link.type == "Person"
 
 
 def test_a_surname_alone_does_not_merge_two_unrelated_single_names():
