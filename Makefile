@@ -47,7 +47,7 @@ demo: install
 test: install system-deps
 	$(BIN)/pytest
 
-# Both steps read the train split as the shipped model saw it: the recipe leaves out the batch
+# Both steps read the train split as the shipped model saw it: the recipe leaves out the batches
 # written after 3.12's data was fixed (sessions 15-16, ids "_w13h..", "_w14h..") and its first stage, 3.6, the
 # batches written after 3.6 (sessions 13-16); the context agent was fitted on 3.6's split, and --exclude says so.
 train: install
