@@ -48,7 +48,7 @@ DEFAULT_SHARED = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "kg" / "link" / "data" / "aliases.tsv"
 SOURCES = REPO / "kg" / "link" / "data" / "sources"
 sys.path.insert(0, str(REPO))
-from kg.link.demonyms import forms as demonym_forms  # noqa: E402 - the repo's own table
+from kg.link.demonyms import states as demonym_states  # noqa: E402 - the repo's own table
 from kg.link.index import SHARED_SHORT_NAMES, SHARED_SHORT_WHY  # noqa: E402
 from kg.link.keys import fold, is_acronym  # noqa: E402
 
@@ -1718,6 +1718,7 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
 
     # 1. countries.tsv
     by_iso: dict[str, dict[str, str]] = {}
+    qid_of_iso = {c["iso3"]: c["wikidata_qid"] or f"Country/{c['name_en']}" for c in countries}
     for c in countries:
         iso, qid, name = c["iso3"], c["wikidata_qid"], c["name_en"]
         by_iso[iso] = c
@@ -1736,10 +1737,15 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
             # "North Korean troops", "Russian officials": the demonym names the state as actor
             add(dem, "en", qid, "Country", name, "state", iso, "demonym", f"{src} demonym_en")
         for lang in ("de", "fr", "es"):  # "deutsche Soldaten", "soldats nord-coréens", "tropas norcoreanas"
-            for form, code in demonym_forms(lang).items():
-                if code == iso and form.islower():
-                    add(form, lang, qid, "Country", name, "state", iso, "demonym",
-                        f"{src}; qid: wikidata_qid; form: kg/link/demonyms.py (hand-written {lang} demonym table)")
+            for form, codes in demonym_states(lang).items():
+                if iso not in codes or not form.islower():
+                    continue
+                if len(codes) > 1:  # an adjective two states share ("congolais"): neither gets it
+                    amb.drop(form, {qid_of_iso[i] for i in codes},
+                             f"names {len(codes)} states ({', '.join(sorted(codes))}) in kg/link/demonyms.py")
+                    continue
+                add(form, lang, qid, "Country", name, "state", iso, "demonym",
+                    f"{src}; qid: wikidata_qid; form: kg/link/demonyms.py (hand-written {lang} demonym table)")
         if c["name_id"]:
             for w in ("pemerintah", "pemerintahan"):
                 add(f"{w} {c['name_id']}", "id", qid, "Country", name, "government", iso, "government", gov)

@@ -5,7 +5,9 @@ News in these languages names the deploying state by an adjective ("500 deutsche
 ``../shared/data/countries.tsv`` (``demonym_en``); the shared data has none for other languages, so
 this hand-written table holds the base form (masculine singular) for the states news names most;
 ``forms`` derives the inflections. Keys are ISO 3166-1 alpha-3 codes; the Wikidata id comes from
-``countries.tsv`` when the alias index is built.
+``countries.tsv`` when the alias index is built. An adjective two states share ("congolais": the
+DR Congo or the Republic of the Congo) is listed under both; ``states`` gives every state a form
+names, ``forms`` only the forms that name one.
 
 >>> f = forms("de"); f["nordkoreanischen"], f["deutsche"]
 ('PRK', 'DEU')
@@ -13,6 +15,8 @@ this hand-written table holds the base form (masculine singular) for the states 
 ('PRK', 'RWA', 'RUS')
 >>> forms("es")["norcoreanos"]
 'PRK'
+>>> states("de")["kongolesischen"], "congolais" in forms("fr")
+(('COD', 'COG'), False)
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ BASE = {
     "NGA": ("nigerianisch", "nigérian", "nigeriano"), "ETH": ("äthiopisch", "éthiopien", "etíope"),
     "SOM": ("somalisch", "somalien", "somalí"), "SDN": ("sudanesisch", "soudanais", "sudanés"),
     "KEN": ("kenianisch", "kényan", "keniano"), "RWA": ("ruandisch", "rwandais", "ruandés"),
-    "COD": ("kongolesisch", "congolais", "congoleño"), "MLI": ("malisch", "malien", "maliense"),
+    "COD": ("kongolesisch", "congolais", "congoleño"), "COG": ("kongolesisch", "congolais", "congoleño"), "MLI": ("malisch", "malien", "maliense"),
     "TCD": ("tschadisch", "tchadien", "chadiano"), "NER": ("nigrisch", "nigérien", "nigerino"),
     "SEN": ("senegalesisch", "sénégalais", "senegalés"), "BFA": ("burkinisch", "burkinabè", "burkinés"),
     "CIV": ("ivorisch", "ivoirien", "marfileño"), "DZA": ("algerisch", "algérien", "argelino"),
@@ -132,25 +136,34 @@ def _es(base: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def forms(lang: str) -> dict[str, str]:
-    """Every inflected form of every demonym in ``lang`` ("de", "fr", "es") -> ISO3 code."""
+def states(lang: str) -> dict[str, tuple[str, ...]]:
+    """Every inflected form of every demonym in ``lang`` ("de", "fr", "es") -> the ISO3 codes of the
+    states it names (two for an adjective states share), in the table's order."""
     k = _LANG.get(lang)
     if k is None:
         return {}
     make = {"de": _de, "fr": _fr, "es": _es}[lang]
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, ...]] = {}
     for iso3, bases in BASE.items():
         for f in _IRREGULAR.get(bases[k]) or make(bases[k]):
-            out.setdefault(f, iso3)
-            out.setdefault(f[:1].upper() + f[1:], iso3)  # sentence-initial
+            for g in (f, f[:1].upper() + f[1:]):  # and sentence-initial
+                if iso3 not in out.get(g, ()):
+                    out[g] = out.get(g, ()) + (iso3,)
     return out
 
 
 @lru_cache(maxsize=None)
-def all_forms() -> dict[str, str]:
-    """Forms of all three languages together (a German article may quote a French one)."""
-    out: dict[str, str] = {}
+def forms(lang: str) -> dict[str, str]:
+    """The forms in ``lang`` that name one state -> its ISO3 code."""
+    return {f: codes[0] for f, codes in states(lang).items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=None)
+def all_forms() -> dict[str, tuple[str, ...]]:
+    """Forms of all three languages together (a German article may quote a French one) -> the
+    states each names."""
+    out: dict[str, tuple[str, ...]] = {}
     for lang in _LANG:
-        for f, iso3 in forms(lang).items():
-            out.setdefault(f, iso3)
+        for f, codes in states(lang).items():
+            out[f] = out.get(f, ()) + tuple(c for c in codes if c not in out.get(f, ()))
     return out

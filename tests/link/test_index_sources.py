@@ -67,6 +67,26 @@ def test_french_demonyms_from_mledoze_name_the_state(lk):
     assert l.qid == "Q657"
 
 
+def test_an_adjective_two_states_share_links_to_neither(lk, index_rows):
+    """"kongolesisch", "congolais", "congoleño" fit the DR Congo and the Republic of the Congo: the
+    hand-written demonym table lists them under both, and the index drops them, as it drops
+    "Congolese"; an unambiguous adjective of the same table still names its state."""
+    from kg.link.demonyms import all_forms, states
+
+    assert states("es")["congoleños"] == states("fr")["congolaise"] == ("COD", "COG")
+    assert all_forms()["kongolesischen"] == ("COD", "COG")  # still a nationality word to the extractor
+    shared = {f for lang in ("de", "fr", "es") for f, codes in states(lang).items() if len(codes) > 1}
+    assert {"kongolesische", "congolais", "congoleño"} <= shared
+    assert not {r["alias"] for r in index_rows if r["form"] == "demonym"} & shared
+    for text, surface, lang in (("Die kongolesische Regierung schickt Truppen.", "kongolesische", "de"),
+                                ("Les soldats congolais sont partis.", "congolais", "fr"),
+                                ("Los soldados congoleños llegaron.", "congoleños", "es")):
+        (l,) = linked(text, [(surface, "Country")], lk, lang)
+        assert l.qid is None, (surface, l.qid)
+    (l,) = linked("Die ruandischen Soldaten sind abgezogen.", [("ruandischen", "Country")], lk, "de")
+    assert l.qid == "Q1037"
+
+
 def test_no_source_derived_state_form_names_two_states(index_rows):
     """A form from CLDR/mledoze that fits two states is dropped, never guessed."""
     states: dict[str, set[str]] = {}
