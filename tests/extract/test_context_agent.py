@@ -141,7 +141,7 @@ def test_the_training_script_fits_on_a_folder_and_writes_into_a_checkpoint(tmp_p
 
 def test_make_train_refits_the_shipped_context_agent_from_the_train_split_it_saw():
     """`make train` passes the Makefile's --exclude: the batches written after 3.6's split, on which
-    the shipped context agent was fitted (ids "_w11h.." to "_w14h..") are left out, and the
+    the shipped context agent was fitted (ids "_w11h.." to "_w15h..") are left out, and the
     refitted weights are the shipped ones."""
     import re
 

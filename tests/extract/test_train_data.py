@@ -86,7 +86,7 @@ def test_exclude_leaves_out_the_matching_articles_and_keeps_the_rest_in_order(tw
 
 def test_the_e5_recipe_reads_the_train_split_it_was_trained_on():
     """The shipped model saw the train split without the batches written after it; its first stage,
-    3.6, saw 13,969 corpus sentences (41,907 items at corpus_repeat 3) before the eighth to eleventh
+    3.6, saw 13,969 corpus sentences (41,907 items at corpus_repeat 3) before the eighth to twelfth
     batches: the recipe leaves out what each stage did not see, so `make train` still reproduces it."""
     mod = _train_cli()
     recipe = mod.RECIPE_E5
