@@ -104,6 +104,12 @@ NO_QID = "curated {what}; no Wikidata id verified from a citable file, so none g
 
 # (canonical_en, type, role, country iso3, qid-or-"shared"-or-None, qid provenance, aliases)
 # aliases: list of (alias, lang, form). form: name | short | surname | acronym | metonym.
+# the army of either Congo: the DR Congo's FARDC, or the Republic of the Congo's "Forces armées
+# congolaises"; left out of the index as ambiguous, as the Congo adjectives are (kg/link/demonyms.py)
+_EITHER_CONGO = "names the army of either Congo (FARDC of the DR Congo, Forces armées congolaises of the Republic of the Congo)"
+SHARED_FORCE_NAMES = {a: _EITHER_CONGO for a in ("Congolese army", "armée congolaise", "Tentara Kongo",
+                                                   "kongolesische Armee", "ejército congoleño")}
+
 CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, str]]]] = [
     # heads of state and government (ids from ../shared/data/wikidata-qids.tsv)
     ("Vladimir Putin", "Person", "head_of_state", "RUS", "shared", "", [
@@ -1171,8 +1177,6 @@ CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, st
     # Africa
     ("Armed Forces of the Democratic Republic of the Congo", "Organization", "military", "COD", None, "", [
         ("FARDC", "mul", "acronym"), ("Forces armées de la République démocratique du Congo", "fr", "name"),
-        ("Congolese army", "en", "name"), ("armée congolaise", "fr", "name"), ("Tentara Kongo", "id", "name"),
-        ("kongolesische Armee", "de", "name"), ("ejército congoleño", "es", "name"),
     ]),
     ("Uganda People's Defence Force", "Organization", "military", "UGA", None, "", [
         ("UPDF", "mul", "acronym"), ("Uganda People's Defense Force", "en", "name"), ("Ugandan army", "en", "name"),
@@ -1866,6 +1870,11 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
     # with no id takes the one sources/politicians.tsv gives the same name
     org_ids = org_witnesses()
     pols = politicians()
+    amb.label("Organization/Armed Forces of the Democratic Republic of the Congo", "FARDC (DR Congo)")
+    amb.label("Organization/Forces armées congolaises", "Forces armées congolaises (Congo)")
+    for alias, why in SHARED_FORCE_NAMES.items():  # "armée congolaise": either Congo's army
+        amb.drop(alias, {"Organization/Armed Forces of the Democratic Republic of the Congo",
+                         "Organization/Forces armées congolaises"}, why)
     for canonical, type_, role, iso, qid, qprov, aliases in CURATED:
         from_table = qid is None and type_ == "Person" and fold(canonical) in pols
         if from_table:

@@ -78,6 +78,14 @@ class BaseLinker:
                     m.link = self._because(replace(longer.link, score=round(longer.link.score * 0.9, 3)), m,
                                            "tail-of-longer-name", f"the end of {longer.text!r}, a state named in "
                                            "the article", longer.link.why)
+        for m in mentions:  # "kongolesische", "Congolese": an adjective two states share
+            ids = self._shared_adjective(m) if m.type != "Person" and not (m.link and m.link.qid) else frozenset()
+            if ids:
+                named = self._named_state(m, mentions, ids)
+                if named is not None:
+                    m.link = self._because(replace(named.link, score=round(named.link.score * 0.9, 3)), m,
+                                           "shared-adjective", f"an adjective of {len(ids)} states; the article "
+                                           f"names one of them, as {named.text!r}", named.link.why)
         for m in mentions:
             if m.link is None:  # never leave a mention unlinked
                 m.link = self.fallback(m)
@@ -117,6 +125,21 @@ class BaseLinker:
         """The ids a short name that several states share stands for ("Kongo": both Congos); empty
         when the name is no such form. The offline linker reads ``kg.link.index.SHARED_SHORT_NAMES``."""
         return frozenset()
+
+    def _shared_adjective(self, m: Mention) -> frozenset[str]:
+        """The ids of the states a nationality adjective stands for when several states share it
+        ("kongolesische", "congolais", "Congolese": both Congos); empty otherwise."""
+        return frozenset()
+
+    @staticmethod
+    def _named_state(m: Mention, mentions: list[Mention], ids: frozenset[str]) -> Optional[Mention]:
+        """The one state among ``ids`` the article links a Country mention to, by any name
+        ("Demokratische Republik Kongo", "Kinshasa" as its government); None when none or several."""
+        found = {}
+        for o in mentions:
+            if o is not m and o.link is not None and o.link.qid in ids and o.link.type == "Country":
+                found.setdefault(o.link.qid, o)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def _longer_name(m: Mention, mentions: list[Mention], ids: frozenset[str]) -> Optional[Mention]:

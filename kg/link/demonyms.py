@@ -4,7 +4,7 @@ News in these languages names the deploying state by an adjective ("500 deutsche
 "soldats nord-coréens", "tropas norcoreanas"), written in lower case. English demonyms come from
 ``../shared/data/countries.tsv`` (``demonym_en``); the shared data has none for other languages, so
 this hand-written table holds the base form (masculine singular) for the states news names most;
-``forms`` derives the inflections. Keys are ISO 3166-1 alpha-3 codes; the Wikidata id comes from
+``states`` derives the inflections. Keys are ISO 3166-1 alpha-3 codes; the Wikidata id comes from
 ``countries.tsv`` when the alias index is built. An adjective two states share ("congolais": the
 DR Congo or the Republic of the Congo) is listed under both; ``states`` gives every state a form
 names, ``forms`` only the forms that name one.

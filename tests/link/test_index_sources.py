@@ -69,15 +69,18 @@ def test_french_demonyms_from_mledoze_name_the_state(lk):
 
 def test_an_adjective_two_states_share_links_to_neither(lk, index_rows):
     """"kongolesisch", "congolais", "congoleño" fit the DR Congo and the Republic of the Congo: the
-    hand-written demonym table lists them under both, and the index drops them, as it drops
-    "Congolese"; an unambiguous adjective of the same table still names its state."""
+    hand-written demonym table lists them under both, and the index leaves them out, listed in
+    ambiguous.tsv, so that alone they link to neither (as "Congolese", which has a row for each
+    state, ties); an unambiguous adjective of the same table still names its state."""
     from kg.link.demonyms import all_forms, states
+    from kg.link.index import load_ambiguous
 
     assert states("es")["congoleños"] == states("fr")["congolaise"] == ("COD", "COG")
     assert all_forms()["kongolesischen"] == ("COD", "COG")  # still a nationality word to the extractor
     shared = {f for lang in ("de", "fr", "es") for f, codes in states(lang).items() if len(codes) > 1}
     assert {"kongolesische", "congolais", "congoleño"} <= shared
     assert not {r["alias"] for r in index_rows if r["form"] == "demonym"} & shared
+    assert {"kongolesische", "congolais", "congoleno"} <= set(load_ambiguous())
     for text, surface, lang in (("Die kongolesische Regierung schickt Truppen.", "kongolesische", "de"),
                                 ("Les soldats congolais sont partis.", "congolais", "fr"),
                                 ("Los soldados congoleños llegaron.", "congoleños", "es")):
@@ -85,6 +88,32 @@ def test_an_adjective_two_states_share_links_to_neither(lk, index_rows):
         assert l.qid is None, (surface, l.qid)
     (l,) = linked("Die ruandischen Soldaten sind abgezogen.", [("ruandischen", "Country")], lk, "de")
     assert l.qid == "Q1037"
+
+
+@pytest.mark.parametrize("text,spans,lang,want", [
+    ("Die Demokratische Republik Kongo bat um Hilfe. 500 kongolesische Soldaten gingen nach Goma.",
+     [("Demokratische Republik Kongo", "Country"), ("kongolesische", "Country")], "de", "Q974"),
+    ("Brazzaville a confirmé. Les soldats congolais sont partis vers le nord.",
+     [("Brazzaville", "Country"), ("congolais", "Country")], "fr", "Q971"),
+    ("Kinshasa sent 500 Congolese troops to Goma.", [("Kinshasa", "Country"), ("Congolese", "Country")], "en", "Q974"),
+    ("El Gobierno de la República del Congo habló. Los soldados congoleños llegaron.",
+     [("República del Congo", "Country"), ("congoleños", "Country")], "es", "Q971"),
+    ("Kinshasa et Brazzaville ont signé. Les soldats congolais sont partis.",
+     [("Kinshasa", "Country"), ("Brazzaville", "Country"), ("congolais", "Country")], "fr", None),
+    ("La France a salué. Les soldats congolais sont partis.", [("France", "Country"), ("congolais", "Country")], "fr", None),
+])
+def test_an_adjective_two_states_share_takes_the_one_the_article_names(lk, text, spans, lang, want):
+    """The shared adjective links to the one of its states the article names (by any name: its
+    own, its capital as government), and to neither when the article names both or neither; the
+    explanation says so."""
+    lk.explain = True
+    try:
+        got = linked(text, spans, lk, lang)[-1]
+    finally:
+        lk.explain = False
+    assert got.qid == want and got.type == "Country"
+    if want:
+        assert got.why.step == "shared-adjective" and "adjective of 2 states" in got.why.reason
 
 
 def test_no_source_derived_state_form_names_two_states(index_rows):
