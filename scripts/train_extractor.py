@@ -21,33 +21,46 @@ RECIPE_E5_36 = {
     "base_model": "multilingual-e5-small", "layers": 6, "batch_size": 32, "max_tokens": 2048,
     "n_synthetic": 20_000, "ner_splits": "nergrit-train*3,nerp-train", "ner_repeat": 1,
     "corpus": str(REPO / "data" / "corpus" / "train"), "corpus_repeat": 3,
-    "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 88.0, "steps": 14013, "bf16": True,
+    "dev": str(REPO / "data" / "corpus" / "dev"), "minutes": 88.0, "steps": 14013, "bf16": True, "seed": 13,
     "model_name": "warta-extractor-e5", "model_version": "3.6",
     # 3.6 was trained before the eighth to twelfth train batches (sessions 13-17, ids
     # "_w11h..", "_w12h..", "_w13h..", "_w14h..", "_w15h..") were written
     "corpus_exclude": r"_w1[1-5]h\d",
 }
-STAGE_36 = "recipe:e5-3.6"  # --init value: train RECIPE_E5_36 first, then warm-start from it
-# warta-extractor-e5 3.13, the shipped default model: 3.6 trained on (as 3.12), at a lower learning
-# rate, on the whole train split as it stood in session 15 (the tenth to twelfth batches, "_w13h..",
-# "_w14h.." and "_w15h..", came later),
+# 3.13, the second stage: 3.6 trained on (as 3.12), at a lower learning rate, on the whole train
+# split as it stood in session 15 (the tenth to twelfth batches, "_w13h.." to "_w15h..", came later),
 # then its weights averaged half and half with 3.6's
-RECIPE_E5 = {
-    **RECIPE_E5_36, "out": str(REPO / "kg" / "models" / "warta-extractor-e5"), "init": STAGE_36,
+RECIPE_E5_313 = {
+    **RECIPE_E5_36, "out": str(REPO / "artifacts" / "warta-extractor-e5-3.13"), "init": "recipe:e5-3.6",
     "lr": 3e-5, "head_lr": 5e-4, "minutes": 0.0, "steps": 8891, "bf16": False, "model_version": "3.13",
     "corpus_exclude": r"_w1[3-5]h\d", "average_with_init": 0.5,
+}
+# 3.14c, the third stage: 3.13 trained on, at 3.13's learning rates, on the whole train split as it
+# stood in session 16 (the eleventh and twelfth batches, "_w14h.." and "_w15h..", came later); its own weights
+RECIPE_E5_314C = {
+    **RECIPE_E5_313, "out": str(REPO / "artifacts" / "warta-extractor-e5-3.14c"), "init": "recipe:e5-3.13",
+    "steps": 8742, "model_version": "3.14c", "corpus_exclude": r"_w1[45]h\d", "average_with_init": None,
+}
+# warta-extractor-e5 3.15, the shipped default model: 3.14c trained on in the same way, on the whole
+# train split as it stood in session 17 (the twelfth batch, "_w15h..", came later), seed 17
+RECIPE_E5 = {
+    **RECIPE_E5_314C, "out": str(REPO / "kg" / "models" / "warta-extractor-e5"), "init": "recipe:e5-3.14c",
+    "steps": 8558, "seed": 17, "model_version": "3.15", "corpus_exclude": r"_w15h\d",
     # the decoder's thresholds, tuned on the dev splits (scripts/tune_decoder.py), written into config.json
     "thresholds": {"agreement_sure": 0.95, "kind": 0.25, "kind_agreement_parties": 0.5, "kind_count_trigger": 0.2,
                    "kind_sure": 0.8, "min_mention_score": 0.8, "role": 0.5, "sure_agent": 0.8, "trigger_sure": 0.9,
                    "german_name_sure": 0.9},
 }
-RECIPES = {"e5": RECIPE_E5, "e5-3.6": RECIPE_E5_36}
+RECIPES = {"e5": RECIPE_E5, "e5-3.14c": RECIPE_E5_314C, "e5-3.13": RECIPE_E5_313, "e5-3.6": RECIPE_E5_36}
+# --init values that train a stage of the shipped model first (into artifacts/), then warm-start from it
+STAGES = {f"recipe:{name}": name for name in RECIPES if name != "e5"}
+STAGE_36 = "recipe:e5-3.6"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="output directory (default: the shipped checkpoint)")
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--seed", type=int, default=None, help="random seed (default 13; a recipe's own otherwise)")
     ap.add_argument("--minutes", type=float, default=40.0, help="training time budget in minutes")
     ap.add_argument("--steps", type=int, default=None, help="stop after this many optimiser steps")
     ap.add_argument("--n-synthetic", type=int, default=150_000, help="generated training sentences")
@@ -74,12 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-repeat-matching", action="append", default=None, metavar="REGEX=N",
                     help="articles whose id matches REGEX are repeated N times instead (repeatable; first match wins)")
     ap.add_argument("--corpus-exclude", default=None, metavar="REGEX",
-                    help="leave out the train articles whose id matches REGEX (the e5 recipe: '_w1[3-5]h\\d', the batches "
-                         "written after 3.12's data was fixed; its first stage, 3.6: '_w1[1-5]h\\d'; --corpus-exclude '' trains on the whole split)")
+                    help="leave out the train articles whose id matches REGEX (the e5 recipe: '_w15h\\d', the batch "
+                         "written after its data was fixed; its stages 3.14c, 3.13 and 3.6: '_w1[45]h\\d', '_w1[3-5]h\\d', "
+                         "'_w1[1-5]h\\d'; --corpus-exclude '' trains on the whole split)")
     ap.add_argument("--dev", default=None, help="corpus dev split folder, scored during training")
     ap.add_argument("--init", default=None,
-                    help=f"warm-start from a checkpoint of the same architecture ('{STAGE_36}': train the e5 recipe's "
-                         "first stage, 3.6, into artifacts/<name of --out>-stage-3.6 first, and start from it)")
+                    help="warm-start from a checkpoint of the same architecture ('recipe:e5-3.14c', 'recipe:e5-3.13' "
+                         "or 'recipe:e5-3.6': train that stage of the e5 recipe, and the stages it starts from, "
+                         "into artifacts/<name of --out>-stage-<version> first, and start from it; a stage already "
+                         "there, complete and trained to the same recipe, is reused)")
     ap.add_argument("--average-with-init", type=float, default=None, metavar="W",
                     help="with --init: the stored weights become W x this run's + (1 - W) x the init's "
                          "(the e5 recipe: 0.5; 1 keeps this run's own, as 3.12 was)")
@@ -88,15 +104,18 @@ def main(argv: list[str] | None = None) -> int:
                          "where the CPU has AMX: with AVX-512 BF16 alone, --no-bf16 (fp32) ran 1.65 steps/s against 1.14")
     ap.add_argument("--model-name", default=None)
     ap.add_argument("--model-version", default="2.0")
-    ap.add_argument("--recipe", choices=("small", "e5", "e5-3.6"), default=None,
+    ap.add_argument("--recipe", choices=("small", *RECIPES), default=None,
                     help="the settings of a shipped checkpoint: 'small' (warta-extractor-small), 'e5' "
-                         "(warta-extractor-e5, the default model: trains 'e5-3.6' first, then goes on from it) or "
-                         "'e5-3.6' (its first stage alone); explicit flags still win")
+                         "(warta-extractor-e5, the default model: trains its stages 'e5-3.6', 'e5-3.13' and "
+                         "'e5-3.14c' in turn, each going on from the one before, then goes on from the last) or one "
+                         "of those stages (with the stages before it); explicit flags still win")
     known, _ = ap.parse_known_args(argv)
+    seed_given = known.seed  # a seed on the command line reaches every stage; else each keeps its recipe's
     if known.recipe in RECIPES:  # the recipe's settings become the defaults: any flag given still wins
         ap.set_defaults(**RECIPES[known.recipe])
     args = ap.parse_args(argv)
     args.bf16 = bool(args.bf16)
+    args.seed = 13 if args.seed is None else args.seed
     if args.corpus_exclude:
         try:
             re.compile(args.corpus_exclude)
@@ -131,24 +150,13 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("a run needs an end: --steps N or --minutes M (not both 0)")
     if args.average_with_init is not None and (not args.init or not 0.0 < args.average_with_init <= 1.0):
         ap.error("--average-with-init W goes with --init, and 0 < W <= 1")
-    if args.init == STAGE_36:  # the shipped model's first stage, then the run asked for from it
+    if args.init in STAGES:  # a stage of the shipped model (and the stages before it), then the run asked for
+        name = STAGES[args.init]
         if (args.base_model, args.layers) != (RECIPE_E5_36["base_model"], RECIPE_E5_36["layers"]):
-            ap.error(f"--init {STAGE_36} trains 3.6 ({RECIPE_E5_36['base_model']}, {RECIPE_E5_36['layers']} layers) "
-                     "and goes on from it with the same encoder: use it with --recipe e5")
-        from kg.config import resolved_precision
-
-        stage = REPO / "artifacts" / f"{Path(args.out).resolve().name}-stage-3.6"
-        want = RECIPE_E5_36["steps"]
-        # step-bounded (a clock cap would cut it short on a slower CPU); bf16 only where it is faster
-        log(f"stage 1: warta-extractor-e5 3.6 from the base encoder, {want} steps, into {stage}")
-        main(["--recipe", "e5-3.6", "--out", str(stage), "--seed", str(args.seed), "--threads", str(args.threads),
-              "--minutes", "0", "--bf16" if resolved_precision("auto") == "bf16" else "--no-bf16"])
-        info = stage / "training_info.json"
-        done = json.loads(info.read_text(encoding="utf-8")).get("steps") if info.is_file() else None
-        if done != want:
-            raise SystemExit(f"stage 1 ({stage}) ended at {done} steps, not {want}: not going on from it")
-        args.init = str(stage)
-        log(f"stage 2: {args.model_version} from {stage}")
+            ap.error(f"--init {args.init} trains {RECIPES[name]['model_version']} from {RECIPE_E5_36['base_model']} "
+                     f"({RECIPE_E5_36['layers']} layers) and goes on from it with the same encoder: use it with --recipe e5")
+        args.init = _stage(name, args.out, seed_given, args.threads, log)
+        log(f"then {args.model_version} from {args.init}")
 
     train(args.out, seed=args.seed, minutes=args.minutes, steps=args.steps, n_synthetic=args.n_synthetic,
           synthetic_events=not args.synthetic_mentions_only, synthetic_event_kinds=kinds,
@@ -170,6 +178,36 @@ def main(argv: list[str] | None = None) -> int:
         cfg["thresholds"] = {**cfg.get("thresholds", {}), **thresholds}
         cfg_path.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _stage(name: str, out: str, seed: int | None, threads: int, log) -> str:
+    """Train the e5 recipe's stage ``name`` (and, through its own --init, the stages before it) into
+    artifacts/<root of out>-stage-<version>, or reuse it if a finished run of the same recipe is there."""
+    from kg.config import resolved_precision
+
+    recipe = RECIPES[name]
+    root = Path(out).resolve().name.split("-stage-")[0]
+    stage = REPO / "artifacts" / f"{root}-stage-{recipe['model_version']}"
+    seed = recipe["seed"] if seed is None else seed
+    want = recipe["steps"]
+    # what makes two runs of a stage the same run; written last, so a run cut short is never reused
+    mark = {"recipe": name, "seed": seed, "steps": want, "corpus_exclude": recipe["corpus_exclude"],
+            "init": recipe.get("init"), "average_with_init": recipe.get("average_with_init")}
+    done_file = stage / "stage.json"
+    if done_file.is_file() and json.loads(done_file.read_text(encoding="utf-8")) == mark:
+        log(f"stage {recipe['model_version']}: reusing {stage}")
+        return str(stage)
+    done_file.unlink(missing_ok=True)
+    # step-bounded (a clock cap would cut it short on a slower CPU); bf16 only where the recipe has it and it is faster
+    log(f"stage {recipe['model_version']}: {want} steps into {stage}")
+    main(["--recipe", name, "--out", str(stage), "--seed", str(seed), "--threads", str(threads), "--minutes", "0",
+          "--bf16" if recipe["bf16"] and resolved_precision("auto") == "bf16" else "--no-bf16"])
+    info = stage / "training_info.json"
+    done = json.loads(info.read_text(encoding="utf-8")).get("steps") if info.is_file() else None
+    if done != want:
+        raise SystemExit(f"stage {recipe['model_version']} ({stage}) ended at {done} steps, not {want}: not going on from it")
+    done_file.write_text(json.dumps(mark, indent=2) + "\n", encoding="utf-8")
+    return str(stage)
 
 
 if __name__ == "__main__":

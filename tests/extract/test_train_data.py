@@ -85,9 +85,10 @@ def test_exclude_leaves_out_the_matching_articles_and_keeps_the_rest_in_order(tw
 
 
 def test_the_e5_recipe_reads_the_train_split_it_was_trained_on():
-    """The shipped model saw the train split without the batches written after it; its first stage,
-    3.6, saw 13,969 corpus sentences (41,907 items at corpus_repeat 3) before the eighth to twelfth
-    batches: the recipe leaves out what each stage did not see, so `make train` still reproduces it."""
+    """The shipped model and each of its stages saw the train split without the batches written
+    after it: 3.6 13,969 corpus sentences (41,907 items at corpus_repeat 3) before the eighth to
+    twelfth batches, 3.13 56,028 items before the tenth, 3.14c 60,531 before the eleventh. The
+    recipe leaves out what each stage did not see, so `make train` still reproduces it."""
     mod = _train_cli()
     recipe = mod.RECIPE_E5
     info = json.loads((Path(__file__).resolve().parents[2] / "kg" / "models" / "warta-extractor-e5"
@@ -97,8 +98,8 @@ def test_the_e5_recipe_reads_the_train_split_it_was_trained_on():
     config = json.loads((Path(__file__).resolve().parents[2] / "kg" / "models" / "warta-extractor-e5"
                          / "config.json").read_text())
     assert info["steps"] == recipe["steps"] and config["model_version"] == recipe["model_version"]
-    stage = mod.RECIPE_E5_36
-    assert len(corpus_examples(CORPUS, stage["corpus_repeat"], exclude=stage["corpus_exclude"])) == 41_907
+    for stage, items in ((mod.RECIPE_E5_36, 41_907), (mod.RECIPE_E5_313, 56_028), (mod.RECIPE_E5_314C, 60_531)):
+        assert len(corpus_examples(CORPUS, stage["corpus_repeat"], exclude=stage["corpus_exclude"])) == items
 
 
 def test_synthetic_sentences_can_train_the_mention_head_only():
@@ -175,24 +176,28 @@ def _passed(monkeypatch, argv, tmp_path):
 def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypatch, tmp_path):
     mod = _train_cli()
     got = _passed(monkeypatch, ["--recipe", "e5-3.6"], tmp_path)
-    assert (got["minutes"], got["steps"], got["n_synthetic"], got["bf16"]) == (88.0, 14013, 20_000, True)
+    assert (got["minutes"], got["steps"], got["n_synthetic"], got["bf16"], got["seed"]) == (88.0, 14013, 20_000, True, 13)
     assert got["corpus_exclude"] == mod.RECIPE_E5_36["corpus_exclude"] and got["corpus_repeat"] == 3
     assert got["init"] is None
     # a flag equal to argparse's own default still wins over the recipe
     got = _passed(monkeypatch, ["--recipe", "e5", "--minutes", "40", "--corpus-repeat", "1", "--steps", "0",
-                                "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only", "--init", "/tmp/x"], tmp_path)
+                                "--no-bf16", "--corpus-exclude", "", "--synthetic-mentions-only", "--init", "/tmp/x",
+                                "--seed", "13"], tmp_path)
     assert (got["minutes"], got["corpus_repeat"], got["steps"], got["bf16"], got["init"]) == (40.0, 1, 0, False, "/tmp/x")
     assert not got["corpus_exclude"] and got["synthetic_events"] is False and got["synthetic_event_kinds"] == ()
-    assert got["averaged"] == (got["out"], "/tmp/x", 0.5) and got["config"]["thresholds"]["role"] == 0.5
+    assert got["seed"] == 13 != mod.RECIPE_E5["seed"]
+    assert "averaged" not in got and got["config"]["thresholds"]["role"] == 0.5  # the last stage keeps its own weights
     assert got["config"]["thresholds"]["other"] == 1.0  # keys the recipe does not set stay
-    got = _passed(monkeypatch, ["--recipe", "e5", "--steps", "3", "--init", "/tmp/x", "--average-with-init", "1"], tmp_path)
+    got = _passed(monkeypatch, ["--recipe", "e5-3.13", "--steps", "3", "--init", "/tmp/x"], tmp_path)
+    assert got["averaged"] == (got["out"], "/tmp/x", 0.5)  # 3.13: half 3.6's weights
+    got = _passed(monkeypatch, ["--recipe", "e5-3.13", "--steps", "3", "--init", "/tmp/x", "--average-with-init", "1"], tmp_path)
     assert "averaged" not in got  # W = 1: this run's own weights, as 3.12 was
     got = _passed(monkeypatch, ["--synthetic-mentions-only", "--synthetic-events-for", "Agreement, Statement"], tmp_path)
     assert got["synthetic_event_kinds"] == ("Agreement", "Statement")
 
 
-def _two_stages(monkeypatch, argv, stage_steps=None):
-    """main(argv) with train() recording its calls; the first stage "ends" at ``stage_steps``
+def _stages(monkeypatch, argv, stage_steps=None):
+    """main(argv) with train() recording its calls; the first run "ends" at ``stage_steps``
     (its recipe's step count unless given)."""
     import kg.extract.train as train_mod
 
@@ -208,41 +213,60 @@ def _two_stages(monkeypatch, argv, stage_steps=None):
 
     monkeypatch.setattr(train_mod, "train", fake)
     monkeypatch.setattr(train_mod, "average_with", lambda out, other, w: calls.append({"averaged": (out, other, w)}))
-    monkeypatch.setattr(mod, "REPO", Path(argv[argv.index("--out") + 1]).parent)  # stage 1 goes to <tmp>/artifacts
+    monkeypatch.setattr(mod, "REPO", Path(argv[argv.index("--out") + 1]).parent)  # stages go to <tmp>/artifacts
     return mod, calls, mod.main(argv)
 
 
-def test_the_e5_recipe_trains_its_first_stage_then_goes_on_from_it(monkeypatch, tmp_path):
-    """`--recipe e5` is two runs: 3.6's recipe from the base encoder, step-bounded, into
-    artifacts/, then the shipped model's run warm-started from it, each with its own data, steps
-    and learning rates. Seed and threads reach both; the user's other flags only the second."""
-    mod, calls, rc = _two_stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--seed", "7",
-                                               "--threads", "1", "--steps", "5", "--lr", "1e-4", "--minutes", "30"])
+def test_the_e5_recipe_trains_its_stages_in_turn_then_goes_on_from_the_last(monkeypatch, tmp_path):
+    """`--recipe e5` is four runs: 3.6's recipe from the base encoder, 3.13's from 3.6 (then half
+    3.6's weights), 3.14c's from 3.13, each step-bounded, into artifacts/, then the shipped model's
+    run from 3.14c, each with its own data, steps, learning rates and seed. A seed given reaches
+    every run, threads too; the user's other flags only the last."""
+    mod, calls, rc = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--seed", "7",
+                                           "--threads", "1", "--steps", "5", "--lr", "1e-4", "--minutes", "30"])
     assert rc == 0
-    first, second, averaged = calls
-    assert first["out"] == str(tmp_path / "artifacts" / "m-stage-3.6") and first["init"] is None
-    assert (first["seed"], first["threads"], first["steps"], first["minutes"], first["lr"]) == (7, 1, 14013, 0.0, None)
-    assert first["model_version"] == "3.6" and first["corpus_exclude"] == mod.RECIPE_E5_36["corpus_exclude"]
-    assert second["out"] == str(tmp_path / "m") and second["init"] == first["out"]
-    assert (second["seed"], second["threads"], second["steps"], second["minutes"], second["lr"]) == (7, 1, 5, 30.0, 1e-4)
-    assert second["corpus_exclude"] == mod.RECIPE_E5["corpus_exclude"] != first["corpus_exclude"]
-    assert second["base_model"] == first["base_model"] == "multilingual-e5-small"
-    assert averaged["averaged"] == (str(tmp_path / "m"), first["out"], 0.5)  # then half 3.6's weights
-    _, calls, _ = _two_stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "n")])
+    s36, s313, averaged, s314c, last = calls
+    art = tmp_path / "artifacts"
+    assert s36["out"] == str(art / "m-stage-3.6") and s36["init"] is None
+    assert (s36["seed"], s36["threads"], s36["steps"], s36["minutes"], s36["lr"]) == (7, 1, 14013, 0.0, None)
+    assert s36["model_version"] == "3.6" and s36["corpus_exclude"] == mod.RECIPE_E5_36["corpus_exclude"]
+    assert s313["out"] == str(art / "m-stage-3.13") and s313["init"] == s36["out"]
+    assert (s313["seed"], s313["steps"], s313["minutes"], s313["lr"], s313["head_lr"], s313["bf16"]) == (
+        7, 8891, 0.0, 3e-5, 5e-4, False)
+    assert averaged["averaged"] == (s313["out"], s36["out"], 0.5)  # then half 3.6's weights
+    assert s314c["out"] == str(art / "m-stage-3.14c") and s314c["init"] == s313["out"] and s314c["steps"] == 8742
+    assert last["out"] == str(tmp_path / "m") and last["init"] == s314c["out"]
+    assert (last["seed"], last["threads"], last["steps"], last["minutes"], last["lr"]) == (7, 1, 5, 30.0, 1e-4)
+    excludes = [c["corpus_exclude"] for c in (s36, s313, s314c, last)]
+    assert excludes == [mod.RECIPES[r]["corpus_exclude"] for r in ("e5-3.6", "e5-3.13", "e5-3.14c", "e5")]
+    assert len(set(excludes)) == 4 and {c["base_model"] for c in (s36, s313, s314c, last)} == {"multilingual-e5-small"}
+    _, calls, _ = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "n")])
     want = mod.RECIPE_E5
-    assert (calls[1]["steps"], calls[1]["minutes"], calls[1]["bf16"], calls[1]["lr"], calls[1]["head_lr"]) == (
+    assert [c["seed"] for c in calls if "seed" in c] == [13, 13, 13, 17]  # each run its recipe's seed
+    assert (calls[-1]["steps"], calls[-1]["minutes"], calls[-1]["bf16"], calls[-1]["lr"], calls[-1]["head_lr"]) == (
         want["steps"], 0.0, False, 3e-5, 5e-4)
-    assert calls[1]["model_version"] == want["model_version"] != "3.6"
-    # the recipe's tuned thresholds go into the result's config, not into the first stage's
+    assert calls[-1]["model_version"] == want["model_version"] not in {"3.6", "3.13", "3.14c"}
+    # the recipe's tuned thresholds go into the result's config, not into a stage's
     shipped = json.loads((Path(__file__).resolve().parents[2] / "kg" / "models" / "warta-extractor-e5"
                           / "config.json").read_text())
     assert json.loads((tmp_path / "n" / "config.json").read_text())["thresholds"] == want["thresholds"] == shipped["thresholds"]
     assert json.loads((tmp_path / "artifacts" / "n-stage-3.6" / "config.json").read_text())["thresholds"] == {"role": 0.1}
 
 
-def test_the_second_stage_never_starts_from_a_first_stage_cut_short(monkeypatch, tmp_path):
+def test_a_finished_stage_is_reused_and_one_of_another_recipe_is_trained_again(monkeypatch, tmp_path):
+    _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"])
+    _, calls, rc = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"])
+    assert rc == 0 and [c["out"] for c in calls] == [str(tmp_path / "m")]  # the three stages were reused
+    _, calls, _ = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5", "--seed", "3"])
+    assert [c["seed"] for c in calls if "seed" in c] == [3, 3, 3, 3]  # another seed: another run of every stage
+
+
+def test_no_stage_goes_on_from_a_stage_cut_short(monkeypatch, tmp_path):
     with pytest.raises(SystemExit, match="not 14013"):
-        _two_stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m")], stage_steps=6000)
+        _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m")], stage_steps=6000)
+    assert not (tmp_path / "artifacts" / "m-stage-3.6" / "stage.json").exists()
+    _, calls, rc = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m")])
+    assert rc == 0 and calls[0]["out"] == str(tmp_path / "artifacts" / "m-stage-3.6")  # trained again, not reused
 
 
 def test_a_run_with_no_end_or_a_stage_with_no_base_is_refused_before_training(monkeypatch, tmp_path, capsys):
@@ -253,11 +277,13 @@ def test_a_run_with_no_end_or_a_stage_with_no_base_is_refused_before_training(mo
     for argv in (["--recipe", "e5", "--steps", "0"], ["--steps", "0", "--minutes", "0"],
                  ["--init", "recipe:e5-3.6", "--steps", "10"], ["--average-with-init", "0.5"],
                  ["--init", "/tmp/x", "--average-with-init", "0"],
-                 ["--init", "recipe:e5-3.6", "--base-model", "/some/other/encoder", "--steps", "10"]):
+                 ["--init", "recipe:e5-3.6", "--base-model", "/some/other/encoder", "--steps", "10"],
+                 ["--init", "recipe:e5-3.14c", "--steps", "10"]):
         with pytest.raises(SystemExit) as exit_:
             _train_cli().main(argv + ["--out", str(tmp_path / "never")])
         assert exit_.value.code == 2
-    assert "--init recipe:e5-3.6" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--init recipe:e5-3.6" in err and "--init recipe:e5-3.14c" in err
     with pytest.raises(ValueError, match="needs an end"):
         real_train(tmp_path / "never", steps=0, minutes=0)
 
