@@ -70,22 +70,19 @@ class BaseLinker:
                     m.link = self._because(replace(better, score=round(better.score * 0.9, 3)), m,
                                            "contained-organization",
                                            f"the start of {o.text!r}, named in the article", better.why)
-        for m in mentions:  # "Kongo" after "Demokratische Republik Kongo": a short name two states share
-            ids = self._shared_short_name(m) if m.type != "Person" and not (m.link and m.link.qid) else frozenset()
-            if ids:
-                longer = self._longer_name(m, mentions, ids)
-                if longer is not None:
-                    m.link = self._because(replace(longer.link, score=round(longer.link.score * 0.9, 3)), m,
-                                           "tail-of-longer-name", f"the end of {longer.text!r}, a state named in "
-                                           "the article", longer.link.why)
-        for m in mentions:  # "kongolesische", "Congolese": an adjective two states share
-            ids = self._shared_adjective(m) if m.type != "Person" and not (m.link and m.link.qid) else frozenset()
-            if ids:
-                named = self._named_state(m, mentions, ids)
-                if named is not None:
-                    m.link = self._because(replace(named.link, score=round(named.link.score * 0.9, 3)), m,
-                                           "shared-adjective", f"an adjective of {len(ids)} states; the article "
-                                           f"names one of them, as {named.text!r}", named.link.why)
+        for m in mentions:  # a name two states share: "Kongo" after "Demokratische Republik Kongo"
+            if m.type == "Person" or (m.link and m.link.qid):
+                continue
+            step, ids = "tail-of-longer-name", self._shared_short_name(m)
+            state = self._longer_name(m, mentions, ids) if ids else None
+            if not ids:  # "kongolesische", "Congolese": an adjective two states share
+                step, ids = "shared-adjective", self._shared_adjective(m)
+                state = self._named_state(m, mentions, ids) if ids else None
+            if state is not None:
+                reason = (f"the end of {state.text!r}, a state named in the article" if step == "tail-of-longer-name"
+                          else f"an adjective of {len(ids)} states; the article names one of them, as {state.text!r}")
+                m.link = self._because(replace(state.link, score=round(state.link.score * 0.9, 3)), m, step, reason,
+                                       state.link.why)
         for m in mentions:
             if m.link is None:  # never leave a mention unlinked
                 m.link = self.fallback(m)
