@@ -1992,7 +1992,8 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
     for r in rows:
         if r["qid"] in settled and r["type"] == "Country" and r["country"] in STATE_QIDS_SETTLED:
             r["provenance"] += f"; qid {r['qid']} settled in STATE_QIDS_SETTLED: {STATE_QIDS_SETTLED[r['country']][1]}"
-    return _merge(rows)
+    shared_forces = {index_key(a) for a in SHARED_FORCE_NAMES}  # never in the index, whatever a list above says
+    return _merge([r for r in rows if index_key(r["alias"]) not in shared_forces])
 
 
 ALLIANCES = {"Q7184", "Q318693"}  # NATO, CSTO

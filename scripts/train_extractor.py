@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import json
 import re
 import sys
@@ -150,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("a run needs an end: --steps N or --minutes M (not both 0)")
     if args.average_with_init is not None and (not args.init or not 0.0 < args.average_with_init <= 1.0):
         ap.error("--average-with-init W goes with --init, and 0 < W <= 1")
+    if args.init and args.init.startswith("recipe:") and args.init not in STAGES:
+        ap.error(f"--init {args.init}: no such stage (one of {', '.join(STAGES)}, or a checkpoint directory)")
     if args.init in STAGES:  # a stage of the shipped model (and the stages before it), then the run asked for
         name = STAGES[args.init]
         if (args.base_model, args.layers) != (RECIPE_E5_36["base_model"], RECIPE_E5_36["layers"]):
@@ -158,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         args.init = _stage(name, args.out, seed_given, args.threads, log)
         log(f"then {args.model_version} from {args.init}")
 
+    (Path(args.out) / "stage.json").unlink(missing_ok=True)  # a stage's mark holds only for the run that wrote it
     train(args.out, seed=args.seed, minutes=args.minutes, steps=args.steps, n_synthetic=args.n_synthetic,
           synthetic_events=not args.synthetic_mentions_only, synthetic_event_kinds=kinds,
           base_model=args.base_model, layers=args.layers, freeze_layers=args.freeze_layers, batch_size=args.batch_size, max_tokens=args.max_tokens,
@@ -188,11 +193,12 @@ def _stage(name: str, out: str, seed: int | None, threads: int, log) -> str:
     recipe = RECIPES[name]
     root = Path(out).resolve().name.split("-stage-")[0]
     stage = REPO / "artifacts" / f"{root}-stage-{recipe['model_version']}"
-    seed = recipe["seed"] if seed is None else seed
+    bf16 = bool(recipe["bf16"]) and resolved_precision("auto") == "bf16"
     want = recipe["steps"]
-    # what makes two runs of a stage the same run; written last, so a run cut short is never reused
-    mark = {"recipe": name, "seed": seed, "steps": want, "corpus_exclude": recipe["corpus_exclude"],
-            "init": recipe.get("init"), "average_with_init": recipe.get("average_with_init")}
+    # the stage it starts from first (reused or trained), then what makes two runs of this stage the
+    # same run: its settings, data and starting weights; written last, so a run cut short is never reused
+    init = _stage(STAGES[recipe["init"]], out, seed, threads, log) if recipe.get("init") in STAGES else recipe.get("init")
+    mark = {**_mark(name, seed), "init_files_sha256": _files_digest(init) if init else None}
     done_file = stage / "stage.json"
     if done_file.is_file() and json.loads(done_file.read_text(encoding="utf-8")) == mark:
         log(f"stage {recipe['model_version']}: reusing {stage}")
@@ -200,14 +206,48 @@ def _stage(name: str, out: str, seed: int | None, threads: int, log) -> str:
     done_file.unlink(missing_ok=True)
     # step-bounded (a clock cap would cut it short on a slower CPU); bf16 only where the recipe has it and it is faster
     log(f"stage {recipe['model_version']}: {want} steps into {stage}")
-    main(["--recipe", name, "--out", str(stage), "--seed", str(seed), "--threads", str(threads), "--minutes", "0",
-          "--bf16" if recipe["bf16"] and resolved_precision("auto") == "bf16" else "--no-bf16"])
+    main(["--recipe", name, "--out", str(stage), *(["--seed", str(seed)] if seed is not None else []),
+          *(["--init", init] if init else []), "--threads", str(threads), "--minutes", "0",
+          "--bf16" if bf16 else "--no-bf16"])
     info = stage / "training_info.json"
     done = json.loads(info.read_text(encoding="utf-8")).get("steps") if info.is_file() else None
     if done != want:
         raise SystemExit(f"stage {recipe['model_version']} ({stage}) ended at {done} steps, not {want}: not going on from it")
     done_file.write_text(json.dumps(mark, indent=2) + "\n", encoding="utf-8")
     return str(stage)
+
+
+def _mark(name: str, seed: int | None) -> dict:
+    """A stage's settings, its training data (a digest of the train articles it reads) and the mark
+    of the stage it starts from: equal marks, equal runs."""
+    from kg.config import resolved_precision
+
+    recipe = RECIPES[name]
+    return {**{k: v for k, v in recipe.items() if k not in {"out", "minutes", "thresholds", "dev"}},
+            "recipe": name, "seed": recipe["seed"] if seed is None else seed,
+            "bf16": bool(recipe["bf16"]) and resolved_precision("auto") == "bf16",
+            "corpus_sha256": _corpus_digest(recipe["corpus"], recipe["corpus_exclude"]),
+            "init_mark": _mark(STAGES[recipe["init"]], seed) if recipe.get("init") in STAGES else None}
+
+
+def _files_digest(folder: str) -> str:
+    """sha256 over a checkpoint folder's files (its stage mark aside)."""
+    digest = hashlib.sha256()
+    for f in sorted(Path(folder).iterdir()):
+        if f.is_file() and f.name != "stage.json":
+            digest.update(f.name.encode() + f.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def _corpus_digest(folder: str, exclude: str) -> str:
+    """sha256 over the train articles (text and annotation) that ``exclude`` leaves in."""
+    rx = re.compile(exclude) if exclude else None
+    digest = hashlib.sha256()
+    for f in sorted(Path(folder).glob("*.json")):
+        if rx is None or not rx.search(f.stem):
+            digest.update(f.name.encode() + f.read_bytes() + f.with_suffix(".txt").read_bytes())
+    return digest.hexdigest()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from typing import Optional
 from kg.config import Config
 from kg.doc import ACTOR_TYPES, Article, Link, Mention
 from kg.link.explain import Explanation
+from kg.link.forces import named_state
 from kg.link.keys import fallback_key, fold, phonetic_token, strip_titles, tokens
 
 ROLE_WINDOW_BEFORE = 60  # characters before a mention searched for office words
@@ -77,7 +78,7 @@ class BaseLinker:
             state = self._longer_name(m, mentions, ids) if ids else None
             if not ids:  # "kongolesische", "Congolese": an adjective two states share
                 step, ids = "shared-adjective", self._shared_adjective(m)
-                state = self._named_state(m, mentions, ids) if ids else None
+                state = named_state(article, ids, m.start, skip=m) if ids else None
             if state is not None:
                 reason = (f"the end of {state.text!r}, a state named in the article" if step == "tail-of-longer-name"
                           else f"an adjective of {len(ids)} states; the article names one of them, as {state.text!r}")
@@ -128,15 +129,6 @@ class BaseLinker:
         ("kongolesische", "congolais", "Congolese": both Congos); empty otherwise."""
         return frozenset()
 
-    @staticmethod
-    def _named_state(m: Mention, mentions: list[Mention], ids: frozenset[str]) -> Optional[Mention]:
-        """The one state among ``ids`` the article links a Country mention to, by any name
-        ("Demokratische Republik Kongo", "Kinshasa" as its government); None when none or several."""
-        found = {}
-        for o in mentions:
-            if o is not m and o.link is not None and o.link.qid in ids and o.link.type == "Country":
-                found.setdefault(o.link.qid, o)
-        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def _longer_name(m: Mention, mentions: list[Mention], ids: frozenset[str]) -> Optional[Mention]:

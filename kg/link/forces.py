@@ -32,7 +32,9 @@ import re
 from typing import Optional
 
 from kg.doc import Article, Event, Mention
+from kg.link.demonyms import all_forms
 from kg.link.index import AliasIndex
+from kg.link.keys import fold
 
 FORCE_ROLES = frozenset({"military", "defence_ministry"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -100,6 +102,33 @@ def looks_like_force(name: str) -> bool:
     return bool(_FORCE_WORD.search(fold(name)))
 
 
+# folded nationality adjectives two states share ("kongolesische": both Congos) -> their ISO3 codes
+SHARED_ADJECTIVES = {fold(f): codes for f, codes in all_forms().items() if len(codes) > 1}
+
+
+def shared_adjective_states(index: AliasIndex, words: list[str]) -> frozenset[str]:
+    """The ids of the states the first word of ``words`` that several states share as their
+    adjective stands for: a form of kg.link.demonyms listed under several states, or one the
+    index gives several states as their demonym ("Congolese", from countries.tsv); else empty."""
+    for w in words:
+        ids = {q for q in (index.state_qids.get(i) for i in SHARED_ADJECTIVES.get(fold(w), ())) if q}
+        if not ids:
+            ids = {e.qid for e in index.lookup(w) if e.type == "Country" and e.form == "demonym" and e.qid}
+        if len(ids) > 1:
+            return frozenset(ids)
+    return frozenset()
+
+
+def named_state(article: Article, ids: frozenset[str], near: int, skip: Optional[Mention] = None) -> Optional[Mention]:
+    """The mention nearest ``near`` of the one state among ``ids`` the article links a Country
+    mention to ("Kinshasa" as the DR Congo's government); None when it names none or several."""
+    found = [o for o in article.mentions if o is not skip and o.link is not None and o.link.qid in ids
+             and o.link.type == "Country"]
+    if len({o.link.qid for o in found}) != 1:
+        return None
+    return min(found, key=lambda o: (abs(o.start - near), o.start))
+
+
 def context_state(article: Article, ev: Event, m: Mention) -> Optional[Mention]:
     """The state a force that the index cannot place belongs to, read off the article: the one
     state its sentence names (the destination and the force aside), else the state the article
@@ -146,7 +175,12 @@ def forces_to_states(article: Article, index: AliasIndex, *, context: bool = Fal
             qid = force_state(index, long, article.text) if long is not None else None
             if qid is None:
                 after = " ".join(_WORD.findall(_STOP.split(article.text[m.end:m.end + 40], 1)[0])[:2])
-                state = context_state(article, ev, m) if looks_like_force(long.text if long else f"{m.text} {after}") else None
+                name = long.text if long else f"{m.text} {after}"
+                ids = shared_adjective_states(index, _WORD.findall(name))
+                if ids:  # "l'armée congolaise": either Congo's army, the one the article names, else the force
+                    state = named_state(article, ids, ev.start, skip=m)
+                else:
+                    state = context_state(article, ev, m) if looks_like_force(name) else None
                 if state is not None:
                     ev.agent = state
                     ev.unit = ev.unit or m.text

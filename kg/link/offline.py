@@ -28,8 +28,7 @@ from kg.link.context import countries_in, roles_in
 from kg.link.explain import Candidate, Explanation, KeyTried, row_dict
 from kg.extract.rules import RuleSet
 from kg.link.compounds import split_compounds
-from kg.link.demonyms import all_forms
-from kg.link.forces import drop_host_agents, forces_to_states
+from kg.link.forces import drop_host_agents, forces_to_states, shared_adjective_states
 from kg.link.index import SHARED_SHORT_NAMES, AliasIndex, Entry, load_ambiguous, load_index
 from kg.link.keys import fold, is_acronym, qid_number, strip_titles
 
@@ -37,8 +36,6 @@ FORM_SCORE = {
     "name": 1.0, "government": 1.0, "city": 1.0, "short": 0.95, "acronym": 0.95,
     "metonym": 0.9, "capital": 0.9, "surname": 0.7,
 }
-# folded nationality adjectives two states share ("kongolesische": both Congos) -> their ISO3 codes
-SHARED_ADJECTIVES = {fold(f): codes for f, codes in all_forms().items() if len(codes) > 1}
 ROLE_BONUS = 0.3
 COUNTRY_BONUS = 0.2
 TIE = 0.05
@@ -180,13 +177,12 @@ class OfflineLinker(BaseLinker):
 
     def _shared_adjective(self, m: Mention) -> frozenset[str]:
         """Forms of kg.link.demonyms listed under several states, and adjectives the index gives
-        several states as demonyms ("Congolese", from countries.tsv)."""
-        isos = SHARED_ADJECTIVES.get(fold(m.text), ())
-        ids = {q for q in (self.index.state_qids.get(i) for i in isos) if q}
-        if not ids:
-            rows = [e for e in self.index.lookup(m.text) if e.type == "Country" and e.form == "demonym"]
-            ids = {e.qid for e in rows if e.qid}
-        return frozenset(ids) if len(ids) > 1 else frozenset()
+        several states as demonyms ("Congolese", from countries.tsv), when the mention's type lets a
+        demonym stand for a state (as in ``compatible``: typed Country, or a lower-case adjective
+        typed Organization)."""
+        if not (m.type == "Country" or (m.type == "Organization" and m.text[:1].islower())) or len(m.text.split()) != 1:
+            return frozenset()
+        return shared_adjective_states(self.index, [m.text])
 
     def resolve(self, m: Mention, article: Article) -> Link:
         found = self.region(m, article)

@@ -196,19 +196,19 @@ def test_the_e5_recipe_fills_in_what_no_flag_gives_and_every_flag_wins(monkeypat
     assert got["synthetic_event_kinds"] == ("Agreement", "Statement")
 
 
-def _stages(monkeypatch, argv, stage_steps=None):
+def _stages(monkeypatch, argv, stage_steps=None, mod=None):
     """main(argv) with train() recording its calls; the first run "ends" at ``stage_steps``
     (its recipe's step count unless given)."""
     import kg.extract.train as train_mod
 
-    mod = _train_cli()
+    mod = mod or _train_cli()
     calls = []
 
     def fake(out, **kw):
         calls.append(dict(kw, out=out))
         Path(out).mkdir(parents=True, exist_ok=True)
         steps = stage_steps if stage_steps is not None and len(calls) == 1 else kw["steps"]
-        (Path(out) / "training_info.json").write_text(json.dumps({"steps": steps}))
+        (Path(out) / "training_info.json").write_text(json.dumps({"steps": steps, "seed": kw["seed"], "lr": kw["lr"]}))
         (Path(out) / "config.json").write_text(json.dumps({"thresholds": {"role": 0.1}}))
 
     monkeypatch.setattr(train_mod, "train", fake)
@@ -261,6 +261,35 @@ def test_a_finished_stage_is_reused_and_one_of_another_recipe_is_trained_again(m
     assert [c["seed"] for c in calls if "seed" in c] == [3, 3, 3, 3]  # another seed: another run of every stage
 
 
+def test_a_stage_is_trained_again_when_its_recipe_or_one_before_it_changed(monkeypatch, tmp_path):
+    """The mark holds every setting of the stage and of the stages it starts from; a stage keeps
+    its own seed unless one is given (3.14c's 19 does not reach 3.13 and 3.6)."""
+    mod = _train_cli()
+    _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"], mod=mod)
+    monkeypatch.setitem(mod.RECIPE_E5_36, "lr", 1e-4)  # the first stage's learning rate: every stage again
+    _, calls, _ = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"], mod=mod)
+    assert [Path(c["out"]).name for c in calls if "out" in c] == ["m-stage-3.6", "m-stage-3.13", "m-stage-3.14c", "m"]
+    monkeypatch.setitem(mod.RECIPE_E5_314C, "seed", 19)
+    _, calls, _ = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"], mod=mod)
+    assert [c["seed"] for c in calls if "seed" in c] == [19, 17]  # 3.6 and 3.13 reused, 3.14c again
+    _, calls, _ = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "k"), "--steps", "5"], mod=mod)
+    assert [c["seed"] for c in calls if "seed" in c] == [13, 13, 19, 17]
+
+
+def test_a_run_into_a_stage_folder_outside_the_recipe_voids_its_mark(monkeypatch, tmp_path):
+    _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"])
+    stage = tmp_path / "artifacts" / "m-stage-3.13"
+    assert (stage / "stage.json").is_file()
+    _stages(monkeypatch, ["--recipe", "e5-3.13", "--seed", "5", "--out", str(stage), "--init", "/tmp/x", "--lr", "1e-4", "--steps", "5"])
+    assert not (stage / "stage.json").exists()
+    _, calls, _ = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"])
+    # 3.13 trained again to its recipe, the same weights as before: 3.14c, started from them, stays
+    assert [Path(c["out"]).name for c in calls if "out" in c] == ["m-stage-3.13", "m"]
+    (stage / "training_info.json").write_text("{}")  # other weights under a valid mark: what starts from them goes again
+    _, calls, _ = _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m"), "--steps", "5"])
+    assert [Path(c["out"]).name for c in calls if "out" in c] == ["m-stage-3.14c", "m"]
+
+
 def test_no_stage_goes_on_from_a_stage_cut_short(monkeypatch, tmp_path):
     with pytest.raises(SystemExit, match="not 14013"):
         _stages(monkeypatch, ["--recipe", "e5", "--out", str(tmp_path / "m")], stage_steps=6000)
@@ -278,7 +307,7 @@ def test_a_run_with_no_end_or_a_stage_with_no_base_is_refused_before_training(mo
                  ["--init", "recipe:e5-3.6", "--steps", "10"], ["--average-with-init", "0.5"],
                  ["--init", "/tmp/x", "--average-with-init", "0"],
                  ["--init", "recipe:e5-3.6", "--base-model", "/some/other/encoder", "--steps", "10"],
-                 ["--init", "recipe:e5-3.14c", "--steps", "10"]):
+                 ["--init", "recipe:e5-3.14c", "--steps", "10"], ["--recipe", "e5", "--init", "recipe:e5-3.12"]):
         with pytest.raises(SystemExit) as exit_:
             _train_cli().main(argv + ["--out", str(tmp_path / "never")])
         assert exit_.value.code == 2

@@ -130,3 +130,27 @@ def test_a_body_naming_two_states_is_no_single_state():
                  "El mando conjunto ugandés y keniano anunció el envío de 300 soldados.", 300)
     OfflineLinker(config=Config()).link(a)
     assert ev.agent.text == "mando conjunto ugandés y keniano" and ev.rules == []
+
+
+def test_an_army_either_congo_may_own_is_the_congo_the_article_names_never_the_article_s_main_state():
+    """"l'armée congolaise", "Congolese army": the army of the DR Congo or of the Republic of the
+    Congo, out of the alias index; the agent is the one Congo the article names, else the force
+    stays the agent, even where another state dominates the article (Rwanda here)."""
+    text = ("Rwanda accused Kinshasa. Rwanda said the Congolese army sent 500 troops to Goma. Rwanda protested.")
+    spans = [("Rwanda", "Country"), ("Kinshasa", "Country"), ("Rwanda", "Country"), ("Congolese army", "Organization"),
+             ("Goma", "Place"), ("Rwanda", "Country")]
+    a = _article(text, spans, "en")
+    ev = _deploy(a, "Congolese army", "Rwanda said the Congolese army sent 500 troops to Goma.", 500)
+    OfflineLinker(config=Config()).link(a)
+    assert (ev.agent.text, ev.agent.link.qid, ev.rules) == ("Kinshasa", "Q974", ["force-context-state"])
+
+    fr = "La France a salué la mission. La France a promis une aide. L'armée congolaise a envoyé 500 soldats à Goma."
+    b = _article(fr, [("France", "Country"), ("France", "Country"), ("armée congolaise", "Organization"),
+                      ("Goma", "Place")], "fr")
+    ev = _deploy(b, "armée congolaise", "L'armée congolaise a envoyé 500 soldats à Goma.", 500)
+    OfflineLinker(config=Config()).link(b)
+    assert ev.agent.text == "armée congolaise" and ev.rules == []  # not France
+    from kg.link.index import load_ambiguous, load_index
+
+    for name in ("armée congolaise", "Congolese army", "kongolesische Armee", "ejército congoleño", "Tentara Kongo"):
+        assert not load_index().lookup(name) and name.lower().replace("é", "e").replace("ñ", "n") in load_ambiguous()

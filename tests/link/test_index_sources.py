@@ -116,6 +116,18 @@ def test_an_adjective_two_states_share_takes_the_one_the_article_names(lk, text,
         assert got.why.step == "shared-adjective" and "adjective of 2 states" in got.why.reason
 
 
+def test_a_shared_adjective_typed_so_that_a_demonym_cannot_be_a_state_stays_unlinked(lk):
+    """As in ``compatible``: a capitalised adjective typed Organization ("La Congolaise", an anthem
+    or a newspaper), one typed Person or Place, and a name already linked keep their own links."""
+    for surface, type_ in (("Congolaise", "Organization"), ("Congolese", "Person"), ("kongolesische", "Place")):
+        text = f"Kinshasa a parlé. {surface} a répondu."
+        got = linked(text, [("Kinshasa", "Country"), (surface, type_)], lk, "fr")[-1]
+        assert got.qid is None, (surface, type_, got.qid)
+    got = linked("Kinshasa a parlé. Les soldats congolais sont partis.",
+                 [("Kinshasa", "Country"), ("congolais", "Organization")], lk, "fr")[-1]
+    assert got.qid == "Q974"  # a lower-case adjective typed Organization is its state
+
+
 def test_no_source_derived_state_form_names_two_states(index_rows):
     """A form from CLDR/mledoze that fits two states is dropped, never guessed."""
     states: dict[str, set[str]] = {}
