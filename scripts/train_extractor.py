@@ -100,9 +100,9 @@ def main(argv: list[str] | None = None) -> int:
                          "there, complete and trained to the same recipe, is reused)")
     ap.add_argument("--average-with-init", type=float, default=None, metavar="W",
                     help="with --init: the stored weights become W x this run's + (1 - W) x the init's "
-                         "(the e5 recipe: 0.5; 1 keeps this run's own, as 3.12 was)")
+                         "(the e5 recipe's stage 3.13: 0.5; 1 keeps this run's own, as 3.12, 3.14c and 3.15 were)")
     ap.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=None,
-                    help="train under bfloat16 CPU autocast (fp32 weights); the e5 recipe's default. Faster only "
+                    help="train under bfloat16 CPU autocast (fp32 weights); the default of the e5 recipe's first stage, 3.6. Faster only "
                          "where the CPU has AMX: with AVX-512 BF16 alone, --no-bf16 (fp32) ran 1.65 steps/s against 1.14")
     ap.add_argument("--model-name", default=None)
     ap.add_argument("--model-version", default="2.0")
