@@ -81,7 +81,7 @@ class BaseLinker:
                 state = named_state(article, ids, m.start, skip=m) if ids else None
             if state is not None:
                 reason = (f"the end of {state.text!r}, a state named in the article" if step == "tail-of-longer-name"
-                          else f"an adjective of {len(ids)} states; the article names one of them, as {state.text!r}")
+                          else f"a name of {len(ids)} states (an adjective they share); the article names one of them, as {state.text!r}")
                 m.link = self._because(replace(state.link, score=round(state.link.score * 0.9, 3)), m, step, reason,
                                        state.link.why)
         for m in mentions:

@@ -179,8 +179,14 @@ class OfflineLinker(BaseLinker):
         """Forms of kg.link.demonyms listed under several states, and adjectives the index gives
         several states as demonyms ("Congolese", from countries.tsv), when the mention's type lets a
         demonym stand for a state (as in ``compatible``: typed Country, or a lower-case adjective
-        typed Organization)."""
-        if not (m.type == "Country" or (m.type == "Organization" and m.text[:1].islower())) or len(m.text.split()) != 1:
+        typed Organization); and a government the index names so for several states ("Congolese
+        government"), typed Country or Organization."""
+        if len(m.text.split()) > 1:  # "Congolese government", "Dominican government": a government row per state
+            rows = self.index.lookup(m.text) if m.type in {"Country", "Organization"} else []
+            ids = {e.qid for e in rows if e.qid}
+            ok = rows and all(e.type == "Country" and e.role == "government" for e in rows) and len(ids) > 1
+            return frozenset(ids) if ok else frozenset()
+        if not (m.type == "Country" or (m.type == "Organization" and m.text[:1].islower())):
             return frozenset()
         return shared_adjective_states(self.index, [m.text])
 
