@@ -102,14 +102,14 @@ SRC_MACRON = (
 )
 NO_QID = "curated {what}; no Wikidata id verified from a citable file, so none given"
 
-# (canonical_en, type, role, country iso3, qid-or-"shared"-or-None, qid provenance, aliases)
-# aliases: list of (alias, lang, form). form: name | short | surname | acronym | metonym.
 # the army of either Congo: the DR Congo's FARDC, or the Republic of the Congo's "Forces armées
 # congolaises"; left out of the index as ambiguous, as the Congo adjectives are (kg/link/demonyms.py)
 _EITHER_CONGO = "names the army of either Congo (FARDC of the DR Congo, Forces armées congolaises of the Republic of the Congo)"
 SHARED_FORCE_NAMES = {a: _EITHER_CONGO for a in ("Congolese army", "armée congolaise", "Tentara Kongo",
                                                    "kongolesische Armee", "ejército congoleño")}
 
+# (canonical_en, type, role, country iso3, qid-or-"shared"-or-None, qid provenance, aliases)
+# aliases: list of (alias, lang, form). form: name | short | surname | acronym | metonym.
 CURATED: list[tuple[str, str, str, str, str | None, str, list[tuple[str, str, str]]]] = [
     # heads of state and government (ids from ../shared/data/wikidata-qids.tsv)
     ("Vladimir Putin", "Person", "head_of_state", "RUS", "shared", "", [

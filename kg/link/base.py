@@ -129,7 +129,6 @@ class BaseLinker:
         ("kongolesische", "congolais", "Congolese": both Congos); empty otherwise."""
         return frozenset()
 
-
     @staticmethod
     def _longer_name(m: Mention, mentions: list[Mention], ids: frozenset[str]) -> Optional[Mention]:
         """The one state among ``ids`` that the article names with a longer name ending in ``m``'s
