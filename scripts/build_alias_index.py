@@ -1767,13 +1767,20 @@ def build_rows(shared: Path, ambiguous: Ambiguous | None = None) -> list[dict[st
                 f"{src} {col}; qid: wikidata_qid (the state)")
             add(cap, lang, cap_qid, "Place", cap_en, "capital_city", iso, "city",
                 (f"{src} {col}; qid: " + cap_prov) if cap_qid else f"{src} {col}; capital_qid empty")
-        # "<country> intelligence": the country's intelligence services, unlinked
+        # "<country> intelligence": the country's intelligence services, unlinked; an adjective
+        # several states share ("Congolese": both Congos) names no state, so its row has none
         if iso != "KOR" and c["name_id"]:
             intel = f"{dem or name} intelligence"
             add(f"intelijen {c['name_id']}", "id", "", "Organization", intel, "intelligence", iso,
                 "name", f"{src} name_id; general phrase pattern; no id (several agencies)")
-            add(intel, "en", "", "Organization", intel, "intelligence", iso, "name",
-                f"{src} demonym_en; general phrase pattern; no id (several agencies)")
+            sharing = sorted(o["iso3"] for o in countries if dem and o["demonym_en"] == dem)
+            if len(sharing) > 1:
+                add(intel, "en", "", "Organization", intel, "intelligence", "", "name",
+                    f"countries.tsv iso3={','.join(sharing)} demonym_en (shared); general phrase pattern; "
+                    "no id (several agencies); no state (the adjective names several)")
+            else:
+                add(intel, "en", "", "Organization", intel, "intelligence", iso, "name",
+                    f"{src} demonym_en; general phrase pattern; no id (several agencies)")
     add("intelijen Korea Selatan", "id", "", "Organization", "National Intelligence Service",
         "intelligence", "KOR", "name", "general usage: South Korea's intelligence service is the NIS")
 

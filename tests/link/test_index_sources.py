@@ -130,6 +130,17 @@ def test_a_shared_adjective_typed_so_that_a_demonym_cannot_be_a_state_stays_unli
     assert got.qid == "Q974"  # a lower-case adjective typed Organization is its state
 
 
+def test_the_intelligence_of_an_adjective_two_states_share_names_no_state(index_rows):
+    """"Congolese intelligence" may be either Congo's services: its row keeps no state (and cites
+    both), while an adjective of one state keeps its own ("Nigerien intelligence": Niger)."""
+    rows = {r["alias"]: r for r in index_rows if r["role"] == "intelligence" and r["lang"] == "en"}
+    for alias, states in (("Congolese intelligence", "COD,COG"), ("Dominican intelligence", "DMA,DOM")):
+        assert rows[alias]["country"] == "" and rows[alias]["qid"] == "", alias
+        assert f"iso3={states}" in rows[alias]["provenance"]
+    assert rows["Nigerien intelligence"]["country"] == "NER"
+    assert sum(r["alias"] == "Congolese intelligence" for r in index_rows) == 1
+
+
 def test_no_source_derived_state_form_names_two_states(index_rows):
     """A form from CLDR/mledoze that fits two states is dropped, never guessed."""
     states: dict[str, set[str]] = {}
@@ -197,7 +208,7 @@ def test_national_institutions_carry_their_state_and_international_ones_none(ind
     for r in index_rows:
         if r["type"] != "Organization":
             continue
-        if r["role"] in NATIONAL:
+        if r["role"] in NATIONAL and "(shared)" not in r["provenance"]:  # "Congolese intelligence": none
             assert r["country"] in isos, r
         if r["role"] in INTERNATIONAL:
             assert r["country"] == "", r
